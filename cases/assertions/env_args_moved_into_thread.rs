@@ -1,0 +1,22 @@
+//! `std::env::Args` cannot be moved into another thread
+//!
+//! The iterator returned by `env::args()` is neither `Send` nor `Sync`: std opts it out with
+//! explicit negative impls (`impl !Send for Args {}`, a tool only the standard library may use),
+//! keeping the freedom to back it with platform state that must stay on one thread. Handing the
+//! iterator itself to a worker therefore fails the `Send` bound of `thread::spawn`. The fix
+//! collects the arguments into a `Vec<String>` first; owned strings are `Send`.
+//!
+//@ fail: E0277
+//@ fix: env_args_collected_before_thread
+
+use std::env;
+use std::thread;
+
+fn main() {
+    let args = env::args();
+    let parser = thread::spawn(move || {
+        let flags: Vec<String> = args.skip(1).filter(|a| a.starts_with("--")).collect();
+        flags.len()
+    });
+    println!("{} flag(s)", parser.join().unwrap());
+}

@@ -1,0 +1,31 @@
+//! A generic wrapper around a `Send` argument is `Send`
+//!
+//! The wrappers themselves never changed: `Retry<T>` and `Tagged<T>` add only `Send` fields (`u8`
+//! and `&'static str`), so they pass `Send` through from `T`. With `T = Arc<Vec<u8>>`, which is
+//! `Send` because `Vec<u8>` is `Send + Sync`, the whole `Tagged<Retry<Arc<Vec<u8>>>>` is `Send`
+//! and can move into the worker thread.
+//!
+//@ pass
+
+use std::sync::Arc;
+use std::thread;
+
+struct Retry<T> {
+    attempts: u8,
+    job: T,
+}
+
+struct Tagged<T> {
+    tag: &'static str,
+    inner: T,
+}
+
+fn main() {
+    let payload = Arc::new(vec![1u8, 2, 3]);
+    let task = Tagged { tag: "upload", inner: Retry { attempts: 3, job: Arc::clone(&payload) } };
+    let worker = thread::spawn(move || {
+        let Tagged { tag, inner } = task;
+        format!("{tag}: {} bytes, {} attempts", inner.job.len(), inner.attempts)
+    });
+    println!("{}", worker.join().unwrap());
+}

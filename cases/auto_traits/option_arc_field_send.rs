@@ -1,0 +1,24 @@
+//! An `Option<Arc<_>>` field keeps a struct `Send`
+//!
+//! `Option<T>` is `Send` exactly when `T` is, and `Arc<Request>` is `Send` because `Request`
+//! (a `String` plus this option) is `Send + Sync`. The recursive check succeeds, so `Request`
+//! is `Send` whether or not a parent is present, and the handler thread can own a request.
+//!
+//@ pass
+
+use std::sync::Arc;
+use std::thread;
+
+struct Request {
+    path: String,
+    parent: Option<Arc<Request>>,
+}
+
+fn main() {
+    let root = Request { path: "/index.html".into(), parent: None };
+    let handler = thread::spawn(move || {
+        let depth = if root.parent.is_some() { 1 } else { 0 };
+        format!("{} at depth {depth}", root.path)
+    });
+    println!("{}", handler.join().unwrap());
+}

@@ -1,0 +1,26 @@
+//! An `Option<Rc<_>>` field blocks `Send` even when it is `None`
+//!
+//! Auto traits belong to types, not values: the compiler decides whether `Request` is `Send`
+//! once, for every possible value, and `Option<Rc<Request>>` might hold an `Rc`. So the root
+//! request below, whose `parent` is `None`, still cannot move into a thread, and rustc reports
+//! E0277. The fix declares the field as `Option<Arc<Request>>`, which is `Send` in both states.
+//!
+//@ fail: E0277
+//@ fix: option_arc_field_send
+
+use std::rc::Rc;
+use std::thread;
+
+struct Request {
+    path: String,
+    parent: Option<Rc<Request>>,
+}
+
+fn main() {
+    let root = Request { path: "/index.html".into(), parent: None };
+    let handler = thread::spawn(move || {
+        let depth = if root.parent.is_some() { 1 } else { 0 };
+        format!("{} at depth {depth}", root.path)
+    });
+    println!("{}", handler.join().unwrap());
+}

@@ -1,0 +1,30 @@
+//! Sharing an `RwLock<Cell<_>>` between threads
+//!
+//! An `RwLock<T>` lets many readers hold `&T` at the same time, on different threads, so it is
+//! `Sync` only when `T` is `Send + Sync`. `Cell<u32>` is not `Sync`: two readers could call `set`
+//! through their shared references at once and race on the same memory. The fix uses a `Mutex`,
+//! which lets only one thread at a time reach the `Cell`, so it asks only for `T: Send`.
+//!
+//@ fail: E0277
+//@ fix: arc_mutex_cell_shared
+
+use std::cell::Cell;
+use std::sync::{Arc, RwLock};
+use std::thread;
+
+fn main() {
+    let visits = Arc::new(RwLock::new(Cell::new(0u32)));
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let visits = Arc::clone(&visits);
+            thread::spawn(move || {
+                let cell = visits.read().unwrap();
+                cell.set(cell.get() + 1);
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().unwrap();
+    }
+    assert_eq!(visits.read().unwrap().get(), 4);
+}

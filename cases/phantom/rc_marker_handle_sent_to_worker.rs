@@ -1,0 +1,32 @@
+//! An `Rc` marker keeps a UI handle off the worker channel
+//!
+//! `PhantomData<Rc<()>>` makes a type neither `Send` nor `Sync`, since `Rc` is neither. A
+//! `Sender<T>` can only move into another thread when `T: Send`, so a channel of `WindowHandle`s
+//! cannot be handed to a worker: the handle would arrive on a thread it must never run on. The fix
+//! sends the plain `u32` id instead and keeps the handle on the UI thread.
+//!
+//@ fail: E0277
+//@ fix: rc_marker_handle_id_sent_to_worker
+
+use std::marker::PhantomData;
+use std::rc::Rc;
+use std::sync::mpsc;
+use std::thread;
+
+struct WindowHandle {
+    id: u32,
+    _ui_thread_only: PhantomData<Rc<()>>,
+}
+
+fn main() {
+    let (tx, rx) = mpsc::channel::<WindowHandle>();
+    let worker = thread::spawn(move || {
+        tx.send(WindowHandle {
+            id: 3,
+            _ui_thread_only: PhantomData,
+        })
+        .unwrap();
+    });
+    worker.join().unwrap();
+    println!("repaint window {}", rx.recv().unwrap().id);
+}

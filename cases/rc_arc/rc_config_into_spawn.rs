@@ -1,0 +1,19 @@
+//! Moving an `Rc` clone into a spawned thread
+//!
+//! `Rc<T>` counts its owners with plain, non-atomic arithmetic. If one clone lived in a worker
+//! thread while `main` held another, both threads could update the count at once, lose an update,
+//! and free the vector too early or never. `Rc` is therefore not `Send`, and `thread::spawn` only
+//! accepts `Send` closures. The fix switches to `Arc`, whose count uses atomic operations.
+//!
+//@ fail: E0277
+//@ fix: arc_config_into_spawn
+
+use std::rc::Rc;
+use std::thread;
+
+fn main() {
+    let args = Rc::new(vec!["--verbose".to_string(), "--jobs=4".to_string()]);
+    let for_worker = Rc::clone(&args);
+    let handle = thread::spawn(move || for_worker.iter().filter(|a| a.starts_with("--")).count());
+    assert_eq!(handle.join().unwrap(), args.len());
+}

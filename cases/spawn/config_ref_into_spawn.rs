@@ -1,0 +1,27 @@
+//! Sharing a reference to a local config with spawned threads
+//!
+//! Each worker captures `config`, a `&Config` borrowing the local `owned`. Spawned threads are
+//! not tied to `main`'s scope, so the compiler must assume they outlive `owned` and rejects a
+//! borrow that is not `'static`. The fix leaks a boxed config with `Box::leak`, which yields a
+//! `&'static Config` that every thread may hold for the rest of the program.
+//!
+//@ fail: E0597
+//@ fix: leaked_config_for_threads
+
+use std::thread;
+
+struct Config {
+    name: String,
+    retries: u32,
+}
+
+fn main() {
+    let owned = Config { name: "worker".into(), retries: 3 };
+    let config = &owned;
+    let handles: Vec<_> = (0..2)
+        .map(|id| thread::spawn(move || format!("{}-{id}: {}", config.name, config.retries)))
+        .collect();
+    for h in handles {
+        println!("{}", h.join().unwrap());
+    }
+}

@@ -1,0 +1,18 @@
+//! Passing a `&'static str` into `thread::spawn`
+//!
+//! A reference may cross into a spawned thread if it satisfies `'static`, meaning the data it
+//! points to is never freed. String literals are baked into the binary, so they are `&'static str`
+//! and a thread can hold them as long as it likes. Declaring the parameter `&'static str` lets
+//! the compiler prove the `'static` bound that `thread::spawn` requires.
+//!
+//@ pass
+
+use std::thread::{self, JoinHandle};
+
+fn log_in_background(msg: &'static str) -> JoinHandle<()> {
+    thread::spawn(move || println!("log: {msg}"))
+}
+
+fn main() {
+    log_in_background("starting up").join().unwrap();
+}

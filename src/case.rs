@@ -1,0 +1,401 @@
+//! One case: a small program with a `//!` title and explanation and `//@` directives.
+//!
+//! ```text
+//! //! Moving an `Rc` into a spawned thread
+//! //!
+//! //! `Rc<T>` counts its owners with plain, non-atomic arithmetic, ...
+//! //!
+//! //@ fail: E0277
+//! //@ fix: arc_into_spawn
+//! //@ book: 16-14
+//! ```
+//!
+//! The header is parsed once, into a typed [`Case`]; nothing later re-reads the text.
+
+use crate::error::{Error, Result};
+use crate::toolchain::Version;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// What a case says the compiler will do with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "codes", rename_all = "kebab-case")]
+pub enum Expectation {
+    /// Compiles, runs, and exits 0 within the run time limit.
+    Pass,
+    /// Does not compile, with exactly this set of error codes (`-` for an error with no code).
+    Fail(BTreeSet<String>),
+    /// A program without a header: reported by what it does, never judged.
+    Unspecified,
+}
+
+impl Expectation {
+    pub fn is_fail(&self) -> bool {
+        matches!(self, Expectation::Fail(_))
+    }
+
+    /// A short form for tables: `pass`, `fail E0277 E0382`, `-`.
+    pub fn label(&self) -> String {
+        match self {
+            Expectation::Pass => "pass".into(),
+            Expectation::Fail(codes) => {
+                let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+                format!("fail {}", codes.join(" "))
+            }
+            Expectation::Unspecified => "-".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Case {
+    pub name: String,
+    /// The folder the case lies in (its topic, in the bundled corpus).
+    pub topic: String,
+    pub path: PathBuf,
+    pub title: String,
+    /// Markdown, the `//!` lines after the title.
+    pub explanation: String,
+    pub expectation: Expectation,
+    pub fix: Option<String>,
+    pub min_rust: Option<Version>,
+    pub edition: String,
+    pub book: Option<String>,
+    #[serde(skip)]
+    pub source: String,
+}
+
+pub const DEFAULT_EDITION: &str = "2021";
+const DIRECTIVES: &str = "pass, fail, fix, min-rust, edition, book";
+const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
+
+impl Case {
+    /// Reads and parses a case whose header is required (the bundled corpus).
+    pub fn load(path: &Path) -> Result<Case> {
+        let source = crate::error::read_text(path)?;
+        Case::parse(path, source, true)
+    }
+
+    /// Reads a program that may have no header at all (a user's snippet): such a program gets
+    /// [`Expectation::Unspecified`]. A header that is there must still be well formed.
+    pub fn load_lenient(path: &Path) -> Result<Case> {
+        let source = crate::error::read_text(path)?;
+        Case::parse(path, source, false)
+    }
+
+    /// Parses `source`, the text of the file at `path`. With `strict`, a missing header is an
+    /// error; otherwise a program without `//!` and `//@` lines is an unspecified case.
+    pub fn parse(path: &Path, source: String, strict: bool) -> Result<Case> {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or_else(|| Error::input(path, None, "the file name is not valid UTF-8"))?
+            .to_string();
+        let topic = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let err = |line: usize, msg: String| Error::input(path, Some(line), msg);
+
+        if strict && source.trim().is_empty() {
+            return Err(err(
+                1,
+                "the file is empty: a case needs a `//!` title".into(),
+            ));
+        }
+        let header: Vec<(usize, &str)> = source
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end()))
+            .take_while(|(_, l)| l.starts_with("//!") || l.starts_with("//@"))
+            .collect();
+
+        let mut case = Case {
+            name,
+            topic,
+            path: path.to_path_buf(),
+            title: String::new(),
+            explanation: String::new(),
+            expectation: Expectation::Unspecified,
+            fix: None,
+            min_rust: None,
+            edition: DEFAULT_EDITION.to_string(),
+            book: None,
+            source: String::new(),
+        };
+        if header.is_empty() && !strict {
+            case.title = case.name.clone();
+            case.source = source;
+            return Ok(case);
+        }
+
+        match header.first() {
+            Some((_, l)) if l.starts_with("//!") && !l[3..].trim().is_empty() => {
+                case.title = l[3..].trim().to_string();
+            }
+            _ => return Err(err(1, "a case must open with a `//! Title` line".into())),
+        }
+
+        let mut explanation = Vec::new();
+        let mut expectation: Option<(usize, Expectation)> = None;
+        let mut seen = BTreeSet::new();
+        for &(line, text) in &header[1..] {
+            if let Some(doc) = text.strip_prefix("//!") {
+                explanation.push(doc.strip_prefix(' ').unwrap_or(doc));
+                continue;
+            }
+            let body = text[3..].trim();
+            let (key, value) = match body.split_once(':') {
+                Some((k, v)) => (k.trim(), Some(v.trim())),
+                None => (body, None),
+            };
+            if !seen.insert(key.to_string()) {
+                return Err(err(line, format!("directive `{key}` is given twice")));
+            }
+            let need = |what: &str| -> Result<&str> {
+                value
+                    .filter(|v| !v.is_empty())
+                    .ok_or_else(|| err(line, format!("`{key}:` needs {what}")))
+            };
+            match key {
+                "pass" => {
+                    if value.is_some() {
+                        return Err(err(line, "`pass` takes no value".into()));
+                    }
+                    if let Some((other, _)) = &expectation {
+                        return Err(err(
+                            line,
+                            format!("`pass` and `fail` both given (line {other})"),
+                        ));
+                    }
+                    expectation = Some((line, Expectation::Pass));
+                }
+                "fail" => {
+                    let value = need("the expected error codes, such as `E0277`, or `-` for an error without a code")?;
+                    let mut codes = BTreeSet::new();
+                    for code in value.split_whitespace() {
+                        if !is_code(code) {
+                            return Err(err(line, format!("`{code}` is not an error code (expected E followed by four digits, or `-`)")));
+                        }
+                        codes.insert(code.to_string());
+                    }
+                    if let Some((other, _)) = &expectation {
+                        return Err(err(
+                            line,
+                            format!("`pass` and `fail` both given (line {other})"),
+                        ));
+                    }
+                    expectation = Some((line, Expectation::Fail(codes)));
+                }
+                "fix" => {
+                    let value = need("the name of the passing case that repairs this one")?;
+                    if !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                        return Err(err(line, format!("`{value}` is not a case name")));
+                    }
+                    case.fix = Some(value.to_string());
+                }
+                "min-rust" => {
+                    let value = need("a release, such as `1.80`")?;
+                    case.min_rust = Some(Version::parse(value).ok_or_else(|| {
+                        err(line, format!("`{value}` is not a release such as `1.80`"))
+                    })?);
+                }
+                "edition" => {
+                    let value = need("an edition year")?;
+                    if !EDITIONS.contains(&value) {
+                        return Err(err(
+                            line,
+                            format!(
+                                "`{value}` is not an edition (one of {})",
+                                EDITIONS.join(", ")
+                            ),
+                        ));
+                    }
+                    case.edition = value.to_string();
+                }
+                "book" => {
+                    let value = need("a Rust Book listing, such as `16-14`")?;
+                    let ok = value
+                        .split_once('-')
+                        .is_some_and(|(a, b)| is_number(a) && is_number(b));
+                    if !ok {
+                        return Err(err(
+                            line,
+                            format!("`{value}` is not a listing number such as `16-14`"),
+                        ));
+                    }
+                    case.book = Some(value.to_string());
+                }
+                _ => {
+                    return Err(err(
+                        line,
+                        format!("unknown directive `{key}` (known: {DIRECTIVES})"),
+                    ))
+                }
+            }
+        }
+
+        case.explanation = explanation.join("\n").trim().to_string();
+        if case.explanation.is_empty() {
+            return Err(err(
+                header[0].0,
+                "the title must be followed by an explanation in `//!` lines".into(),
+            ));
+        }
+        let Some((line, expectation)) = expectation else {
+            return Err(err(
+                header.last().map_or(1, |h| h.0),
+                "the header needs `//@ pass` or `//@ fail: CODES`".into(),
+            ));
+        };
+        if expectation == Expectation::Pass {
+            if let Some(fix) = &case.fix {
+                return Err(err(
+                    line,
+                    format!("a passing case has no fix, yet `fix: {fix}` is given"),
+                ));
+            }
+        }
+        case.expectation = expectation;
+        case.source = source;
+        Ok(case)
+    }
+
+    /// The pinned rendered stderr beside the case: `<name>.stderr`.
+    pub fn stderr_path(&self) -> PathBuf {
+        self.path.with_extension("stderr")
+    }
+
+    /// Whether the case applies to a toolchain of this release.
+    pub fn applies_to(&self, release: &Version) -> bool {
+        self.min_rust.as_ref().is_none_or(|min| release >= min)
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_code(code: &str) -> bool {
+    code == "-" || (code.len() == 5 && code.starts_with('E') && is_number(&code[1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Case> {
+        Case::parse(Path::new("cases/t/x.rs"), text.to_string(), true)
+    }
+
+    const GOOD: &str = "//! Title here\n//!\n//! Why it fails.\n//!\n//@ fail: E0277 -\n//@ fix: y\n//@ min-rust: 1.80\n//@ book: 16-14\n\nfn main() {}\n";
+
+    #[test]
+    fn parses_a_full_header() {
+        let case = parse(GOOD).unwrap();
+        assert_eq!(case.name, "x");
+        assert_eq!(case.topic, "t");
+        assert_eq!(case.title, "Title here");
+        assert_eq!(case.explanation, "Why it fails.");
+        let codes: BTreeSet<String> = ["-", "E0277"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(case.expectation, Expectation::Fail(codes));
+        assert_eq!(case.fix.as_deref(), Some("y"));
+        assert_eq!(case.min_rust, Some(Version::new(1, 80, 0)));
+        assert_eq!(case.book.as_deref(), Some("16-14"));
+        assert_eq!(case.edition, "2021");
+    }
+
+    fn error_of(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn bad_headers_name_file_and_line() {
+        let table = [
+            ("", "cases/t/x.rs:1: the file is empty"),
+            (
+                "fn main() {}\n",
+                "cases/t/x.rs:1: a case must open with a `//! Title`",
+            ),
+            (
+                "//!\n//! text\n//@ pass\n",
+                "cases/t/x.rs:1: a case must open",
+            ),
+            (
+                "//! T\n//@ pass\n",
+                "cases/t/x.rs:1: the title must be followed by an explanation",
+            ),
+            (
+                "//! T\n//! E.\n//@ passs\n",
+                "cases/t/x.rs:3: unknown directive `passs`",
+            ),
+            (
+                "//! T\n//! E.\n//@ fail: 277\n",
+                "cases/t/x.rs:3: `277` is not an error code",
+            ),
+            (
+                "//! T\n//! E.\n//@ fail:\n",
+                "cases/t/x.rs:3: `fail:` needs",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ fail: E0277\n",
+                "cases/t/x.rs:4: `pass` and `fail` both given (line 3)",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ pass\n",
+                "cases/t/x.rs:4: directive `pass` is given twice",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ edition: 2022\n",
+                "cases/t/x.rs:4: `2022` is not an edition",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ min-rust: soon\n",
+                "cases/t/x.rs:4: `soon` is not a release",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ book: ch16\n",
+                "cases/t/x.rs:4: `ch16` is not a listing",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ fix: y\n",
+                "cases/t/x.rs:3: a passing case has no fix",
+            ),
+            (
+                "//! T\n//! E.\n//@ fix: y\n",
+                "cases/t/x.rs:3: the header needs `//@ pass` or `//@ fail: CODES`",
+            ),
+        ];
+        for (text, want) in table {
+            let got = error_of(text);
+            assert!(
+                got.starts_with(want),
+                "for {text:?}\n got: {got}\nwant: {want}…"
+            );
+        }
+    }
+
+    #[test]
+    fn a_program_without_header_is_unspecified_when_lenient() {
+        let case = Case::parse(Path::new("snips/a.rs"), "fn main() {}\n".into(), false).unwrap();
+        assert_eq!(case.expectation, Expectation::Unspecified);
+        assert_eq!(case.title, "a");
+        // ...but not in the corpus, where every case must say what it expects.
+        assert!(Case::parse(Path::new("snips/a.rs"), "fn main() {}\n".into(), true).is_err());
+    }
+
+    #[test]
+    fn non_utf8_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.rs");
+        std::fs::write(&path, b"//! T\n//! \xff\n").unwrap();
+        let err = Case::load(&path).unwrap_err().to_string();
+        assert!(
+            err.ends_with("bad.rs:2: the file is not valid UTF-8"),
+            "{err}"
+        );
+    }
+}

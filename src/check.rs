@@ -1,0 +1,339 @@
+//! Checking cases: compile each (in parallel, through the cache), and hold each outcome against
+//! what its case expects.
+
+use crate::cache::Cache;
+use crate::case::{Case, Expectation};
+use crate::compile::{self, Kind, Limits, Mode, Outcome};
+use crate::error::Error;
+use crate::toolchain::Toolchain;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Ok,
+    Mismatch,
+    NotApplicable,
+    NoExpectation,
+    Timeout,
+    Ice,
+    Error,
+}
+
+impl Verdict {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::Mismatch => "mismatch",
+            Verdict::NotApplicable => "not-applicable",
+            Verdict::NoExpectation => "no-expectation",
+            Verdict::Timeout => "timeout",
+            Verdict::Ice => "ice",
+            Verdict::Error => "error",
+        }
+    }
+
+    /// Whether this verdict makes a check fail (exit 1).
+    pub fn is_failure(&self) -> bool {
+        matches!(self, Verdict::Mismatch | Verdict::Timeout | Verdict::Ice)
+    }
+}
+
+/// One case's result on one toolchain.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub case: Case,
+    /// `None` when the case was not compiled (not applicable, or an error before compiling).
+    pub outcome: Option<Outcome>,
+    pub verdict: Verdict,
+    /// Why, for anything but `ok`: what differed, or what went wrong.
+    pub reason: String,
+    pub cached: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub jobs: usize,
+    pub cache: Option<Cache>,
+    pub limits: Limits,
+    /// Paths in output are relative to this (the package root for the bundled corpus).
+    pub root: PathBuf,
+    /// Compare rendered stderr with the pinned `.stderr` files (on the pinned toolchain).
+    pub compare_stderr: bool,
+    /// Write the observed stderr over a pinned `.stderr` that is missing or differs, for failing
+    /// cases whose outcome and codes are as expected (pinned toolchain only).
+    pub bless: bool,
+}
+
+impl Options {
+    pub fn new(root: PathBuf) -> Options {
+        Options {
+            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            cache: Some(Cache::new(Cache::default_dir())),
+            limits: Limits::default(),
+            root,
+            compare_stderr: true,
+            bless: false,
+        }
+    }
+}
+
+/// Compiles one case through the cache. Returns the outcome and whether it came from the cache.
+pub fn outcome_of(
+    toolchain: &Toolchain,
+    case: &Case,
+    options: &Options,
+) -> Result<(Outcome, bool), Error> {
+    let mode = Mode::for_case(case);
+    let key = options.cache.as_ref().map(|_| {
+        Cache::key(
+            toolchain,
+            case,
+            mode,
+            &options.root,
+            options.limits.run.as_secs(),
+        )
+    });
+    if let (Some(cache), Some(key)) = (&options.cache, &key) {
+        if let Some(outcome) = cache.get(key) {
+            return Ok((outcome, true));
+        }
+    }
+    let outcome = compile::compile(toolchain, case, mode, &options.root, options.limits)?;
+    if let (Some(cache), Some(key)) = (&options.cache, &key) {
+        cache.put(key, &outcome);
+    }
+    Ok((outcome, false))
+}
+
+/// Checks one case on one toolchain.
+pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Checked {
+    let checked = |outcome, verdict, reason: String, cached| Checked {
+        case: case.clone(),
+        outcome,
+        verdict,
+        reason,
+        cached,
+    };
+    if !case.applies_to(&toolchain.version()) {
+        let min = case
+            .min_rust
+            .as_ref()
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        return checked(
+            None,
+            Verdict::NotApplicable,
+            format!("needs Rust {min}"),
+            false,
+        );
+    }
+    match outcome_of(toolchain, case, options) {
+        Err(e) => checked(None, Verdict::Error, e.to_string(), false),
+        Ok((outcome, cached)) => {
+            let pinned = if options.compare_stderr && toolchain.is_pinned() {
+                read_pinned_stderr(case).or_else(|| options.bless.then(String::new))
+            } else {
+                None
+            };
+            let compare = options.compare_stderr && toolchain.is_pinned();
+            let (mut verdict, mut reason) = judge(case, &outcome, pinned.as_deref());
+            if options.bless && compare && case.expectation.is_fail() {
+                // Judged without the pinned file: bless only what is otherwise right.
+                let (bare, _) = judge(case, &outcome, None);
+                if bare == Verdict::Ok && pinned.as_deref() != Some(outcome.stderr.as_str()) {
+                    (verdict, reason) = match crate::error::write_atomic(
+                        &case.stderr_path(),
+                        outcome.stderr.as_bytes(),
+                    ) {
+                        Ok(()) => (
+                            Verdict::Ok,
+                            format!("blessed {}", case.stderr_path().display()),
+                        ),
+                        Err(e) => (Verdict::Error, e.to_string()),
+                    };
+                }
+            }
+            checked(Some(outcome), verdict, reason, cached)
+        }
+    }
+}
+
+fn read_pinned_stderr(case: &Case) -> Option<String> {
+    if !case.expectation.is_fail() {
+        return None;
+    }
+    std::fs::read_to_string(case.stderr_path())
+        .ok()
+        .map(|s| s.replace("\r\n", "\n"))
+}
+
+/// Holds an outcome against the case's expectation. `pinned` is the pinned `.stderr`, given
+/// only on the pinned toolchain.
+pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, String) {
+    match outcome.kind {
+        Kind::Ice => return (Verdict::Ice, first_error(outcome)),
+        Kind::Timeout => {
+            let what = if outcome.run.is_some() {
+                "the program"
+            } else {
+                "rustc"
+            };
+            return (
+                Verdict::Timeout,
+                format!("{what} overran its time limit and was killed"),
+            );
+        }
+        Kind::Pass | Kind::Fail => {}
+    }
+    match &case.expectation {
+        Expectation::Unspecified => (Verdict::NoExpectation, String::new()),
+        Expectation::Pass => {
+            if outcome.kind == Kind::Fail {
+                return (
+                    Verdict::Mismatch,
+                    format!("expected to compile, but: {}", first_error(outcome)),
+                );
+            }
+            match &outcome.run {
+                Some(run) if run.exit_code != Some(0) => {
+                    let code = run
+                        .exit_code
+                        .map_or("a signal".to_string(), |c| format!("code {c}"));
+                    let tail = run.stderr_tail.lines().last().unwrap_or("");
+                    (
+                        Verdict::Mismatch,
+                        format!("compiled, but the run ended with {code}: {tail}"),
+                    )
+                }
+                _ => (Verdict::Ok, String::new()),
+            }
+        }
+        Expectation::Fail(want) => {
+            if outcome.kind == Kind::Pass {
+                return (
+                    Verdict::Mismatch,
+                    format!("expected to fail with {}, but it compiled", join(want)),
+                );
+            }
+            let got = outcome.codes();
+            if &got != want {
+                return (
+                    Verdict::Mismatch,
+                    format!(
+                        "error codes {} differ from the expected {}: {}",
+                        join(&got),
+                        join(want),
+                        first_error(outcome)
+                    ),
+                );
+            }
+            if let Some(pinned) = pinned {
+                if pinned != outcome.stderr {
+                    return (
+                        Verdict::Mismatch,
+                        format!(
+                            "rendered stderr differs from the pinned {}:\n{}",
+                            case.stderr_path().display(),
+                            crate::report::diff(pinned, &outcome.stderr)
+                        ),
+                    );
+                }
+            }
+            (Verdict::Ok, String::new())
+        }
+    }
+}
+
+fn join(codes: &std::collections::BTreeSet<String>) -> String {
+    if codes.is_empty() {
+        return "no error".into();
+    }
+    codes.iter().cloned().collect::<Vec<_>>().join(" ")
+}
+
+fn first_error(outcome: &Outcome) -> String {
+    outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .map(|d| match &d.code {
+            Some(code) => format!("error[{code}]: {}", d.message),
+            None => format!("error: {}", d.message),
+        })
+        .unwrap_or_default()
+}
+
+/// Checks many cases in parallel: `options.jobs` workers in a `thread::scope` take cases off a
+/// shared counter and send results back over a channel. `progress` sees each result as it
+/// arrives. Results come back in the order of `cases`.
+pub fn check_all(
+    toolchain: &Toolchain,
+    cases: &[Case],
+    options: &Options,
+    mut progress: impl FnMut(&Checked),
+) -> Vec<Checked> {
+    // Longest work first: builds that link and run, then checks.
+    let mut order: Vec<usize> = (0..cases.len()).collect();
+    order.sort_by_key(|&i| Mode::for_case(&cases[i]) != Mode::Run);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    let mut results: Vec<Option<Checked>> = vec![None; cases.len()];
+    std::thread::scope(|s| {
+        for _ in 0..options.jobs.max(1).min(cases.len().max(1)) {
+            let tx = tx.clone();
+            let (next, order) = (&next, &order);
+            s.spawn(move || loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&i) = order.get(n) else { break };
+                if tx
+                    .send((i, check_one(toolchain, &cases[i], options)))
+                    .is_err()
+                {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (i, checked) in rx {
+            progress(&checked);
+            results[i] = Some(checked);
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every case checked"))
+        .collect()
+}
+
+/// The programs named by `paths`: `.rs` files, and the `.rs` files below folders.
+pub fn collect_programs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut out)?;
+        } else if path.is_file() {
+            out.push(path.clone());
+        } else {
+            return Err(Error::input(path, None, "no such file or folder"));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! The corpus: every case under `cases/<topic>/`, loaded and validated as a whole.
+
+use crate::case::{Case, Expectation};
+use crate::error::{Error, Result};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The bundled corpus, beside this package's manifest.
+pub fn bundled_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
+}
+
+/// The package root: what paths in pinned output are relative to.
+pub fn package_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[derive(Debug)]
+pub struct Topic {
+    pub name: String,
+    /// The topic's `README.md`: a `# Title` and an introduction.
+    pub title: String,
+    pub introduction: String,
+}
+
+#[derive(Debug)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub topics: Vec<Topic>,
+    /// Sorted by topic, then name.
+    pub cases: Vec<Case>,
+}
+
+impl Corpus {
+    /// Loads and validates the corpus under `root`. Every problem found is reported, each
+    /// naming its file (and line where there is one), not just the first.
+    pub fn load(root: &Path) -> std::result::Result<Corpus, Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut topics = Vec::new();
+        let mut cases = Vec::new();
+        let mut stderrs = Vec::new();
+        let dirs = match sorted_entries(root) {
+            Ok(d) => d,
+            Err(e) => return Err(vec![e]),
+        };
+        for dir in dirs.into_iter().filter(|d| d.is_dir()) {
+            let topic = dir.file_name().unwrap().to_string_lossy().into_owned();
+            match read_topic(&dir, &topic) {
+                Ok(t) => topics.push(t),
+                Err(e) => errors.push(e),
+            }
+            let files = match sorted_entries(&dir) {
+                Ok(f) => f,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            for file in files {
+                match file.extension().and_then(|e| e.to_str()) {
+                    Some("rs") => match Case::load(&file) {
+                        Ok(case) => cases.push(case),
+                        Err(e) => errors.push(e),
+                    },
+                    Some("stderr") => stderrs.push(file),
+                    _ => {}
+                }
+            }
+        }
+        if topics.is_empty() && cases.is_empty() && errors.is_empty() {
+            errors.push(Error::input(root, None, "no topic folders with cases here"));
+        }
+        errors.extend(validate(&cases, &stderrs));
+        if errors.is_empty() {
+            Ok(Corpus {
+                root: root.to_path_buf(),
+                topics,
+                cases,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Case> {
+        self.cases.iter().find(|c| c.name == name)
+    }
+
+    /// The failing cases that name `name` as their fix.
+    pub fn fixed_by(&self, name: &str) -> Vec<&Case> {
+        self.cases
+            .iter()
+            .filter(|c| c.fix.as_deref() == Some(name))
+            .collect()
+    }
+
+    pub fn topic_cases<'a>(&'a self, topic: &'a str) -> impl Iterator<Item = &'a Case> + 'a {
+        self.cases.iter().filter(move |c| c.topic == topic)
+    }
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    Ok(entries)
+}
+
+fn read_topic(dir: &Path, name: &str) -> Result<Topic> {
+    let readme = dir.join("README.md");
+    if !readme.is_file() {
+        return Err(Error::input(
+            &readme,
+            None,
+            format!("topic `{name}` has no introduction: write a README.md with a `# Title` and a few sentences"),
+        ));
+    }
+    let text = crate::error::read_text(&readme)?;
+    let mut lines = text.lines();
+    let title = lines
+        .next()
+        .and_then(|l| l.strip_prefix("# "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            Error::input(
+                &readme,
+                Some(1),
+                "the introduction must open with `# Title`",
+            )
+        })?;
+    let introduction = lines.collect::<Vec<_>>().join("\n").trim().to_string();
+    if introduction.is_empty() {
+        return Err(Error::input(
+            &readme,
+            Some(2),
+            "the introduction has a title but no text",
+        ));
+    }
+    Ok(Topic {
+        name: name.to_string(),
+        title: title.to_string(),
+        introduction,
+    })
+}
+
+/// The rules that hold between cases: unique names, fixes that resolve to passing cases,
+/// pinned stderr for every failing case, and no pinned stderr without its case.
+pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let mut by_name: HashMap<&str, &Case> = HashMap::new();
+    for case in cases {
+        if let Some(first) = by_name.insert(&case.name, case) {
+            errors.push(Error::input(
+                &case.path,
+                Some(1),
+                format!(
+                    "the name `{}` is taken by {}",
+                    case.name,
+                    first.path.display()
+                ),
+            ));
+        }
+    }
+    for case in cases {
+        let fix_line = directive_line(case, "fix");
+        match (&case.expectation, &case.fix) {
+            (Expectation::Fail(_), None) => errors.push(Error::input(
+                &case.path,
+                directive_line(case, "fail"),
+                "a failing case needs `//@ fix: NAME`, the passing case that repairs it",
+            )),
+            (Expectation::Fail(_), Some(fix)) => match by_name.get(fix.as_str()) {
+                None => errors.push(Error::input(
+                    &case.path,
+                    fix_line,
+                    format!("`fix: {fix}` names no case in the corpus"),
+                )),
+                Some(target) if target.expectation != Expectation::Pass => {
+                    errors.push(Error::input(
+                        &case.path,
+                        fix_line,
+                        format!(
+                            "`fix: {fix}` names a case that does not pass ({})",
+                            target.path.display()
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            },
+            _ => {}
+        }
+        if case.expectation.is_fail() && !case.stderr_path().is_file() {
+            errors.push(Error::input(
+                &case.path,
+                None,
+                format!(
+                    "a failing case needs its pinned stderr {} (make it with `TRYBUILD=overwrite cargo test --test ui`)",
+                    case.stderr_path().display()
+                ),
+            ));
+        }
+    }
+    let expected: BTreeMap<PathBuf, &Case> = cases
+        .iter()
+        .filter(|c| c.expectation.is_fail())
+        .map(|c| (c.stderr_path(), c))
+        .collect();
+    for stderr in stderrs {
+        if !expected.contains_key(stderr) {
+            errors.push(Error::input(
+                stderr,
+                None,
+                "a pinned stderr with no failing case beside it: delete it, or restore its case",
+            ));
+        }
+    }
+    errors
+}
+
+/// The line of a directive in a case's header, for error messages.
+fn directive_line(case: &Case, key: &str) -> Option<usize> {
+    case.source
+        .lines()
+        .position(|l| {
+            l.strip_prefix("//@")
+                .is_some_and(|d| d.trim().split(':').next().map(str::trim) == Some(key))
+        })
+        .map(|i| i + 1)
+}

@@ -1,0 +1,20 @@
+//! sendsync-corpus: Rust's `Send`/`Sync` rules as a corpus of small programs that the compiler
+//! checks, and the tools that run the corpus on any toolchain and track how rustc's diagnostics
+//! for it drift from release to release.
+//!
+//! The flow: a case file is parsed into a [`case::Case`]; [`compile::compile`] runs it through
+//! a [`toolchain::Toolchain`] into an [`compile::Outcome`]; [`check`] holds outcomes against
+//! the cases' expectations as verdicts; reports render them.
+
+pub mod cache;
+pub mod case;
+pub mod check;
+pub mod compile;
+pub mod corpus;
+pub mod diagnostic;
+pub mod error;
+pub mod normalize;
+pub mod report;
+pub mod toolchain;
+
+pub use error::{Error, Result};

@@ -1,0 +1,430 @@
+//! `sendsync`: runs the Send/Sync corpus (or any folder of programs) on any installed
+//! toolchain, and renders what it finds. The library does the work; this file parses
+//! arguments and prints.
+//!
+//! Exit codes: 0 success, 1 a mismatch or drift, 2 bad input or environment.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use sendsync::case::{Case, Expectation};
+use sendsync::check::{self, Checked, Options};
+use sendsync::corpus::{self, Corpus};
+use sendsync::error::Error;
+use sendsync::report;
+use sendsync::toolchain::{Spec, Toolchain};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "sendsync",
+    version,
+    about = "Rust's Send/Sync rules as a compiler-checked corpus, across toolchains"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the corpus, or any folder or file of programs, on one toolchain (the default).
+    Check(CheckArgs),
+    /// List the cases of the corpus.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show one case: its explanation, source, pinned diagnostic and fix.
+    Show { name: String },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args, Clone)]
+struct ToolchainArgs {
+    /// A rustup toolchain name (`1.80.0`, `stable`, `nightly`); default: the active toolchain.
+    #[arg(long, conflicts_with = "rustc")]
+    toolchain: Option<String>,
+    /// The path of a rustc binary, instead of a rustup toolchain.
+    #[arg(long)]
+    rustc: Option<PathBuf>,
+}
+
+impl ToolchainArgs {
+    fn spec(&self) -> Spec {
+        match (&self.toolchain, &self.rustc) {
+            (Some(name), _) => Spec::Rustup(name.clone()),
+            (None, Some(path)) => Spec::Path(path.clone()),
+            (None, None) => Spec::Active,
+        }
+    }
+}
+
+#[derive(Args, Clone)]
+struct RunArgs {
+    /// How many compiles at once (default: the number of cores).
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    /// Compile everything afresh, neither reading nor writing the cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Time limit in seconds for running a passing case.
+    #[arg(long, default_value_t = 10)]
+    timeout: u64,
+}
+
+#[derive(Args, Clone)]
+struct CheckArgs {
+    /// Programs to check: `.rs` files or folders (default: the bundled corpus).
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    toolchain: ToolchainArgs,
+    #[command(flatten)]
+    run: RunArgs,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// List every case in the text report, not only those that are not ok.
+    #[arg(long)]
+    all: bool,
+    /// Write the observed stderr over pinned `.stderr` files that are missing or differ, for
+    /// failing cases whose error codes are as expected (pinned toolchain only).
+    #[arg(long)]
+    bless: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Check(CheckArgs {
+        paths: vec![],
+        toolchain: ToolchainArgs {
+            toolchain: None,
+            rustc: None,
+        },
+        run: RunArgs {
+            jobs: None,
+            no_cache: false,
+            timeout: 10,
+        },
+        format: Format::Text,
+        all: false,
+        bless: false,
+    })) {
+        Command::Check(args) => cmd_check(args),
+        Command::List { format } => cmd_list(format),
+        Command::Show { name } => cmd_show(&name),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+type CmdResult = Result<u8, Vec<Error>>;
+
+fn one(e: Error) -> Vec<Error> {
+    vec![e]
+}
+
+fn load_corpus() -> Result<Corpus, Vec<Error>> {
+    Corpus::load(&corpus::bundled_root())
+}
+
+/// Loads the programs to run: the bundled corpus (validated as a whole), or the programs under
+/// the given paths, where a file without a header is an unspecified program.
+fn load_programs(paths: &[PathBuf]) -> Result<(Vec<Case>, PathBuf), Vec<Error>> {
+    if paths.is_empty() {
+        let corpus = load_corpus()?;
+        return Ok((corpus.cases, corpus::package_root()));
+    }
+    let files = check::collect_programs(paths).map_err(one)?;
+    if files.is_empty() {
+        return Err(one(Error::input(&paths[0], None, "no .rs programs here")));
+    }
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    for file in &files {
+        match Case::load_lenient(file) {
+            Ok(c) => cases.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let root = root_for(&files[0]);
+    Ok((cases, root))
+}
+
+/// What output paths are relative to: the nearest folder above with a Cargo.toml (as trybuild
+/// makes them relative to the package), else the current folder.
+fn root_for(file: &Path) -> PathBuf {
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    abs.ancestors()
+        .skip(1)
+        .find(|d| d.join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+}
+
+fn options(run: &RunArgs, root: PathBuf) -> Options {
+    let mut options = Options::new(root);
+    if let Some(jobs) = run.jobs {
+        options.jobs = jobs.max(1);
+    }
+    if run.no_cache {
+        options.cache = None;
+    }
+    options.limits.run = Duration::from_secs(run.timeout.max(1));
+    options
+}
+
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    // indicatif draws only on a terminal: piped output stays quiet.
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            .expect("a valid template"),
+    );
+    bar
+}
+
+fn run_check(toolchain: &Toolchain, cases: &[Case], options: &Options) -> Vec<Checked> {
+    let bar = progress_bar(cases.len());
+    let results = check::check_all(toolchain, cases, options, |c| {
+        bar.set_message(c.case.name.clone());
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    results
+}
+
+fn cmd_check(args: CheckArgs) -> CmdResult {
+    let toolchain = Toolchain::resolve(&args.toolchain.spec()).map_err(one)?;
+    let (cases, root) = if args.bless && args.paths.is_empty() {
+        // Blessing is how missing pinned files come to be: load without validating the corpus.
+        let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
+        let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
+        (cases.map_err(one)?, corpus::package_root())
+    } else {
+        load_programs(&args.paths)?
+    };
+    let mut options = options(&args.run, root);
+    options.bless = args.bless;
+    if args.bless && !toolchain.is_pinned() {
+        return Err(one(Error::env(format!(
+            "--bless writes the pinned output, which belongs to {}; this is {}",
+            sendsync::toolchain::pinned(),
+            toolchain.release
+        ))));
+    }
+    let results = run_check(&toolchain, &cases, &options);
+
+    let html = report::target_dir()
+        .join("sendsync")
+        .join(format!("check-{}.html", safe_name(&toolchain.name)));
+    let html_written =
+        sendsync::error::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
+    match args.format {
+        Format::Json => println!("{}", report::check_json(&toolchain, &results)),
+        Format::Text => {
+            print!("{}", report::check_text(&toolchain, &results, args.all));
+            match html_written {
+                Ok(()) => println!("report: {}", html.display()),
+                Err(e) => eprintln!("warning: no HTML report: {e}"),
+            }
+        }
+    }
+    if results.iter().any(|r| r.verdict == check::Verdict::Error) {
+        return Ok(2);
+    }
+    Ok(if results.iter().any(|r| r.verdict.is_failure()) {
+        1
+    } else {
+        0
+    })
+}
+
+fn safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn codes_of(case: &Case) -> String {
+    match &case.expectation {
+        Expectation::Fail(codes) => codes.iter().cloned().collect::<Vec<_>>().join(" "),
+        _ => String::new(),
+    }
+}
+
+fn cmd_list(format: Format) -> CmdResult {
+    let corpus = load_corpus()?;
+    match format {
+        Format::Json => {
+            let mut codes = std::collections::BTreeSet::new();
+            let cases: Vec<serde_json::Value> = corpus
+                .cases
+                .iter()
+                .map(|c| {
+                    if let Expectation::Fail(cs) = &c.expectation {
+                        codes.extend(cs.iter().cloned());
+                    }
+                    serde_json::json!({
+                        "topic": c.topic,
+                        "name": c.name,
+                        "title": c.title,
+                        "path": c.path.strip_prefix(corpus::package_root()).unwrap_or(&c.path),
+                        "expected": if c.expectation.is_fail() { "fail" } else { "pass" },
+                        "codes": match &c.expectation { Expectation::Fail(cs) => cs.iter().cloned().collect(), _ => vec![] },
+                        "fix": c.fix,
+                        "book": c.book,
+                        "min_rust": c.min_rust.as_ref().map(|v| v.to_string()),
+                        "edition": c.edition,
+                    })
+                })
+                .collect();
+            let fails = corpus
+                .cases
+                .iter()
+                .filter(|c| c.expectation.is_fail())
+                .count();
+            let out = serde_json::json!({
+                "cases": cases,
+                "topics": corpus.topics.iter().map(|t| serde_json::json!({"name": t.name, "title": t.title, "cases": corpus.topic_cases(&t.name).count()})).collect::<Vec<_>>(),
+                "codes": codes,
+                "summary": {
+                    "cases": corpus.cases.len(),
+                    "topics": corpus.topics.len(),
+                    "codes": codes.len(),
+                    "pass": corpus.cases.len() - fails,
+                    "fail": fails,
+                },
+            });
+            println!("{}", serde_json::to_string_pretty(&out).expect("json"));
+        }
+        Format::Text => {
+            let w = corpus.cases.iter().map(|c| c.name.len()).max().unwrap_or(4);
+            println!(
+                "{:<13} {:<w$}  {:<5} {:<14} book",
+                "topic", "name", "", "codes"
+            );
+            for c in &corpus.cases {
+                let verdict = if c.expectation.is_fail() {
+                    "fail"
+                } else {
+                    "pass"
+                };
+                let book = c
+                    .book
+                    .as_deref()
+                    .map(|b| format!("Listing {b}"))
+                    .unwrap_or_default();
+                println!(
+                    "{:<13} {:<w$}  {:<5} {:<14} {}",
+                    c.topic,
+                    c.name,
+                    verdict,
+                    codes_of(c),
+                    book
+                );
+            }
+            let fails = corpus
+                .cases
+                .iter()
+                .filter(|c| c.expectation.is_fail())
+                .count();
+            println!(
+                "\n{} cases in {} topics: {} fail, {} pass",
+                corpus.cases.len(),
+                corpus.topics.len(),
+                fails,
+                corpus.cases.len() - fails
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn cmd_show(name: &str) -> CmdResult {
+    let corpus = load_corpus()?;
+    let Some(case) = corpus.get(name) else {
+        let near: Vec<&str> = corpus
+            .cases
+            .iter()
+            .map(|c| c.name.as_str())
+            .filter(|n| n.contains(name) || name.contains(*n))
+            .take(5)
+            .collect();
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", near.join(", "))
+        };
+        return Err(one(Error::env(format!(
+            "no case named `{name}` in the corpus{hint} (see `sendsync list`)"
+        ))));
+    };
+    let rel = case
+        .path
+        .strip_prefix(corpus::package_root())
+        .unwrap_or(&case.path);
+    println!(
+        "{}\n{}\n",
+        case.title,
+        "=".repeat(case.title.chars().count())
+    );
+    println!("{}\n", case.explanation);
+    println!(
+        "topic: {}   file: {}   expected: {}",
+        case.topic,
+        rel.display(),
+        case.expectation.label()
+    );
+    if let Some(book) = &case.book {
+        println!("Rust Book listing {book}");
+    }
+    if let Some(min) = &case.min_rust {
+        println!("needs Rust {min} or newer");
+    }
+    println!("\n--- source ---\n{}", case.source.trim_end());
+    if case.expectation.is_fail() {
+        let pinned = std::fs::read_to_string(case.stderr_path())
+            .unwrap_or_else(|_| "(no pinned stderr)".into());
+        println!(
+            "\n--- pinned diagnostic ({}) ---\n{}",
+            sendsync::toolchain::pinned(),
+            pinned.trim_end()
+        );
+    }
+    if let Some(fix) = case.fix.as_deref().and_then(|f| corpus.get(f)) {
+        println!("\n--- fix: {} ({}) ---", fix.name, fix.title);
+        print!(
+            "{}",
+            report::diff(&case.source, &fix.source)
+                .replace("--- pinned", &format!("--- {}", case.name))
+                .replace("+++ observed", &format!("+++ {}", fix.name))
+        );
+    }
+    let fixes = corpus.fixed_by(&case.name);
+    if !fixes.is_empty() {
+        let names: Vec<&str> = fixes.iter().map(|c| c.name.as_str()).collect();
+        println!("\nthis case is the fix for: {}", names.join(", "));
+    }
+    Ok(0)
+}

@@ -1,0 +1,460 @@
+//! Normalization of rustc's rendered stderr, the same as trybuild applies before it compares a
+//! case's output with its pinned `.stderr` file.
+//!
+//! This is a port of trybuild 1.0.122's `normalize.rs` (MIT or Apache-2.0, by David Tolnay),
+//! reduced to its preferred variation: the one trybuild writes with `TRYBUILD=overwrite`, so
+//! every `.stderr` it wrote is matched. All of its steps apply, in its order: paths become
+//! `$DIR`, `$RUST`, `$CARGO`; line numbers outside the case file are blanked; "aborting due
+//! to", "could not compile" and `--explain` lines are dropped; long "types implement trait"
+//! lists are cut after nine; code blocks are unindented. `tests/agreement.rs` holds it to
+//! trybuild's verdicts on the whole corpus.
+
+use std::cmp;
+use std::path::Path;
+
+/// What the normalizer needs to know about where a compile happened.
+pub struct Context<'a> {
+    /// The crate name given to rustc (`$CRATE`).
+    pub krate: &'a str,
+    /// The root that paths are made relative to: for the corpus, the package root, where
+    /// trybuild's `CARGO_MANIFEST_DIR` points. Must end with `/`.
+    pub source_dir: &'a str,
+    /// The case file's path relative to `source_dir`, as the user named it.
+    pub input_file: &'a str,
+}
+
+/// Normalizes one rendered diagnostic.
+pub fn diagnostic(rendered: &str, cx: &Context) -> String {
+    let output = rendered.replace("\r\n", "\n");
+    let lines: Vec<&str> = output.lines().collect();
+    let mut filter = Filter {
+        all_lines: &lines,
+        cx,
+        hide_numbers: 0,
+        other_types: None,
+    };
+    let mut normalized = String::new();
+    for i in 0..lines.len() {
+        if let Some(line) = filter.apply(i) {
+            normalized += &line;
+            if !normalized.ends_with("\n\n") {
+                normalized.push('\n');
+            }
+        }
+    }
+    trim(&unindent(normalized))
+}
+
+/// Normalizes a whole compile: each rendered message normalized alone, then joined with a
+/// newline, as trybuild concatenates them.
+pub fn stderr<'a>(rendered: impl IntoIterator<Item = &'a str>, cx: &Context) -> String {
+    let mut out = String::new();
+    for message in rendered {
+        let one = diagnostic(message, cx);
+        if !out.is_empty() && !one.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&one);
+    }
+    out
+}
+
+pub fn trim(output: &str) -> String {
+    let mut normalized = output.trim_end().to_string();
+    if !normalized.is_empty() {
+        normalized.push('\n');
+    }
+    normalized
+}
+
+struct Filter<'a> {
+    all_lines: &'a [&'a str],
+    cx: &'a Context<'a>,
+    hide_numbers: usize,
+    other_types: Option<usize>,
+}
+
+impl Filter<'_> {
+    fn apply(&mut self, index: usize) -> Option<String> {
+        let mut line = self.all_lines[index].to_owned();
+        if self.hide_numbers > 0 {
+            hide_leading_numbers(&mut line);
+            self.hide_numbers -= 1;
+        }
+        let trim_start = line.trim_start();
+        let indent = line.len() - trim_start.len();
+        let is_path_line = trim_start.starts_with("--> ") || trim_start.starts_with("::: ");
+
+        if is_path_line {
+            line = line.replace('\\', "/");
+            let line_lower = line.to_ascii_lowercase();
+            let source_dir_pat = self.cx.source_dir.to_ascii_lowercase().replace('\\', "/");
+            let mut other_crate = false;
+            if let Some(i) = line_lower.find(&source_dir_pat) {
+                if i == indent + 4 {
+                    line.replace_range(i..i + source_dir_pat.len(), "");
+                    let input_file_pat = self.cx.input_file.to_ascii_lowercase().replace('\\', "/");
+                    if line_lower[i + source_dir_pat.len()..].starts_with(&input_file_pat) {
+                        // Line numbers are kept only within the case file itself.
+                        return Some(line);
+                    }
+                } else {
+                    line.replace_range(i..i + source_dir_pat.len() - 1, "$DIR");
+                }
+                other_crate = true;
+            }
+            if !other_crate {
+                if let Some(pos) = line.find("/rustlib/src/rust/src/") {
+                    line.replace_range(indent + 4..pos + 17, "$RUST");
+                    other_crate = true;
+                } else if let Some(pos) = line.find("/rustlib/src/rust/library/") {
+                    line.replace_range(indent + 4..pos + 25, "$RUST");
+                    other_crate = true;
+                } else if line[indent + 4..].starts_with("/rustc/")
+                    && line
+                        .get(indent + 11..indent + 51)
+                        .is_some_and(is_ascii_lowercase_hex)
+                    && line[indent + 51..].starts_with("/library/")
+                {
+                    line.replace_range(indent + 4..indent + 59, "$RUST");
+                    other_crate = true;
+                }
+            }
+            if !other_crate && normalize_cargo_registry(&mut line, indent) {
+                other_crate = true;
+                let rest = &line[indent + 11..];
+                let end_of_version = rest.find('/');
+                if let Some(end_of_crate_name) = end_of_version
+                    .and_then(|end| rest[..end].find('.'))
+                    .and_then(|end| rest[..end].rfind('-'))
+                {
+                    line.replace_range(
+                        indent + end_of_crate_name + 12..indent + end_of_version.unwrap() + 11,
+                        "$VERSION",
+                    );
+                }
+            }
+            if other_crate {
+                // rustc reaches into code outside the case (std, mostly): its line numbers
+                // change with every release, so they are blanked.
+                hide_trailing_numbers(&mut line);
+                self.hide_numbers = 1;
+                while let Some(next_line) = self.all_lines.get(index + self.hide_numbers) {
+                    match next_line.trim_start().chars().next().unwrap_or_default() {
+                        '0'..='9' | '|' | '.' => self.hide_numbers += 1,
+                        _ => break,
+                    }
+                }
+            }
+            return Some(line);
+        }
+
+        if line.starts_with("error: aborting due to ")
+            || line == "To learn more, run the command again with --verbose."
+            || (trim_start.starts_with("= note: this compiler was built on 2")
+                && trim_start.ends_with("; consider upgrading it if it is out of date"))
+            || line.starts_with("error: Could not compile `")
+            || line.starts_with("error: could not compile `")
+            || line.starts_with("For more information about this error, try `rustc --explain")
+            || line.starts_with("Some errors have detailed explanations:")
+            || line.starts_with("For more information about an error, try `rustc --explain")
+        {
+            return None;
+        }
+
+        line.truncate(line.trim_end().len());
+
+        if line
+            .trim_start()
+            .starts_with("= note: required because it appears within the type")
+        {
+            line = line.replace('\\', "/");
+        }
+
+        let trim_start = line.trim_start();
+        if trim_start.starts_with("and ") && line.ends_with(" others") {
+            let indent = line.len() - trim_start.len();
+            let num_start = indent + "and ".len();
+            let num_end = line.len() - " others".len();
+            if num_start < num_end && line[num_start..num_end].bytes().all(|b| b.is_ascii_digit()) {
+                line.replace_range(num_start..num_end, "$N");
+            }
+        }
+
+        let trimmed = line.trim_start();
+        let trimmed = trimmed.strip_prefix("= note: ").unwrap_or(trimmed);
+        if trimmed.starts_with("the full type name has been written to")
+            || trimmed.starts_with("the full name for the type has been written to")
+        {
+            return None;
+        }
+
+        let trim_start = line.trim_start();
+        if trim_start.starts_with("= help: the following types implement trait ")
+            || trim_start.starts_with("= help: the following other types implement trait ")
+        {
+            self.other_types = Some(0);
+        } else if let Some(count) = &mut self.other_types {
+            if indent >= 12 && trim_start != "and $N others" {
+                *count += 1;
+                if *count == 9 {
+                    if let Some(next) = self.all_lines.get(index + 1) {
+                        let next_trim_start = next.trim_start();
+                        let next_indent = next.len() - next_trim_start.len();
+                        if indent == next_indent {
+                            line.replace_range(indent - 2.., "and $N others");
+                        }
+                    }
+                } else if *count > 9 {
+                    return None;
+                }
+            } else {
+                self.other_types = None;
+            }
+        }
+
+        line = line.replace(self.cx.krate, "$CRATE");
+        line = replace_case_insensitive(&line, self.cx.source_dir, "$DIR/");
+        Some(line)
+    }
+}
+
+fn is_ascii_lowercase_hex(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+fn normalize_cargo_registry(line: &mut String, indent: usize) -> bool {
+    let prefix = "/registry/src/";
+    let Some(pos) = line.find(prefix) else {
+        return false;
+    };
+    let rest = &line[pos + prefix.len()..];
+    let Some(slash) = rest.find('/') else {
+        return false;
+    };
+    let Some((_, hash)) = rest[..slash].rsplit_once('-') else {
+        return false;
+    };
+    if !(hash.len() == 16 && is_ascii_lowercase_hex(hash)) {
+        return false;
+    }
+    line.replace_range(indent + 4..pos + prefix.len() + slash, "$CARGO");
+    true
+}
+
+/// "10 | T: Send,"  ->  "   | T: Send,"
+fn hide_leading_numbers(line: &mut String) {
+    let n = line
+        .bytes()
+        .take_while(|b| *b == b' ' || b.is_ascii_digit())
+        .count();
+    line.replace_range(..n, &" ".repeat(n));
+}
+
+/// "main.rs:22:29"  ->  "main.rs"
+fn hide_trailing_numbers(line: &mut String) {
+    for _ in 0..2 {
+        let digits = line.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !line[..line.len() - digits].ends_with(':') {
+            return;
+        }
+        line.truncate(line.len() - digits - 1);
+    }
+}
+
+fn replace_case_insensitive(line: &str, pattern: &str, replacement: &str) -> String {
+    let line_lower = line.to_ascii_lowercase().replace('\\', "/");
+    let pattern_lower = pattern.to_ascii_lowercase().replace('\\', "/");
+    let mut replaced = String::with_capacity(line.len());
+    let line_lower = line_lower.as_str();
+    let mut split = line_lower.split(&pattern_lower);
+    let mut pos = 0;
+    let mut insert_replacement = false;
+    while let Some(keep) = split.next() {
+        if insert_replacement {
+            replaced.push_str(replacement);
+            pos += pattern.len();
+        }
+        let mut keep = &line[pos..pos + keep.len()];
+        if insert_replacement {
+            let end_of_maybe_path = keep.find(&[' ', ':'][..]).unwrap_or(keep.len());
+            replaced.push_str(&keep[..end_of_maybe_path].replace('\\', "/"));
+            pos += end_of_maybe_path;
+            keep = &keep[end_of_maybe_path..];
+        }
+        replaced.push_str(keep);
+        pos += keep.len();
+        insert_replacement = true;
+        if replaced.ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
+            if let Some(ch) = line[pos..].chars().next() {
+                replaced.push(ch);
+                pos += ch.len_utf8();
+                split = line_lower[pos..].split(&pattern_lower);
+                insert_replacement = false;
+            }
+        }
+    }
+    replaced
+}
+
+#[derive(PartialEq)]
+enum LineKind {
+    /// `error...`, `warning...`
+    Heading,
+    /// A code line; holds the most spaces that can be cut from it.
+    Code(usize),
+    /// `note:`, `help:`, `...`
+    Note,
+    /// Anything else; holds its leading spaces.
+    Other(usize),
+}
+
+fn unindent(diag: String) -> String {
+    let mut normalized = String::new();
+    let mut lines = diag.lines();
+    while let Some(line) = lines.next() {
+        normalized.push_str(line);
+        normalized.push('\n');
+        if line_kind(line, true, &mut false) != LineKind::Heading {
+            continue;
+        }
+        let mut ahead = lines.clone();
+        let Some(next_line) = ahead.next() else {
+            continue;
+        };
+        let LineKind::Code(indent) = line_kind(next_line, false, &mut false) else {
+            continue;
+        };
+        if !next_line[indent + 1..].starts_with("--> ") {
+            continue;
+        }
+        let mut lines_in_block = 1;
+        let mut least_indent = indent;
+        let mut previous_line_is_note = false;
+        for line in ahead {
+            match line_kind(line, false, &mut previous_line_is_note) {
+                LineKind::Heading => break,
+                LineKind::Code(indent) => {
+                    lines_in_block += 1;
+                    least_indent = cmp::min(least_indent, indent);
+                }
+                LineKind::Note => lines_in_block += 1,
+                LineKind::Other(spaces) if spaces > 10 => lines_in_block += 1,
+                LineKind::Other(_) => break,
+            }
+        }
+        previous_line_is_note = false;
+        for _ in 0..lines_in_block {
+            let line = lines.next().unwrap();
+            if let LineKind::Code(_) | LineKind::Other(_) =
+                line_kind(line, false, &mut previous_line_is_note)
+            {
+                let space = line.find(' ').unwrap();
+                normalized.push_str(&line[..space]);
+                normalized.push_str(&line[space + least_indent..]);
+            } else {
+                normalized.push_str(line);
+            }
+            normalized.push('\n');
+        }
+    }
+    normalized
+}
+
+fn line_kind(line: &str, first_line_in_block: bool, previous_line_is_note: &mut bool) -> LineKind {
+    let previous_line_was_note = std::mem::replace(previous_line_is_note, false);
+    let heading_len = if line.starts_with("error") {
+        Some("error".len())
+    } else if line.starts_with("warning") {
+        Some("warning".len())
+    } else {
+        None
+    };
+    if let Some(len) = heading_len {
+        if line[len..].starts_with([':', '[']) {
+            return LineKind::Heading;
+        }
+    }
+    if first_line_in_block && line.starts_with("note: ") {
+        return LineKind::Heading;
+    }
+    if line.starts_with("note:")
+        || line == "..."
+        || line.starts_with("help:")
+        || (previous_line_was_note && line.starts_with("      "))
+    {
+        *previous_line_is_note = true;
+        return LineKind::Note;
+    }
+    let is_space = |b: &u8| *b == b' ';
+    if let Some(rest) = line.strip_prefix("... ") {
+        return LineKind::Code(rest.bytes().take_while(is_space).count());
+    }
+    let mut spaces = line.bytes().take_while(is_space).count();
+    let digits = line[spaces..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    spaces += line[spaces + digits..].bytes().take_while(is_space).count();
+    let rest = &line[digits + spaces..];
+    let starts = |p: &str| rest == p || rest.starts_with(&format!("{p} "));
+    if spaces > 0
+        && (starts("|")
+            || (digits > 0 && (starts("~") || starts("+") || starts("-")))
+            || (digits == 0
+                && (rest.starts_with("--> ")
+                    || rest.starts_with("::: ")
+                    || rest.starts_with("= "))))
+    {
+        return LineKind::Code(spaces - 1);
+    }
+    LineKind::Other(if digits == 0 { spaces } else { 0 })
+}
+
+/// The path of `file` relative to `root`, as text with `/` separators, when it lies below it.
+pub fn relative(file: &Path, root: &Path) -> Option<String> {
+    file.strip_prefix(root)
+        .ok()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx() -> Context<'static> {
+        Context {
+            krate: "sendsync_case",
+            source_dir: "/work/p/",
+            input_file: "cases/t/x.rs",
+        }
+    }
+
+    #[test]
+    fn paths_and_std_line_numbers() {
+        let input = "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n   --> /work/p/cases/t/x.rs:7:5\n    |\n7   |     thread::spawn(move || {\n    |     ^^^^^^^^^^^^^ bad\n    |\nnote: required by a bound in `spawn`\n   --> /rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/std/src/thread/mod.rs:723:8\n    |\n723 | pub fn spawn<F, T>(f: F) -> JoinHandle<T>\n    |        ----- required by a bound in this function\n\nerror: aborting due to 1 previous error\n\nFor more information about this error, try `rustc --explain E0277`.\n";
+        let want = "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n --> cases/t/x.rs:7:5\n  |\n7 |     thread::spawn(move || {\n  |     ^^^^^^^^^^^^^ bad\n  |\nnote: required by a bound in `spawn`\n --> $RUST/std/src/thread/mod.rs\n  |\n  | pub fn spawn<F, T>(f: F) -> JoinHandle<T>\n  |        ----- required by a bound in this function\n";
+        assert_eq!(diagnostic(input, &cx()), want);
+    }
+
+    #[test]
+    fn drops_failure_notes_and_trailing_space() {
+        let input = "error: x   \n\nSome errors have detailed explanations: E0373, E0505.\nFor more information about an error, try `rustc --explain E0373`.\n";
+        assert_eq!(diagnostic(input, &cx()), "error: x\n");
+    }
+
+    #[test]
+    fn crate_name_and_others() {
+        let input = "error: in `sendsync_case::Foo`\n    and 12 others\n";
+        assert_eq!(
+            diagnostic(input, &cx()),
+            "error: in `$CRATE::Foo`\n    and $N others\n"
+        );
+    }
+
+    #[test]
+    fn joins_messages_with_a_blank_line() {
+        let got = stderr(["warning: a\n", "error: b\n"], &cx());
+        assert_eq!(got, "warning: a\n\nerror: b\n");
+    }
+}

@@ -1,0 +1,65 @@
+//! Shared by the integration tests: the corpus's cases, and the pinned toolchain or a visible
+//! skip when it is not installed.
+#![allow(dead_code)]
+
+use sendsync::case::Case;
+use sendsync::toolchain::{pinned, Spec, Toolchain};
+use std::path::{Path, PathBuf};
+
+/// Every case file under `cases/<topic>/`, parsed but not validated as a whole (so that
+/// `TRYBUILD=overwrite` can still create missing `.stderr` files).
+pub fn cases() -> Vec<Case> {
+    let root = sendsync::corpus::bundled_root();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .flat_map(|topic| {
+            std::fs::read_dir(topic.unwrap().path())
+                .into_iter()
+                .flatten()
+        })
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| Case::load(f).unwrap_or_else(|e| panic!("{e}")))
+        .collect()
+}
+
+/// The pinned toolchain, or `None` after printing why the caller skips.
+pub fn pinned_toolchain(what: &str) -> Option<Toolchain> {
+    match Toolchain::resolve(&Spec::Rustup(pinned().to_string())) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            println!("SKIPPED {what}: the pinned toolchain is not available ({e})");
+            None
+        }
+    }
+}
+
+/// Whether the toolchain running this test is the pinned one (trybuild uses it).
+pub fn active_is_pinned(what: &str) -> bool {
+    match Toolchain::resolve(&Spec::Active) {
+        Ok(t) if t.release == pinned() => true,
+        Ok(t) => {
+            println!(
+                "SKIPPED {what}: the pinned output belongs to {}, and this test runs on {}",
+                pinned(),
+                t.release
+            );
+            false
+        }
+        Err(e) => {
+            println!("SKIPPED {what}: no active toolchain ({e})");
+            false
+        }
+    }
+}
+
+/// A path relative to the package root, as trybuild wants it.
+pub fn rel(path: &Path) -> PathBuf {
+    path.strip_prefix(sendsync::corpus::package_root())
+        .unwrap_or(path)
+        .to_path_buf()
+}

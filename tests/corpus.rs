@@ -1,0 +1,133 @@
+//! The corpus as a whole: it loads and validates, every case's observed outcome matches its
+//! directives exactly, and every failing case's structured diagnostics match its insta
+//! snapshot. All cases are compiled once, in parallel, with no cache, on the pinned toolchain.
+
+mod common;
+
+use sendsync::check::{self, Checked, Options, Verdict};
+use sendsync::corpus::{self, Corpus};
+use serde::Serialize;
+use std::sync::OnceLock;
+
+fn checked() -> Option<&'static [Checked]> {
+    static RESULTS: OnceLock<Option<Vec<Checked>>> = OnceLock::new();
+    RESULTS
+        .get_or_init(|| {
+            let toolchain = common::pinned_toolchain("corpus outcomes and snapshots")?;
+            let cases = common::cases();
+            let mut options = Options::new(corpus::package_root());
+            options.cache = None;
+            Some(check::check_all(&toolchain, &cases, &options, |_| {}))
+        })
+        .as_deref()
+}
+
+#[test]
+fn corpus_loads_and_validates() {
+    if let Err(errors) = Corpus::load(&corpus::bundled_root()) {
+        let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+        panic!("the corpus does not validate:\n{}", list.join("\n"));
+    }
+}
+
+#[test]
+fn outcomes_match_directives() {
+    let Some(results) = checked() else { return };
+    let bad: Vec<String> = results
+        .iter()
+        .filter(|r| r.verdict != Verdict::Ok)
+        .map(|r| {
+            format!(
+                "{} ({}): {}: {}",
+                r.case.name,
+                r.case.path.display(),
+                r.verdict.as_str(),
+                r.reason
+            )
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} of {} cases differ from their directives:\n{}",
+        bad.len(),
+        results.len(),
+        bad.join("\n")
+    );
+    assert!(
+        results.len() >= 200,
+        "the corpus shrank to {} cases",
+        results.len()
+    );
+}
+
+/// What insta pins for a failing case: its diagnostics' structure, normalized.
+#[derive(Serialize)]
+struct Snapshot<'a> {
+    codes: Vec<String>,
+    diagnostics: &'a [sendsync::diagnostic::Diagnostic],
+}
+
+#[test]
+fn structured_diagnostics_match_snapshots() {
+    let Some(results) = checked() else { return };
+    let mut failed = Vec::new();
+    for r in results.iter().filter(|r| r.case.expectation.is_fail()) {
+        let Some(outcome) = &r.outcome else { continue };
+        let snapshot = Snapshot {
+            codes: outcome.codes().into_iter().collect(),
+            diagnostics: &outcome.diagnostics,
+        };
+        let mut settings = insta::Settings::clone_current();
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_input_file(&r.case.path);
+        settings.set_omit_expression(true);
+        settings.set_info(&format!(
+            "{} ({})",
+            r.case.title,
+            sendsync::toolchain::pinned()
+        ));
+        let name = r.case.name.clone();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            settings.bind(|| insta::assert_json_snapshot!(name.as_str(), snapshot));
+        }));
+        if result.is_err() {
+            failed.push(r.case.name.clone());
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "structured diagnostics differ from the snapshot for: {}",
+        failed.join(", ")
+    );
+}
+
+/// Like compiletest's tidy check: no snapshot survives its case.
+#[test]
+fn no_stale_snapshots() {
+    let cases = common::cases();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut stale = Vec::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".snap") else {
+            continue;
+        };
+        if !cases
+            .iter()
+            .any(|c| c.name == stem && c.expectation.is_fail())
+        {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "snapshots with no failing case: {}",
+        stale.join(", ")
+    );
+}

@@ -1,0 +1,48 @@
+//! trybuild pins each failing case's rendered stderr (`cases/<topic>/<name>.stderr`) and builds
+//! and runs each passing case. Failing and passing cases are separate `TestCases`: trybuild
+//! checks a set without passing cases in one batched `cargo check`, but builds a set with any
+//! passing case one case at a time.
+//!
+//! trybuild compiles every case with this package's edition (2021); cases with another
+//! `edition:` are left to `tests/corpus.rs`, which compiles them with their own, and are named
+//! here as skipped.
+
+mod common;
+
+use sendsync::case::{Case, DEFAULT_EDITION};
+
+fn split(pass: bool) -> Vec<Case> {
+    let (mine, other): (Vec<Case>, Vec<Case>) = common::cases()
+        .into_iter()
+        .filter(|c| c.expectation.is_fail() != pass)
+        .partition(|c| c.edition == DEFAULT_EDITION);
+    for c in other {
+        println!(
+            "SKIPPED {} in trybuild: edition {} (checked by tests/corpus.rs)",
+            c.name, c.edition
+        );
+    }
+    mine
+}
+
+#[test]
+fn ui_compile_fail() {
+    if !common::active_is_pinned("trybuild compile-fail") {
+        return;
+    }
+    let t = trybuild::TestCases::new();
+    for case in split(false) {
+        t.compile_fail(common::rel(&case.path));
+    }
+}
+
+#[test]
+fn ui_pass() {
+    if !common::active_is_pinned("trybuild pass") {
+        return;
+    }
+    let t = trybuild::TestCases::new();
+    for case in split(true) {
+        t.pass(common::rel(&case.path));
+    }
+}
