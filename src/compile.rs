@@ -192,10 +192,12 @@ pub fn compile(
         }
     }
     let input_rel = normalize::relative(&input, &root).unwrap_or_else(|| input_str.clone());
+    let target_str = format!("{root_str}target/");
     let cx = normalize::Context {
         krate: CRATE_NAME,
         source_dir: &root_str,
         input_file: &input_rel,
+        target_dir: &target_str,
     };
     let stderr = normalize::stderr(rendered.iter().map(String::as_str), &cx);
 

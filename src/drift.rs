@@ -111,7 +111,9 @@ mod tests {
             message: message.into(),
             primary: Some(primary.into()),
             labels: labels.iter().map(|s| s.to_string()).collect(),
-            children: vec!["note: required by a bound in `spawn` (at $RUST/std/src/thread/mod.rs)".into()],
+            children: vec![
+                "note: required by a bound in `spawn` (at $RUST/std/src/thread/mod.rs)".into(),
+            ],
         }
     }
 
@@ -148,16 +150,26 @@ mod tests {
     #[test]
     fn detail_label_note_or_span() {
         let mut label = base();
-        label.diagnostics[0].labels[0] = "7:5: `Rc<i32>` cannot be sent between threads safely".into();
+        label.diagnostics[0].labels[0] =
+            "7:5: `Rc<i32>` cannot be sent between threads safely".into();
         assert_eq!(classify(&base(), &label), Drift::Detail);
         let mut note = base();
-        note.diagnostics[0].children.push("help: use `Arc` instead".into());
+        note.diagnostics[0]
+            .children
+            .push("help: use `Arc` instead".into());
         assert_eq!(classify(&base(), &note), Drift::Detail);
         let mut span = base();
         span.diagnostics[0].primary = Some("7:19".into());
         assert_eq!(classify(&base(), &span), Drift::Detail);
         let mut warning = base();
-        warning.diagnostics.push(Diagnostic { level: "warning".into(), code: Some("unused_variables".into()), message: "unused variable: `x`".into(), primary: None, labels: vec![], children: vec![] });
+        warning.diagnostics.push(Diagnostic {
+            level: "warning".into(),
+            code: Some("unused_variables".into()),
+            message: "unused variable: `x`".into(),
+            primary: None,
+            labels: vec![],
+            children: vec![],
+        });
         assert_eq!(classify(&base(), &warning), Drift::Detail);
     }
 
@@ -172,7 +184,9 @@ mod tests {
     #[test]
     fn codes() {
         let mut other = base();
-        other.diagnostics.push(error(Some("E0599"), "no method named `label`", "9:1", &[]));
+        other
+            .diagnostics
+            .push(error(Some("E0599"), "no method named `label`", "9:1", &[]));
         assert_eq!(classify(&base(), &other), Drift::Codes);
         let mut codeless = base();
         codeless.diagnostics[0].code = None;
@@ -195,6 +209,10 @@ mod tests {
         assert!(Drift::Outcome > Drift::Codes && Drift::Codes > Drift::Headline);
         assert!(Drift::Headline > Drift::Detail && Drift::Detail > Drift::Rendering);
         assert!(Drift::Rendering > Drift::Identical);
-        assert!(!Drift::Missing.is_drift() && !Drift::NotApplicable.is_drift() && Drift::Rendering.is_drift());
+        assert!(
+            !Drift::Missing.is_drift()
+                && !Drift::NotApplicable.is_drift()
+                && Drift::Rendering.is_drift()
+        );
     }
 }

@@ -12,9 +12,14 @@ pub mod check;
 pub mod compile;
 pub mod corpus;
 pub mod diagnostic;
+pub mod drift;
 pub mod error;
+pub mod history;
+pub mod matrix;
 pub mod normalize;
+pub mod pages;
 pub mod report;
+pub mod table;
 pub mod toolchain;
 
 pub use error::{Error, Result};

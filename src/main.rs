@@ -10,7 +10,8 @@ use sendsync::check::{self, Checked, Options};
 use sendsync::corpus::{self, Corpus};
 use sendsync::error::Error;
 use sendsync::report;
-use sendsync::toolchain::{Spec, Toolchain};
+use sendsync::toolchain::{self, Spec, Toolchain};
+use sendsync::{history, matrix};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -37,6 +38,74 @@ enum Command {
     },
     /// Show one case: its explanation, source, pinned diagnostic and fix.
     Show { name: String },
+    /// Run the cases on several toolchains and classify how each diagnostic drifted.
+    Matrix(MatrixArgs),
+    /// Merge matrices made separately (`matrix --format json`) into one.
+    Merge {
+        /// Matrix JSON files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        baseline: Option<String>,
+        #[arg(long, value_enum, default_value_t = MatrixFormat::Text)]
+        format: MatrixFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The committed per-case history of diagnostics across toolchains.
+    #[command(subcommand)]
+    History(HistoryCommand),
+}
+
+#[derive(Subcommand)]
+enum HistoryCommand {
+    /// Record toolchains into `history/` (only their own entries change).
+    Record {
+        /// Comma-separated rustup names; default: every tracked toolchain that is installed.
+        #[arg(long)]
+        toolchains: Option<String>,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Check the recorded history against installed toolchains (exit 1 on a difference).
+    Verify {
+        #[arg(long)]
+        toolchains: Option<String>,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print each case's history as toolchain ranges.
+    Show {
+        /// One case; default: every case whose history has more than one variant.
+        name: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MatrixFormat {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Args, Clone)]
+struct MatrixArgs {
+    /// Programs: `.rs` files or folders (default: the bundled corpus).
+    paths: Vec<PathBuf>,
+    /// Comma-separated rustup names, such as `1.70.0,1.80.0,stable,nightly`.
+    #[arg(long, required = true)]
+    toolchains: String,
+    /// The toolchain others are compared with (default: the pinned one if listed, else the first).
+    #[arg(long)]
+    baseline: Option<String>,
+    #[arg(long, value_enum, default_value_t = MatrixFormat::Text)]
+    format: MatrixFormat,
+    /// Write the report here instead of printing it.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +167,11 @@ struct CheckArgs {
 }
 
 fn main() -> ExitCode {
+    // Like any Unix filter, stop quietly when the reader goes away (`sendsync list | head`).
+    // SAFETY: restoring the default action of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Check(CheckArgs {
         paths: vec![],
@@ -117,6 +191,14 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd_check(args),
         Command::List { format } => cmd_list(format),
         Command::Show { name } => cmd_show(&name),
+        Command::Matrix(args) => cmd_matrix(args),
+        Command::Merge {
+            files,
+            baseline,
+            format,
+            out,
+        } => cmd_merge(&files, baseline.as_deref(), format, out),
+        Command::History(cmd) => cmd_history(cmd),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -427,4 +509,143 @@ fn cmd_show(name: &str) -> CmdResult {
         println!("\nthis case is the fix for: {}", names.join(", "));
     }
     Ok(0)
+}
+
+fn emit_matrix(m: &matrix::Matrix, format: MatrixFormat, out: Option<PathBuf>) -> CmdResult {
+    let text = match format {
+        MatrixFormat::Text => matrix::to_text(m),
+        MatrixFormat::Json => matrix::to_json(m) + "\n",
+        MatrixFormat::Markdown => matrix::to_markdown(m),
+        MatrixFormat::Html => matrix::to_html(m),
+    };
+    match out {
+        Some(path) => {
+            sendsync::error::write_atomic(&path, text.as_bytes()).map_err(one)?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(if m.any_drift() { 1 } else { 0 })
+}
+
+fn cmd_matrix(args: MatrixArgs) -> CmdResult {
+    let names = toolchain::parse_list(&args.toolchains);
+    let (cases, root) = load_programs(&args.paths)?;
+    let options = options(&args.run, root);
+    let bar = progress_bar(cases.len() * names.len());
+    let mut warnings = Vec::new();
+    let m = matrix::build(
+        &cases,
+        &names,
+        args.baseline.as_deref(),
+        &options,
+        &mut warnings,
+        |tc, c| {
+            bar.set_message(format!("{tc} {}", c.case.name));
+            bar.inc(1);
+        },
+    );
+    bar.finish_and_clear();
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    emit_matrix(&m.map_err(one)?, args.format, args.out)
+}
+
+fn cmd_merge(
+    files: &[PathBuf],
+    baseline: Option<&str>,
+    format: MatrixFormat,
+    out: Option<PathBuf>,
+) -> CmdResult {
+    let parts = files
+        .iter()
+        .map(|f| matrix::load(f))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(one)?;
+    let m = matrix::merge(parts, baseline).map_err(one)?;
+    emit_matrix(&m, format, out)
+}
+
+/// The toolchains to record or verify: those named, else every tracked one that is installed
+/// (naming those that are not).
+fn history_toolchains(list: Option<&str>) -> Result<Vec<Toolchain>, Vec<Error>> {
+    let names = match list {
+        Some(list) => toolchain::parse_list(list),
+        None => history::tracked(),
+    };
+    let mut out = Vec::new();
+    for name in names {
+        match Toolchain::resolve(&Spec::Rustup(name.clone())) {
+            Ok(tc) => out.push(tc),
+            Err(e) if list.is_none() => eprintln!("skipped: {e}"),
+            Err(e) => return Err(one(e)),
+        }
+    }
+    Ok(out)
+}
+
+fn cmd_history(cmd: HistoryCommand) -> CmdResult {
+    let root = history::default_root();
+    match cmd {
+        HistoryCommand::Record { toolchains, run } => {
+            let corpus = load_corpus()?;
+            let options = options(&run, corpus::package_root());
+            for tc in history_toolchains(toolchains.as_deref())? {
+                let started = std::time::Instant::now();
+                let changed = history::record(&root, &corpus.cases, &tc, &options).map_err(one)?;
+                println!(
+                    "{} ({}): {changed} histories changed, {:.1} s",
+                    history::key_of(&tc),
+                    tc.release,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(0)
+        }
+        HistoryCommand::Verify { toolchains, run } => {
+            let corpus = load_corpus()?;
+            let options = options(&run, corpus::package_root());
+            let mut differences = 0;
+            for tc in history_toolchains(toolchains.as_deref())? {
+                let diffs = history::verify(&root, &corpus.cases, &tc, &options).map_err(one)?;
+                println!(
+                    "{}: {} cases, {} differ from the recorded history",
+                    history::key_of(&tc),
+                    corpus.cases.len(),
+                    diffs.len()
+                );
+                for d in &diffs {
+                    println!("  {} on {}: {}", d.case, d.toolchain, d.what);
+                }
+                differences += diffs.len();
+            }
+            Ok(if differences > 0 { 1 } else { 0 })
+        }
+        HistoryCommand::Show { name } => {
+            let corpus = load_corpus()?;
+            if let Some(name) = &name {
+                if corpus.get(name).is_none() {
+                    return Err(one(Error::env(format!(
+                        "no case named `{name}` in the corpus"
+                    ))));
+                }
+            }
+            for case in &corpus.cases {
+                if name.as_ref().is_some_and(|n| *n != case.name) {
+                    continue;
+                }
+                let path = history::History::path(&root, case);
+                match history::History::load(&path).map_err(one)? {
+                    Some(h) if name.is_some() || h.variants.len() > 1 => {
+                        println!("{}: {}", case.name, h.describe())
+                    }
+                    Some(_) => {}
+                    None if name.is_some() => println!("{}: no history recorded", case.name),
+                    None => {}
+                }
+            }
+            Ok(0)
+        }
+    }
 }

@@ -21,6 +21,9 @@ pub struct Context<'a> {
     pub source_dir: &'a str,
     /// The case file's path relative to `source_dir`, as the user named it.
     pub input_file: &'a str,
+    /// Cargo's target folder (`source_dir` + `target/`): trybuild leaves paths below it
+    /// absolute, except for build-script output (`$OUT_DIR[crate]`). Must end with `/`.
+    pub target_dir: &'a str,
 }
 
 /// Normalizes one rendered diagnostic.
@@ -89,8 +92,31 @@ impl Filter<'_> {
             line = line.replace('\\', "/");
             let line_lower = line.to_ascii_lowercase();
             let source_dir_pat = self.cx.source_dir.to_ascii_lowercase().replace('\\', "/");
+            let target_dir_pat = self.cx.target_dir.to_ascii_lowercase().replace('\\', "/");
             let mut other_crate = false;
-            if let Some(i) = line_lower.find(&source_dir_pat) {
+            if line_lower.find(&target_dir_pat) == Some(indent + 4) {
+                let mut offset = indent + 4 + target_dir_pat.len();
+                let mut out_dir_crate_name = None;
+                while let Some(slash) = line[offset..].find('/') {
+                    let component = &line[offset..offset + slash];
+                    if component == "out" {
+                        if let Some(name) = out_dir_crate_name {
+                            let replacement = format!("$OUT_DIR[{name}]");
+                            line.replace_range(indent + 4..offset + 3, &replacement);
+                            other_crate = true;
+                            break;
+                        }
+                    } else if component.len() > 17
+                        && component.rfind('-') == Some(component.len() - 17)
+                        && is_ascii_lowercase_hex(&component[component.len() - 16..])
+                    {
+                        out_dir_crate_name = Some(component[..component.len() - 17].to_string());
+                    } else {
+                        out_dir_crate_name = None;
+                    }
+                    offset += slash + 1;
+                }
+            } else if let Some(i) = line_lower.find(&source_dir_pat) {
                 if i == indent + 4 {
                     line.replace_range(i..i + source_dir_pat.len(), "");
                     let input_file_pat = self.cx.input_file.to_ascii_lowercase().replace('\\', "/");
@@ -427,6 +453,7 @@ mod tests {
             krate: "sendsync_case",
             source_dir: "/work/p/",
             input_file: "cases/t/x.rs",
+            target_dir: "/work/p/target/",
         }
     }
 
@@ -435,6 +462,15 @@ mod tests {
         let input = "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n   --> /work/p/cases/t/x.rs:7:5\n    |\n7   |     thread::spawn(move || {\n    |     ^^^^^^^^^^^^^ bad\n    |\nnote: required by a bound in `spawn`\n   --> /rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/std/src/thread/mod.rs:723:8\n    |\n723 | pub fn spawn<F, T>(f: F) -> JoinHandle<T>\n    |        ----- required by a bound in this function\n\nerror: aborting due to 1 previous error\n\nFor more information about this error, try `rustc --explain E0277`.\n";
         let want = "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n --> cases/t/x.rs:7:5\n  |\n7 |     thread::spawn(move || {\n  |     ^^^^^^^^^^^^^ bad\n  |\nnote: required by a bound in `spawn`\n --> $RUST/std/src/thread/mod.rs\n  |\n  | pub fn spawn<F, T>(f: F) -> JoinHandle<T>\n  |        ----- required by a bound in this function\n";
         assert_eq!(diagnostic(input, &cx()), want);
+    }
+
+    #[test]
+    fn paths_below_target_stay_absolute_as_in_trybuild() {
+        let input = "error: x\n --> /work/p/target/agree/x.rs:1:1\n";
+        assert_eq!(
+            diagnostic(input, &cx()),
+            "error: x\n --> /work/p/target/agree/x.rs:1:1\n"
+        );
     }
 
     #[test]

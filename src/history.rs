@@ -1,0 +1,377 @@
+//! History: for each case, the distinct variants of its outcome and structured diagnostics,
+//! and which toolchains gave each. Kept in `history/<topic>/<name>.json`, committed.
+//!
+//! Recording a toolchain only ever changes that toolchain's entry: the other entries, and the
+//! ids of the variants they point at, stay as they are. A variant that no toolchain points at
+//! any more is dropped.
+
+use crate::case::Case;
+use crate::check::{self, Options};
+use crate::compile::{Kind, Mode, Outcome};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::matrix::kind_str;
+use crate::toolchain::{Toolchain, Version};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The toolchains the committed history tracks: every stable release from 1.70.0 to the pinned
+/// one, and the installed nightly.
+pub fn tracked() -> Vec<String> {
+    let pinned = Version::parse(crate::toolchain::pinned()).expect("the pin is a release");
+    let mut out: Vec<String> = (70..=pinned.minor).map(|m| format!("1.{m}.0")).collect();
+    out.push("nightly".into());
+    out
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// `pass` (compiles), `fail`, or `ice`.
+    pub outcome: String,
+    pub codes: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Variant {
+    pub fn of(outcome: &Outcome) -> Variant {
+        Variant {
+            outcome: kind_str(&outcome.kind).into(),
+            codes: outcome.codes().into_iter().collect(),
+            diagnostics: outcome.diagnostics.clone(),
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        if self.codes.is_empty() {
+            self.outcome.clone()
+        } else {
+            format!("{} {}", self.outcome, self.codes.join(" "))
+        }
+    }
+
+    pub fn headlines(&self) -> Vec<String> {
+        crate::diagnostic::headlines(&self.diagnostics)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub release: String,
+    pub commit_date: String,
+    /// A variant id, or `n/a` below the case's `min-rust`.
+    pub variant: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub case: String,
+    /// Keyed by [`key_of`]: `1.80.0`, or `nightly-2026-05-19`.
+    pub toolchains: BTreeMap<String, Entry>,
+    pub variants: BTreeMap<String, Variant>,
+}
+
+/// A run of consecutive toolchains with the same variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub from: String,
+    pub to: String,
+    pub variant: String,
+}
+
+/// How a toolchain is named in the history: its release for a stable release, else its
+/// channel and commit date, so that each nightly is a toolchain of its own.
+pub fn key_of(tc: &Toolchain) -> String {
+    match tc.release.split_once('-') {
+        None => tc.release.clone(),
+        Some((_, channel)) => {
+            let channel = channel.split('.').next().unwrap_or(channel);
+            format!("{channel}-{}", tc.commit_date)
+        }
+    }
+}
+
+/// Chronological order: by release, then stable before beta before nightly, then by date.
+fn order(entry: &Entry) -> (Version, bool, String) {
+    let v = Version::parse(&entry.release).unwrap_or(Version::new(0, 0, 0));
+    (v, entry.release.contains('-'), entry.commit_date.clone())
+}
+
+impl History {
+    pub fn new(case: &str) -> History {
+        History {
+            case: case.to_string(),
+            toolchains: BTreeMap::new(),
+            variants: BTreeMap::new(),
+        }
+    }
+
+    pub fn path(root: &Path, case: &Case) -> PathBuf {
+        root.join(&case.topic).join(format!("{}.json", case.name))
+    }
+
+    pub fn load(path: &Path) -> Result<Option<History>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let text = crate::error::read_text(path)?;
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| Error::input(path, Some(e.line()), format!("not a sendsync history: {e}")))
+    }
+
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let mut json = serde_json::to_string_pretty(self).expect("plain data serializes");
+        json.push('\n');
+        crate::error::write_atomic(path, json.as_bytes())
+    }
+
+    /// Records what `key` gave: `None` for not applicable. Touches no other entry.
+    pub fn record(&mut self, key: &str, tc: &Toolchain, variant: Option<Variant>) {
+        let id = match variant {
+            None => "n/a".to_string(),
+            Some(v) => match self.variants.iter().find(|(_, x)| **x == v) {
+                Some((id, _)) => id.clone(),
+                None => {
+                    let id = self.next_id();
+                    self.variants.insert(id.clone(), v);
+                    id
+                }
+            },
+        };
+        self.toolchains.insert(
+            key.to_string(),
+            Entry {
+                release: tc.release.clone(),
+                commit_date: tc.commit_date.clone(),
+                variant: id,
+            },
+        );
+        let used: Vec<String> = self
+            .toolchains
+            .values()
+            .map(|e| e.variant.clone())
+            .collect();
+        self.variants.retain(|id, _| used.contains(id));
+    }
+
+    fn next_id(&self) -> String {
+        (0..)
+            .map(|mut n: usize| {
+                let mut id = String::new();
+                loop {
+                    id.insert(0, (b'A' + (n % 26) as u8) as char);
+                    if n < 26 {
+                        break id;
+                    }
+                    n = n / 26 - 1;
+                }
+            })
+            .find(|id| !self.variants.contains_key(id))
+            .expect("an unused id")
+    }
+
+    /// The toolchains in chronological order, merged into runs of the same variant.
+    pub fn spans(&self) -> Vec<Span> {
+        let mut entries: Vec<(&String, &Entry)> = self.toolchains.iter().collect();
+        entries.sort_by_key(|(_, e)| order(e));
+        let mut spans: Vec<Span> = Vec::new();
+        for (key, entry) in entries {
+            match spans.last_mut() {
+                Some(last) if last.variant == entry.variant => last.to = key.clone(),
+                _ => spans.push(Span {
+                    from: key.clone(),
+                    to: key.clone(),
+                    variant: entry.variant.clone(),
+                }),
+            }
+        }
+        spans
+    }
+
+    /// "1.70.0 to 1.74.0: A (fail E0282 E0283); 1.75.0 to nightly-2026-05-19: B (fail E0283)".
+    pub fn describe(&self) -> String {
+        self.spans()
+            .iter()
+            .map(|s| {
+                let range = if s.from == s.to {
+                    s.from.clone()
+                } else {
+                    format!("{} to {}", s.from, s.to)
+                };
+                match self.variants.get(&s.variant) {
+                    Some(v) => format!("{range}: {} ({})", s.variant, v.summary()),
+                    None => format!("{range}: {}", s.variant),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// The variant a case gives on a toolchain, type-checked through the cache; `None` when the
+/// case does not apply to it.
+fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Result<Vec<Option<Variant>>> {
+    let mut options = options.clone();
+    options.mode = Some(Mode::Check);
+    options.compare_stderr = false;
+    check::check_all(tc, cases, &options, |_| {})
+        .into_iter()
+        .map(|r| match (&r.outcome, &r.verdict) {
+            (Some(o), _) if o.kind == Kind::Timeout => Err(Error::env(format!(
+                "{}: rustc timed out on {}",
+                r.case.name, tc.name
+            ))),
+            (Some(o), _) => Ok(Some(Variant::of(o))),
+            (None, check::Verdict::NotApplicable) => Ok(None),
+            (None, _) => Err(Error::env(format!(
+                "{} on {}: {}",
+                r.case.name, tc.name, r.reason
+            ))),
+        })
+        .collect()
+}
+
+/// Records `tc` into the history of every case. Returns how many files changed.
+pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) -> Result<usize> {
+    let key = key_of(tc);
+    let observed = observe(tc, cases, options)?;
+    let mut changed = 0;
+    for (case, variant) in cases.iter().zip(observed) {
+        let path = History::path(root, case);
+        let mut history = History::load(&path)?.unwrap_or_else(|| History::new(&case.name));
+        let before = history.clone();
+        history.record(&key, tc, variant);
+        if history != before {
+            history.save(&path)?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// One difference between the recorded history and what a toolchain says now.
+#[derive(Debug)]
+pub struct Difference {
+    pub case: String,
+    pub toolchain: String,
+    pub what: String,
+}
+
+/// Checks the recorded history of every case against `tc`. A case, or a toolchain, with no
+/// record is a difference too: the history must cover the whole corpus.
+pub fn verify(
+    root: &Path,
+    cases: &[Case],
+    tc: &Toolchain,
+    options: &Options,
+) -> Result<Vec<Difference>> {
+    let key = key_of(tc);
+    let observed = observe(tc, cases, options)?;
+    let mut out = Vec::new();
+    for (case, variant) in cases.iter().zip(observed) {
+        let path = History::path(root, case);
+        let diff = |what: String| Difference {
+            case: case.name.clone(),
+            toolchain: key.clone(),
+            what,
+        };
+        let Some(history) = History::load(&path)? else {
+            out.push(diff(format!("no history at {}", path.display())));
+            continue;
+        };
+        let Some(entry) = history.toolchains.get(&key) else {
+            out.push(diff("this toolchain is not recorded".into()));
+            continue;
+        };
+        let recorded = history.variants.get(&entry.variant);
+        if recorded != variant.as_ref() {
+            let was = recorded.map_or(entry.variant.clone(), Variant::summary);
+            let now = variant.as_ref().map_or("n/a".into(), Variant::summary);
+            out.push(diff(format!("recorded {was}, now {now}")));
+        }
+    }
+    Ok(out)
+}
+
+/// The committed history folder.
+pub fn default_root() -> PathBuf {
+    crate::corpus::package_root().join("history")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tc(release: &str, date: &str) -> Toolchain {
+        Toolchain {
+            name: release.into(),
+            release: release.into(),
+            commit_hash: "0".repeat(40),
+            commit_date: date.into(),
+            host: "x".into(),
+            rustc: PathBuf::new(),
+        }
+    }
+
+    fn variant(codes: &[&str]) -> Variant {
+        Variant {
+            outcome: "fail".into(),
+            codes: codes.iter().map(|s| s.to_string()).collect(),
+            diagnostics: vec![],
+        }
+    }
+
+    #[test]
+    fn recording_one_toolchain_leaves_the_others() {
+        let mut h = History::new("x");
+        let (a, b, c) = (
+            tc("1.70.0", "2023-05-31"),
+            tc("1.75.0", "2023-12-21"),
+            tc("1.97.0-nightly", "2026-05-19"),
+        );
+        h.record(&key_of(&a), &a, Some(variant(&["E0282", "E0283"])));
+        h.record(&key_of(&b), &b, Some(variant(&["E0283"])));
+        h.record(&key_of(&c), &c, Some(variant(&["E0283"])));
+        let before = h.toolchains.get("1.70.0").cloned();
+        assert_eq!(
+            h.describe(),
+            "1.70.0: A (fail E0282 E0283); 1.75.0 to nightly-2026-05-19: B (fail E0283)"
+        );
+        // Re-recording 1.75.0 with a new variant changes only 1.75.0's entry.
+        h.record("1.75.0", &b, Some(variant(&["E0277"])));
+        assert_eq!(h.toolchains.get("1.70.0").cloned(), before);
+        assert_eq!(h.toolchains["nightly-2026-05-19"].variant, "B");
+        assert_eq!(h.toolchains["1.75.0"].variant, "C");
+        // A variant nobody points at is dropped; the others keep their ids.
+        h.record("nightly-2026-05-19", &c, Some(variant(&["E0277"])));
+        assert!(!h.variants.contains_key("B"));
+        assert_eq!(
+            h.describe(),
+            "1.70.0: A (fail E0282 E0283); 1.75.0 to nightly-2026-05-19: C (fail E0277)"
+        );
+        h.record("1.70.0", &a, None);
+        assert_eq!(h.spans()[0].variant, "n/a");
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(key_of(&tc("1.80.0", "2024-07-21")), "1.80.0");
+        assert_eq!(
+            key_of(&tc("1.97.0-nightly", "2026-05-19")),
+            "nightly-2026-05-19"
+        );
+        assert_eq!(
+            key_of(&tc("1.96.0-beta.3", "2026-05-01")),
+            "beta-2026-05-01"
+        );
+    }
+
+    #[test]
+    fn tracked_runs_from_1_70_to_the_pin() {
+        let t = tracked();
+        assert_eq!(t.first().map(String::as_str), Some("1.70.0"));
+        assert!(t.contains(&crate::toolchain::pinned().to_string()));
+        assert_eq!(t.last().map(String::as_str), Some("nightly"));
+    }
+}

@@ -1,0 +1,544 @@
+//! The drift matrix: every case on every toolchain, each cell classified against a baseline.
+//!
+//! A matrix keeps each cell's structured diagnostics and rendered stderr, so matrices made on
+//! different machines (one toolchain each, say) can be merged and classified again exactly as
+//! if they had been made in one run.
+
+use crate::case::Case;
+use crate::check::{self, Options};
+use crate::compile::{Kind, Mode, Outcome};
+use crate::diagnostic::Diagnostic;
+use crate::drift::{self, Drift};
+use crate::error::{Error, Result};
+use crate::report::html_escape;
+use crate::toolchain::{self, Spec, Toolchain};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// `pass`, `fail`, `timeout`, `ice`, `n/a` or `missing`.
+    pub outcome: String,
+    pub codes: Vec<String>,
+    /// The headline messages of the errors.
+    pub messages: Vec<String>,
+    pub drift: Drift,
+    #[serde(default)]
+    pub diagnostics: Vec<Diagnostic>,
+    #[serde(default)]
+    pub stderr: String,
+}
+
+impl Cell {
+    fn empty(outcome: &str, drift: Drift) -> Cell {
+        Cell {
+            outcome: outcome.into(),
+            codes: vec![],
+            messages: vec![],
+            drift,
+            diagnostics: vec![],
+            stderr: String::new(),
+        }
+    }
+
+    fn from_outcome(o: &Outcome) -> Cell {
+        Cell {
+            outcome: kind_str(&o.kind).into(),
+            codes: o.codes().into_iter().collect(),
+            messages: o.headlines(),
+            drift: Drift::Identical,
+            diagnostics: o.diagnostics.clone(),
+            stderr: o.stderr.clone(),
+        }
+    }
+
+    /// The outcome this cell was made from, when it was compiled at all.
+    fn outcome(&self) -> Option<Outcome> {
+        let kind = match self.outcome.as_str() {
+            "pass" => Kind::Pass,
+            "fail" => Kind::Fail,
+            "timeout" => Kind::Timeout,
+            "ice" => Kind::Ice,
+            _ => return None,
+        };
+        Some(Outcome {
+            kind,
+            mode: Mode::Check,
+            diagnostics: self.diagnostics.clone(),
+            stderr: self.stderr.clone(),
+            run: None,
+            millis: 0,
+        })
+    }
+}
+
+pub fn kind_str(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Pass => "pass",
+        Kind::Fail => "fail",
+        Kind::Timeout => "timeout",
+        Kind::Ice => "ice",
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub name: String,
+    pub path: String,
+    #[serde(default)]
+    pub topic: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_rust: Option<String>,
+    /// Keyed by the toolchain as given on the command line.
+    pub cells: BTreeMap<String, Cell>,
+}
+
+/// A toolchain's identity, or `None` where it was not installed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToolchainInfo {
+    pub release: String,
+    pub commit_hash: String,
+    pub commit_date: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Matrix {
+    pub baseline: String,
+    /// In the order given.
+    pub toolchains: Vec<String>,
+    #[serde(default)]
+    pub toolchain_info: BTreeMap<String, Option<ToolchainInfo>>,
+    pub cases: Vec<Row>,
+}
+
+/// Which toolchain is the baseline: the one asked for, else the pinned one when it is among
+/// them (by name or release), else the first.
+pub fn choose_baseline(
+    names: &[String],
+    info: &BTreeMap<String, Option<ToolchainInfo>>,
+    asked: Option<&str>,
+) -> Result<String> {
+    if let Some(asked) = asked {
+        return names
+            .iter()
+            .find(|n| n.as_str() == asked)
+            .cloned()
+            .ok_or_else(|| {
+                Error::env(format!(
+                    "--baseline {asked} is not one of the toolchains ({})",
+                    names.join(", ")
+                ))
+            });
+    }
+    let pinned = toolchain::pinned();
+    let by_release = names.iter().find(|n| {
+        info.get(*n)
+            .and_then(|i| i.as_ref())
+            .is_some_and(|i| i.release == pinned)
+    });
+    names
+        .iter()
+        .find(|n| n.as_str() == pinned)
+        .or(by_release)
+        .or(names.first())
+        .cloned()
+        .ok_or_else(|| Error::env("no toolchains given"))
+}
+
+/// Runs `cases` on each toolchain (type-checking each case, through the cache) and builds the
+/// matrix. A toolchain that is not installed gives `missing` cells and a warning in `warnings`.
+pub fn build(
+    cases: &[Case],
+    names: &[String],
+    baseline: Option<&str>,
+    options: &Options,
+    warnings: &mut Vec<String>,
+    mut progress: impl FnMut(&str, &check::Checked),
+) -> Result<Matrix> {
+    if names.is_empty() {
+        return Err(Error::env("--toolchains needs at least one toolchain"));
+    }
+    let mut options = options.clone();
+    options.mode = Some(Mode::Check);
+    options.compare_stderr = false;
+    let root = options.root.clone();
+    let mut rows: Vec<Row> = cases
+        .iter()
+        .map(|c| Row {
+            name: c.name.clone(),
+            path: c
+                .path
+                .strip_prefix(&root)
+                .unwrap_or(&c.path)
+                .display()
+                .to_string(),
+            topic: c.topic.clone(),
+            min_rust: c.min_rust.as_ref().map(|v| v.to_string()),
+            cells: BTreeMap::new(),
+        })
+        .collect();
+    let mut info = BTreeMap::new();
+    for name in names {
+        match Toolchain::resolve(&Spec::Rustup(name.clone())) {
+            Err(e) => {
+                warnings.push(e.to_string());
+                info.insert(name.clone(), None);
+                for row in &mut rows {
+                    row.cells
+                        .insert(name.clone(), Cell::empty("missing", Drift::Missing));
+                }
+            }
+            Ok(tc) => {
+                info.insert(name.clone(), Some(info_of(&tc)));
+                let results = check::check_all(&tc, cases, &options, |c| progress(name, c));
+                for (row, r) in rows.iter_mut().zip(&results) {
+                    let cell = match (&r.outcome, &r.verdict) {
+                        (Some(o), _) => Cell::from_outcome(o),
+                        (None, check::Verdict::NotApplicable) => {
+                            Cell::empty("n/a", Drift::NotApplicable)
+                        }
+                        (None, _) => {
+                            return Err(Error::env(format!(
+                                "{} on {name}: {}",
+                                r.case.name, r.reason
+                            )))
+                        }
+                    };
+                    row.cells.insert(name.clone(), cell);
+                }
+            }
+        }
+    }
+    let baseline = choose_baseline(names, &info, baseline)?;
+    if info.get(&baseline).is_none_or(|i| i.is_none()) {
+        return Err(Error::env(format!("the baseline toolchain `{baseline}` is not installed; install it with `rustup toolchain install {baseline} --profile minimal`")));
+    }
+    let mut matrix = Matrix {
+        baseline,
+        toolchains: names.to_vec(),
+        toolchain_info: info,
+        cases: rows,
+    };
+    matrix.classify();
+    Ok(matrix)
+}
+
+pub fn info_of(tc: &Toolchain) -> ToolchainInfo {
+    ToolchainInfo {
+        release: tc.release.clone(),
+        commit_hash: tc.commit_hash.clone(),
+        commit_date: tc.commit_date.clone(),
+    }
+}
+
+impl Matrix {
+    /// (Re)computes every cell's drift against the baseline.
+    pub fn classify(&mut self) {
+        let baseline = self.baseline.clone();
+        for row in &mut self.cases {
+            let base = row.cells.get(&baseline).and_then(Cell::outcome);
+            for (name, cell) in row.cells.iter_mut() {
+                cell.drift = match (cell.outcome.as_str(), &base) {
+                    ("missing", _) => Drift::Missing,
+                    ("n/a", _) => Drift::NotApplicable,
+                    (_, None) => Drift::NotApplicable,
+                    _ if *name == baseline => {
+                        if cell.outcome == "ice" {
+                            Drift::Ice
+                        } else {
+                            Drift::Identical
+                        }
+                    }
+                    (_, Some(base)) => {
+                        drift::classify(base, &cell.outcome().expect("a compiled cell"))
+                    }
+                };
+            }
+        }
+    }
+
+    /// The most severe drift of each case, and how many cases drifted in each class.
+    pub fn counts(&self) -> BTreeMap<Drift, usize> {
+        let mut counts = BTreeMap::new();
+        for row in &self.cases {
+            let worst = row
+                .cells
+                .values()
+                .map(|c| c.drift)
+                .filter(|d| d.is_drift())
+                .max();
+            if let Some(d) = worst {
+                *counts.entry(d).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    pub fn any_drift(&self) -> bool {
+        self.cases
+            .iter()
+            .any(|r| r.cells.values().any(|c| c.drift.is_drift()))
+    }
+}
+
+/// Merges matrices made separately (on other machines, or one toolchain at a time) into one,
+/// and classifies it again against `baseline` (by default as [`choose_baseline`] picks).
+pub fn merge(parts: Vec<Matrix>, baseline: Option<&str>) -> Result<Matrix> {
+    let mut names: Vec<String> = Vec::new();
+    let mut info = BTreeMap::new();
+    let mut rows: Vec<Row> = Vec::new();
+    for part in parts {
+        for name in &part.toolchains {
+            let part_info = part.toolchain_info.get(name).cloned().flatten();
+            match info.get(name) {
+                Some(Some(existing)) if part_info.is_some() && part_info.as_ref() != Some(existing) => {
+                    return Err(Error::env(format!(
+                        "toolchain `{name}` means different compilers in the merged files ({} and {})",
+                        describe(existing),
+                        describe(part_info.as_ref().unwrap())
+                    )))
+                }
+                Some(Some(_)) => continue, // already have real cells for it
+                _ => {}
+            }
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+            info.insert(name.clone(), part_info.clone());
+            for prow in &part.cases {
+                let Some(cell) = prow.cells.get(name) else {
+                    continue;
+                };
+                let row = match rows.iter_mut().position(|r| r.name == prow.name) {
+                    Some(i) => &mut rows[i],
+                    None => {
+                        rows.push(Row {
+                            cells: BTreeMap::new(),
+                            ..prow.clone()
+                        });
+                        rows.last_mut().unwrap()
+                    }
+                };
+                row.cells.insert(name.clone(), cell.clone());
+            }
+        }
+    }
+    for row in &mut rows {
+        for name in &names {
+            row.cells
+                .entry(name.clone())
+                .or_insert_with(|| Cell::empty("missing", Drift::Missing));
+        }
+    }
+    let baseline = choose_baseline(&names, &info, baseline)?;
+    let mut matrix = Matrix {
+        baseline,
+        toolchains: names,
+        toolchain_info: info,
+        cases: rows,
+    };
+    matrix.classify();
+    Ok(matrix)
+}
+
+fn describe(i: &ToolchainInfo) -> String {
+    format!(
+        "{} {}",
+        i.release,
+        &i.commit_hash[..i.commit_hash.len().min(9)]
+    )
+}
+
+pub fn load(path: &Path) -> Result<Matrix> {
+    let text = crate::error::read_text(path)?;
+    serde_json::from_str(&text)
+        .map_err(|e| Error::input(path, Some(e.line()), format!("not a sendsync matrix: {e}")))
+}
+
+// ---- rendering ----
+
+pub fn to_json(m: &Matrix) -> String {
+    serde_json::to_string_pretty(m).expect("plain data serializes")
+}
+
+fn cell_label(c: &Cell) -> String {
+    match c.outcome.as_str() {
+        "pass" | "fail" if !c.codes.is_empty() => format!("{} {}", c.outcome, c.codes.join(" ")),
+        other => other.to_string(),
+    }
+}
+
+fn header(m: &Matrix) -> String {
+    let tcs: Vec<String> = m
+        .toolchains
+        .iter()
+        .map(|n| match m.toolchain_info.get(n).cloned().flatten() {
+            Some(i) if i.release != *n => format!("{n} ({})", i.release),
+            Some(_) => n.clone(),
+            None => format!("{n} (missing)"),
+        })
+        .collect();
+    format!("baseline {}; toolchains: {}", m.baseline, tcs.join(", "))
+}
+
+/// A summary: how many cases drifted in each class, then each drifted case and where.
+pub fn to_text(m: &Matrix) -> String {
+    let mut out = format!("{}\n", header(m));
+    let counts = m.counts();
+    let drifted: usize = counts.values().sum();
+    out.push_str(&format!(
+        "{} cases, {} drifted from the baseline",
+        m.cases.len(),
+        drifted
+    ));
+    if !counts.is_empty() {
+        let parts: Vec<String> = counts
+            .iter()
+            .rev()
+            .map(|(d, n)| format!("{n} {}", d.as_str()))
+            .collect();
+        out.push_str(&format!(" (worst class: {})", parts.join(", ")));
+    }
+    out.push('\n');
+    for row in &m.cases {
+        let cells: Vec<String> = m
+            .toolchains
+            .iter()
+            .filter_map(|t| {
+                row.cells
+                    .get(t)
+                    .filter(|c| c.drift.is_drift())
+                    .map(|c| format!("{t}: {} ({})", c.drift.as_str(), cell_label(c)))
+            })
+            .collect();
+        if !cells.is_empty() {
+            let base = row
+                .cells
+                .get(&m.baseline)
+                .map(cell_label)
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {} [{}: {}]\n      {}\n",
+                row.name,
+                m.baseline,
+                base,
+                cells.join("\n      ")
+            ));
+        }
+    }
+    let missing: Vec<&String> = m
+        .toolchains
+        .iter()
+        .filter(|t| m.toolchain_info.get(*t).is_none_or(|i| i.is_none()))
+        .collect();
+    if !missing.is_empty() {
+        out.push_str(&format!(
+            "missing (not installed): {}\n",
+            missing
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out
+}
+
+pub fn to_markdown(m: &Matrix) -> String {
+    let mut out = format!("# Diagnostic drift\n\n{}\n\n", header(m));
+    out.push_str(&format!(
+        "| case | {} |\n|---|{}\n",
+        m.toolchains.join(" | "),
+        "---|".repeat(m.toolchains.len())
+    ));
+    for row in &m.cases {
+        let cells: Vec<String> = m
+            .toolchains
+            .iter()
+            .map(|t| match row.cells.get(t) {
+                Some(c) if c.drift == Drift::Identical || c.drift.is_drift() => {
+                    format!("{} · {}", cell_label(c), c.drift.as_str())
+                }
+                Some(c) => c.drift.as_str().to_string(),
+                None => String::new(),
+            })
+            .collect();
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            row.name,
+            cells
+                .join(" | ")
+                .replace('|', "\\|")
+                .replace(" \\| ", " | ")
+        ));
+    }
+    out
+}
+
+/// The matrix as an HTML `<table>` fragment, each cell coloured by its drift class with the
+/// diagnostic's text in an expandable block.
+pub fn to_html_table(m: &Matrix) -> String {
+    let mut out = String::from("<table class=\"matrix\"><thead><tr><th>case</th>");
+    for t in &m.toolchains {
+        let mark = if *t == m.baseline { " (baseline)" } else { "" };
+        out.push_str(&format!("<th>{}{mark}</th>", html_escape(t)));
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for row in &m.cases {
+        out.push_str(&format!(
+            "<tr><td><code>{}</code></td>",
+            html_escape(&row.name)
+        ));
+        for t in &m.toolchains {
+            let Some(c) = row.cells.get(t) else {
+                out.push_str("<td></td>");
+                continue;
+            };
+            let class = c.drift.as_str().replace('/', "-");
+            let text = if c.stderr.is_empty() {
+                c.messages.join("\n")
+            } else {
+                c.stderr.clone()
+            };
+            let body = if text.is_empty() {
+                format!("{} · {}", html_escape(&cell_label(c)), c.drift.as_str())
+            } else {
+                format!(
+                    "<details><summary>{} · {}</summary><pre>{}</pre></details>",
+                    html_escape(&cell_label(c)),
+                    c.drift.as_str(),
+                    html_escape(&text)
+                )
+            };
+            out.push_str(&format!(
+                "<td class=\"{class}\" title=\"{}\">{body}</td>",
+                html_escape(&c.messages.join("\n"))
+            ));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+    out
+}
+
+pub fn to_html(m: &Matrix) -> String {
+    let legend: Vec<String> = Drift::CLASSES
+        .iter()
+        .map(|d| {
+            format!(
+                "<span class=\"{}\" style=\"padding:0 .4em\">{}</span>",
+                d.as_str().replace('/', "-"),
+                d.as_str()
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sendsync drift matrix</title><style>{}</style></head><body>\
+<h1>Diagnostic drift</h1><p>{}</p><p>Classes, most severe first: {}</p>{}</body></html>\n",
+        crate::report::HTML_STYLE,
+        html_escape(&header(m)),
+        legend.join(" "),
+        to_html_table(m)
+    )
+}

@@ -1,0 +1,455 @@
+//! Teaching pages: the corpus as an mdBook ([`write_book`]) and as a self-contained static site
+//! ([`write_site`]), generated from the cases on demand and never hand-edited.
+//!
+//! Both read the same plan ([`plan`]): one chapter per topic, and in it one page per failing
+//! case (with its fix beside it) and one page per passing case that is nobody's fix. A page
+//! shows the title and explanation, the program, the compiler's error as pinned for the pinned
+//! toolchain, the error codes linked to the error index, the fix with a diff, the Rust Book
+//! listing where there is one, and the diagnostic's history across toolchains where recorded.
+//!
+//! The output folder holds a manifest, `.sendsync-pages`, of the files written; a later run
+//! removes the files of the earlier one that it no longer writes, and refuses to write into a
+//! non-empty folder that has no manifest (so that it never mixes with, or deletes, other files).
+
+use crate::case::{Case, Expectation};
+use crate::corpus::{Corpus, Topic};
+use crate::error::{Error, Result};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+mod book;
+pub mod highlight;
+pub mod markdown;
+mod site;
+
+/// What the pages are made from. The corpus is required; everything else is optional, and a
+/// page says "not recorded" (or a chapter says why it is empty) where it is missing.
+pub struct PageInputs<'a> {
+    pub corpus: &'a Corpus,
+    /// The toolchain the pinned `.stderr` files belong to, such as `1.95.0`.
+    pub pinned_toolchain: &'a str,
+    /// The std `Send`/`Sync` truth table, as Markdown (with ✓ and ✗ in it).
+    pub table_markdown: Option<String>,
+    /// The same table as an HTML `<table>` fragment.
+    pub table_html: Option<String>,
+    /// Case name -> its recorded history across toolchains, oldest first.
+    pub histories: BTreeMap<String, Vec<HistorySpan>>,
+    /// The drift matrix as an HTML fragment (a `<table>`).
+    pub matrix_html: Option<String>,
+}
+
+/// A run of toolchains over which a case's diagnostic stayed the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistorySpan {
+    /// The first toolchain of the span, such as `1.70.0`.
+    pub from: String,
+    /// The last toolchain of the span (the same as `from` for a span of one).
+    pub to: String,
+    /// `pass`, `fail`, `timeout`, `ice`, ...
+    pub outcome: String,
+    /// The error codes, such as `E0277` (`-` for an error without a code).
+    pub codes: Vec<String>,
+    /// The headline messages.
+    pub messages: Vec<String>,
+}
+
+/// Writes the mdBook source (`book.toml`, `src/SUMMARY.md`, chapters and pages) under `out`.
+/// Returns the files written.
+pub fn write_book(inputs: &PageInputs, out: &Path) -> Result<Vec<PathBuf>> {
+    let files = book::render(inputs)?;
+    write_all(out, files)
+}
+
+/// Writes the static HTML site (`index.html`, one folder per topic) under `out`. Returns the
+/// files written.
+pub fn write_site(inputs: &PageInputs, out: &Path) -> Result<Vec<PathBuf>> {
+    let files = site::render(inputs)?;
+    write_all(out, files)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: which pages there are.
+
+/// One page: a failing case with its fix, or a passing case that is nobody's fix.
+pub(crate) struct Page<'a> {
+    /// The failing case, or the standalone passing one.
+    pub case: &'a Case,
+    /// The passing case that repairs `case`, for a failing case.
+    pub fix: Option<&'a Case>,
+}
+
+impl Page<'_> {
+    /// The page's file stem: the name of its main case.
+    pub fn slug(&self) -> &str {
+        &self.case.name
+    }
+
+    /// The error codes of the failing case (empty for a passing page).
+    pub fn codes(&self) -> Vec<&str> {
+        match &self.case.expectation {
+            Expectation::Fail(codes) => codes.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every case name the page holds.
+    pub fn names(&self) -> Vec<&str> {
+        let mut names = vec![self.case.name.as_str()];
+        names.extend(self.fix.map(|f| f.name.as_str()));
+        names
+    }
+
+    /// The type names used in the page's programs (for search).
+    pub fn types(&self) -> BTreeSet<String> {
+        let mut types = highlight::type_names(&body(&self.case.source).1);
+        if let Some(fix) = self.fix {
+            types.extend(highlight::type_names(&body(&fix.source).1));
+        }
+        types
+    }
+}
+
+pub(crate) struct Chapter<'a> {
+    pub topic: &'a Topic,
+    pub pages: Vec<Page<'a>>,
+    /// Passing cases of this topic shown as the fix on a page of another topic.
+    pub fixes_elsewhere: Vec<(&'a Case, &'a Case)>,
+}
+
+/// One chapter per topic, in the corpus's order; in each, the failing cases (each with its
+/// fix) and the passing cases that are nobody's fix, in name order.
+pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
+    corpus
+        .topics
+        .iter()
+        .map(|topic| {
+            let mut pages = Vec::new();
+            let mut fixes_elsewhere = Vec::new();
+            for case in corpus.topic_cases(&topic.name) {
+                if case.expectation.is_fail() {
+                    let fix = case.fix.as_deref().and_then(|f| corpus.get(f));
+                    pages.push(Page { case, fix });
+                    continue;
+                }
+                let fixed = corpus.fixed_by(&case.name);
+                if fixed.is_empty() {
+                    pages.push(Page { case, fix: None });
+                } else if fixed.iter().all(|f| f.topic != topic.name) {
+                    fixes_elsewhere.push((case, fixed[0]));
+                }
+            }
+            Chapter {
+                topic,
+                pages,
+                fixes_elsewhere,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers.
+
+/// A program without its `//!`/`//@` header: the line number (1-based) its first line has in
+/// the file, and the text from there on.
+pub(crate) fn body(source: &str) -> (usize, String) {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut start = lines
+        .iter()
+        .take_while(|l| l.starts_with("//!") || l.starts_with("//@"))
+        .count();
+    while start < lines.len() && lines[start].trim().is_empty() {
+        start += 1;
+    }
+    let mut text = lines[start..].join("\n");
+    text.push('\n');
+    (start + 1, text)
+}
+
+/// The pinned rendered stderr of a failing case, if it is there.
+pub(crate) fn pinned_stderr(case: &Case) -> Option<String> {
+    if !case.expectation.is_fail() {
+        return None;
+    }
+    crate::error::read_text(&case.stderr_path()).ok()
+}
+
+/// The case's path relative to the corpus's parent folder (`cases/<topic>/<name>.rs`).
+pub(crate) fn display_path(corpus: &Corpus, path: &Path) -> String {
+    let base = corpus.root.parent().unwrap_or(&corpus.root);
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The error index page of a code, if it has one (`-` has none).
+pub(crate) fn error_index_url(code: &str) -> Option<String> {
+    (code.len() == 5 && code.starts_with('E'))
+        .then(|| format!("https://doc.rust-lang.org/error_codes/{code}.html"))
+}
+
+/// The Rust Book page of a listing such as `16-14`, with the listing's anchor on it.
+pub(crate) fn book_url(listing: &str) -> Option<String> {
+    let (chapter, number) = listing.split_once('-')?;
+    let number: u32 = number.parse().ok()?;
+    let page = match (chapter, number) {
+        ("16", 1..=5) => "ch16-01-threads.html",
+        ("16", 6..=11) => "ch16-02-message-passing.html",
+        ("16", 12..=15) => "ch16-03-shared-state.html",
+        ("16", _) => "ch16-00-concurrency.html",
+        _ => return None,
+    };
+    Some(format!(
+        "https://doc.rust-lang.org/book/{page}#listing-{listing}"
+    ))
+}
+
+/// What a case is expected to do, in words.
+pub(crate) fn expectation_words(case: &Case) -> String {
+    match &case.expectation {
+        Expectation::Pass => "compiles and runs".into(),
+        Expectation::Fail(codes) => {
+            let codes: Vec<&str> = codes
+                .iter()
+                .map(|c| {
+                    if c == "-" {
+                        "an error without a code"
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            format!("fails to compile: {}", codes.join(", "))
+        }
+        Expectation::Unspecified => "has no expectation".into(),
+    }
+}
+
+/// How a span of toolchains reads: `1.70.0 – 1.74.0`, or one toolchain.
+pub(crate) fn span_label(span: &HistorySpan) -> String {
+    if span.from == span.to {
+        span.from.clone()
+    } else {
+        format!("{} – {}", span.from, span.to)
+    }
+}
+
+/// One line of a unified diff.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum DiffLine {
+    /// `--- a` / `+++ b`
+    File,
+    /// `@@ -a,b +c,d @@`
+    Hunk,
+    Context,
+    Removed,
+    Added,
+}
+
+/// A unified diff from the failing program to its fix, both without their headers, with line
+/// numbers as they are in the files.
+pub(crate) fn fix_diff(corpus: &Corpus, failing: &Case, fix: &Case) -> Vec<(DiffLine, String)> {
+    let (old_start, old) = body(&failing.source);
+    let (new_start, new) = body(&fix.source);
+    let diff = similar::TextDiff::from_lines(&old, &new);
+    let mut out = vec![
+        (
+            DiffLine::File,
+            format!("--- {}", display_path(corpus, &failing.path)),
+        ),
+        (
+            DiffLine::File,
+            format!("+++ {}", display_path(corpus, &fix.path)),
+        ),
+    ];
+    for group in diff.grouped_ops(3) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let old_range = first.old_range().start..last.old_range().end;
+        let new_range = first.new_range().start..last.new_range().end;
+        out.push((
+            DiffLine::Hunk,
+            format!(
+                "@@ -{},{} +{},{} @@",
+                old_range.start + old_start,
+                old_range.len(),
+                new_range.start + new_start,
+                new_range.len()
+            ),
+        ));
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                let (kind, sign) = match change.tag() {
+                    similar::ChangeTag::Equal => (DiffLine::Context, ' '),
+                    similar::ChangeTag::Delete => (DiffLine::Removed, '-'),
+                    similar::ChangeTag::Insert => (DiffLine::Added, '+'),
+                };
+                let text = change.value().trim_end_matches('\n');
+                out.push((kind, format!("{sign}{text}")));
+            }
+        }
+    }
+    out
+}
+
+/// The std types worth showing as tags in the index (the search covers every type name).
+pub(crate) const TAG_TYPES: &[&str] = &[
+    "Rc",
+    "Arc",
+    "Weak",
+    "Cell",
+    "RefCell",
+    "UnsafeCell",
+    "OnceCell",
+    "OnceLock",
+    "LazyLock",
+    "Mutex",
+    "MutexGuard",
+    "RwLock",
+    "RwLockReadGuard",
+    "RwLockWriteGuard",
+    "Condvar",
+    "Barrier",
+    "AtomicBool",
+    "AtomicUsize",
+    "AtomicU32",
+    "AtomicU64",
+    "AtomicI32",
+    "AtomicPtr",
+    "Sender",
+    "SyncSender",
+    "Receiver",
+    "JoinHandle",
+    "ScopedJoinHandle",
+    "PhantomData",
+    "NonNull",
+    "Future",
+    "Pin",
+    "Waker",
+    "Context",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Writing.
+
+const MANIFEST: &str = ".sendsync-pages";
+
+/// Writes `files` (paths relative to `out`) atomically, then removes what an earlier run wrote
+/// and this one did not.
+fn write_all(out: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<PathBuf>> {
+    let manifest = out.join(MANIFEST);
+    let earlier: BTreeSet<PathBuf> = if manifest.is_file() {
+        crate::error::read_text(&manifest)?
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect()
+    } else {
+        if out.is_dir() {
+            let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
+            if entries.next().is_some() {
+                return Err(Error::input(
+                    out,
+                    None,
+                    "this folder is not empty and was not written by sendsync: give a new or empty folder",
+                ));
+            }
+        }
+        BTreeSet::new()
+    };
+    let mut written = Vec::with_capacity(files.len());
+    let mut now = BTreeSet::new();
+    for (rel, text) in files {
+        debug_assert!(rel.is_relative());
+        let path = out.join(&rel);
+        crate::error::write_atomic(&path, text.as_bytes())?;
+        now.insert(rel);
+        written.push(path);
+    }
+    for stale in earlier.difference(&now) {
+        // Only plain relative paths, as this module writes them, are ever removed.
+        if stale.is_absolute()
+            || stale
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            continue;
+        }
+        let path = out.join(stale);
+        if path.is_file() {
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            // Remove the folders that this leaves empty (a topic that went away).
+            let mut dir = path.parent();
+            while let Some(d) = dir.filter(|d| *d != out) {
+                if std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+    }
+    let list: Vec<String> = now
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    crate::error::write_atomic(&manifest, format!("{}\n", list.join("\n")).as_bytes())?;
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_skips_the_header_and_keeps_line_numbers() {
+        let (start, text) =
+            body("//! T\n//!\n//! E.\n//@ pass\n\nuse std::rc::Rc;\nfn main() {}\n");
+        assert_eq!(start, 6);
+        assert_eq!(text, "use std::rc::Rc;\nfn main() {}\n");
+    }
+
+    #[test]
+    fn book_listings_map_to_their_sections() {
+        let url = |l: &str| book_url(l).unwrap();
+        assert!(url("16-1").contains("ch16-01-threads.html#listing-16-1"));
+        assert!(url("16-5").contains("ch16-01-threads.html"));
+        assert!(url("16-6").contains("ch16-02-message-passing.html"));
+        assert!(url("16-11").contains("ch16-02-message-passing.html"));
+        assert!(url("16-12").contains("ch16-03-shared-state.html"));
+        assert!(url("16-15").contains("ch16-03-shared-state.html"));
+        assert_eq!(book_url("17-1"), None);
+    }
+
+    #[test]
+    fn error_index_links_only_real_codes() {
+        assert_eq!(
+            error_index_url("E0277").as_deref(),
+            Some("https://doc.rust-lang.org/error_codes/E0277.html")
+        );
+        assert_eq!(error_index_url("-"), None);
+    }
+
+    #[test]
+    fn writing_refuses_a_foreign_folder_and_removes_stale_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mine.txt"), "x").unwrap();
+        let err = write_all(dir.path(), vec![("a.html".into(), "a".into())]).unwrap_err();
+        assert!(err.to_string().contains("not written by sendsync"), "{err}");
+
+        let out = dir.path().join("site");
+        write_all(
+            &out,
+            vec![
+                ("a.html".into(), "a".into()),
+                ("t/b.html".into(), "b".into()),
+            ],
+        )
+        .unwrap();
+        assert!(out.join("t/b.html").is_file());
+        write_all(&out, vec![("a.html".into(), "a2".into())]).unwrap();
+        assert!(!out.join("t").exists(), "the stale page and its folder go");
+        assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "a2");
+    }
+}

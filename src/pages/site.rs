@@ -1,0 +1,426 @@
+//! The static site: `index.html` (topics with their introductions, and a search box that
+//! filters cases by name, error code or type), `<topic>/index.html`, one page per failing case
+//! and its fix or per passing case that is nobody's fix (`<topic>/<case>.html`),
+//! `table.html` and `drift.html`. Every page is self-contained: its style (and the index's
+//! script) is inline, code is coloured at generation time, and nothing is loaded from a
+//! network.
+
+use super::highlight;
+use super::markdown::{inline, to_html};
+use super::{
+    body, book_url, display_path, error_index_url, expectation_words, fix_diff, pinned_stderr,
+    plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
+};
+use crate::case::Case;
+use crate::error::Result;
+use crate::report::html_escape;
+use std::path::PathBuf;
+
+const CSS: &str = include_str!("assets/site.css");
+const SEARCH_JS: &str = include_str!("assets/search.js");
+const TITLE: &str = super::book::BOOK_TITLE;
+
+pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
+    let chapters = plan(inputs.corpus);
+    let mut files = vec![(PathBuf::from("index.html"), index(inputs, &chapters))];
+    for chapter in &chapters {
+        let dir = PathBuf::from(&chapter.topic.name);
+        files.push((dir.join("index.html"), topic_page(chapter)));
+        for (k, page) in chapter.pages.iter().enumerate() {
+            let prev = k.checked_sub(1).and_then(|p| chapter.pages.get(p));
+            let next = chapter.pages.get(k + 1);
+            files.push((
+                dir.join(format!("{}.html", page.slug())),
+                case_page(inputs, chapter, page, prev, next),
+            ));
+        }
+    }
+    files.push((PathBuf::from("table.html"), table_page(inputs)));
+    files.push((PathBuf::from("drift.html"), drift_page(inputs)));
+    Ok(files)
+}
+
+/// A whole page. `root` is the relative path to the site's root (`""` or `"../"`); `crumbs`
+/// is HTML shown after the site's name.
+fn layout(title: &str, root: &str, crumbs: &str, main: &str, script: Option<&str>) -> String {
+    let script = script
+        .map(|s| format!("<script>\n{s}</script>\n"))
+        .unwrap_or_default();
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"generator\" content=\"sendsync site\">\n\
+<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
+<header class=\"top\"><nav><a href=\"{root}index.html\">{site}</a>{crumbs}\
+<a href=\"{root}table.html\">Truth table</a><a href=\"{root}drift.html\">Across toolchains</a></nav></header>\n\
+<main>\n{main}\n<footer>Generated from the corpus by <code>sendsync site</code>; do not edit by hand.</footer>\n</main>\n{script}</body>\n</html>\n",
+        title = html_escape(title),
+        site = html_escape(TITLE),
+    )
+}
+
+fn crumb(href: &str, text_html: &str) -> String {
+    format!("<span class=\"crumbs\">› <a href=\"{href}\">{text_html}</a></span>")
+}
+
+/// Text that is searched: names, codes, types, topic; lower case.
+fn haystack(page: &Page) -> String {
+    let mut words: Vec<String> = page.names().iter().map(|n| n.to_string()).collect();
+    words.extend(
+        page.codes()
+            .into_iter()
+            .filter(|c| *c != "-")
+            .map(String::from),
+    );
+    words.extend(page.types());
+    words.push(page.case.topic.clone());
+    html_escape(&words.join(" ").to_lowercase())
+}
+
+fn chips(page: &Page) -> String {
+    let mut out = String::new();
+    if page.case.expectation.is_fail() {
+        for code in page.codes() {
+            let label = if code == "-" { "no code" } else { code };
+            out.push_str(&format!(
+                "<span class=\"chip fail\">{}</span>",
+                html_escape(label)
+            ));
+        }
+    } else {
+        out.push_str("<span class=\"chip pass\">pass</span>");
+    }
+    let types = page.types();
+    for ty in TAG_TYPES.iter().filter(|t| types.contains(**t)) {
+        out.push_str(&format!("<span class=\"chip ty\">{ty}</span>"));
+    }
+    out
+}
+
+/// One entry in a list of pages. `prefix` leads from the list's page to the topic's folder.
+fn item(page: &Page, prefix: &str) -> String {
+    let names = match page.fix {
+        Some(fix) => format!(
+            "<code>{}</code> → fixed by <code>{}</code>",
+            html_escape(&page.case.name),
+            html_escape(&fix.name)
+        ),
+        None => format!("<code>{}</code>", html_escape(&page.case.name)),
+    };
+    format!(
+        "<li class=\"case\" data-search=\"{hay}\" data-codes=\"{codes}\"><a class=\"title\" href=\"{prefix}{slug}.html\">{title}</a> {chips}<div class=\"names\">{names}</div></li>\n",
+        hay = haystack(page),
+        codes = html_escape(&page.codes().join(" ")),
+        slug = html_escape(page.slug()),
+        title = inline(&page.case.title),
+        chips = chips(page),
+    )
+}
+
+fn index(inputs: &PageInputs, chapters: &[Chapter]) -> String {
+    let corpus = inputs.corpus;
+    let failing = corpus
+        .cases
+        .iter()
+        .filter(|c| c.expectation.is_fail())
+        .count();
+    let pages: usize = chapters.iter().map(|c| c.pages.len()).sum();
+    let mut main = format!(
+        "<h1>{title}</h1>\n\
+<p class=\"lead\">Rust decides which values may cross threads with two marker traits: <code>Send</code> \
+(a value may be moved to another thread) and <code>Sync</code> (a value may be shared between threads \
+by reference). Here the rules are taught case by case: each page is one small program with one rule, \
+the compiler's exact error, and a fix that compiles, with the diff between the two.</p>\n\
+<p class=\"meta\">{cases} cases in {topics} topics, on {pages} pages; {failing} fail to compile, each beside \
+its fix. Errors as rendered by rustc {tc}, the pinned toolchain. See also the \
+<a href=\"table.html\">std Send/Sync truth table</a> and <a href=\"drift.html\">how the diagnostics changed across toolchains</a>.</p>\n\
+<div class=\"search\"><input id=\"q\" type=\"search\" placeholder=\"Filter by case name, error code or type: E0277, Rc, mutex_guard…\" \
+aria-label=\"Filter cases by name, error code or type\" autocomplete=\"off\"><div class=\"count\" id=\"count\" aria-live=\"polite\"></div></div>\n",
+        title = html_escape(TITLE),
+        cases = corpus.cases.len(),
+        topics = chapters.len(),
+        tc = html_escape(inputs.pinned_toolchain),
+    );
+    for chapter in chapters {
+        let topic = chapter.topic;
+        main.push_str(&format!(
+            "<section class=\"topic\" id=\"{name}\">\n<h2><a href=\"{name}/index.html\">{title}</a> <span class=\"n\">{n} pages</span></h2>\n<div class=\"intro\">{intro}</div>\n<ul class=\"cases\">\n",
+            name = html_escape(&topic.name),
+            title = inline(&topic.title),
+            n = chapter.pages.len(),
+            intro = to_html(&topic.introduction),
+        ));
+        for page in &chapter.pages {
+            main.push_str(&item(page, &format!("{}/", topic.name)));
+        }
+        main.push_str("</ul>\n</section>\n");
+    }
+    layout(TITLE, "", "", &main, Some(SEARCH_JS))
+}
+
+fn topic_page(chapter: &Chapter) -> String {
+    let topic = chapter.topic;
+    let mut main = format!(
+        "<h1>{}</h1>\n<div class=\"explanation\">{}</div>\n<h2>Pages</h2>\n<ul class=\"cases\">\n",
+        inline(&topic.title),
+        to_html(&topic.introduction)
+    );
+    for page in &chapter.pages {
+        main.push_str(&item(page, ""));
+    }
+    main.push_str("</ul>\n");
+    if !chapter.fixes_elsewhere.is_empty() {
+        main.push_str("<p>Also in this topic, shown as fixes on other pages:</p>\n<ul>\n");
+        for (fix, failing) in &chapter.fixes_elsewhere {
+            main.push_str(&format!(
+                "<li><code>{}</code>, the fix of <a href=\"../{}/{}.html#fix\">{}</a></li>\n",
+                html_escape(&fix.name),
+                html_escape(&failing.topic),
+                html_escape(&failing.name),
+                inline(&failing.title)
+            ));
+        }
+        main.push_str("</ul>\n");
+    }
+    layout(&topic.title, "../", "", &main, None)
+}
+
+fn program(inputs: &PageInputs, case: &Case) -> String {
+    let (first, text) = body(&case.source);
+    format!(
+        "<p class=\"path\"><code>{}</code>, from line {first} (the <code>//!</code> header is the text above)</p>\n<pre class=\"code\"><code>{}</code></pre>\n",
+        html_escape(&display_path(inputs.corpus, &case.path)),
+        highlight::rust_lines(&text, first)
+    )
+}
+
+fn meta(case: &Case) -> String {
+    let mut facts = vec![
+        format!("<code>{}</code>", html_escape(&case.name)),
+        html_escape(&expectation_words(case)),
+    ];
+    if let Some(listing) = &case.book {
+        facts.push(match book_url(listing) {
+            Some(url) => format!(
+                "<a href=\"{}\">Rust Book Listing {}</a>",
+                html_escape(&url),
+                html_escape(listing)
+            ),
+            None => format!("Rust Book Listing {}", html_escape(listing)),
+        });
+    }
+    if case.edition != crate::case::DEFAULT_EDITION {
+        facts.push(format!("edition {}", html_escape(&case.edition)));
+    }
+    if let Some(min) = &case.min_rust {
+        facts.push(format!("needs Rust {min} or later"));
+    }
+    format!("<p class=\"meta\">{}</p>\n", facts.join(" · "))
+}
+
+fn case_page(
+    inputs: &PageInputs,
+    chapter: &Chapter,
+    page: &Page,
+    prev: Option<&Page>,
+    next: Option<&Page>,
+) -> String {
+    let case = page.case;
+    let mut main = format!(
+        "<h1>{}</h1>\n{}<div class=\"explanation\">{}</div>\n",
+        inline(&case.title),
+        meta(case),
+        to_html(&case.explanation)
+    );
+    if case.expectation.is_fail() {
+        main.push_str("<h2 id=\"program\">The failing program</h2>\n");
+        main.push_str(&program(inputs, case));
+        main.push_str("<h2 id=\"error\">The compiler's error</h2>\n");
+        match pinned_stderr(case) {
+            Some(stderr) => main.push_str(&format!(
+                "<p class=\"path\">As rustc {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
+                html_escape(inputs.pinned_toolchain),
+                html_escape(&display_path(inputs.corpus, &case.stderr_path())),
+                highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
+            )),
+            None => main.push_str("<p class=\"note\">The pinned error is not recorded.</p>\n"),
+        }
+        main.push_str("<h2 id=\"codes\">Error codes</h2>\n<ul>\n");
+        for code in page.codes() {
+            match error_index_url(code) {
+                Some(url) => main.push_str(&format!(
+                    "<li><a href=\"{url}\"><code>{code}</code></a> in the Rust error index · <a href=\"../index.html?q={code}\">every case with {code}</a></li>\n"
+                )),
+                None => main.push_str(
+                    "<li><code>-</code>: an error without a code (such as a deny-by-default lint, or “future cannot be sent between threads safely”)</li>\n",
+                ),
+            }
+        }
+        main.push_str("</ul>\n");
+        match page.fix {
+            Some(fix) => {
+                main.push_str(&format!(
+                    "<h2 id=\"fix\">The fix: {}</h2>\n{}<div class=\"explanation\">{}</div>\n",
+                    inline(&fix.title),
+                    meta(fix),
+                    to_html(&fix.explanation)
+                ));
+                main.push_str(&program(inputs, fix));
+                main.push_str("<h3 id=\"diff\">What changed</h3>\n");
+                main.push_str(&format!(
+                    "<pre class=\"diff\"><code>{}</code></pre>\n",
+                    highlight::diff(&fix_diff(inputs.corpus, case, fix))
+                ));
+                let others: Vec<String> = inputs
+                    .corpus
+                    .fixed_by(&fix.name)
+                    .into_iter()
+                    .filter(|c| c.name != case.name)
+                    .map(|c| {
+                        format!(
+                            "<a href=\"../{}/{}.html\">{}</a>",
+                            html_escape(&c.topic),
+                            html_escape(&c.name),
+                            inline(&c.title)
+                        )
+                    })
+                    .collect();
+                if !others.is_empty() {
+                    main.push_str(&format!(
+                        "<p>The same fix also repairs: {}.</p>\n",
+                        others.join(", ")
+                    ));
+                }
+            }
+            None => main.push_str(
+                "<h2 id=\"fix\">The fix</h2>\n<p class=\"note\">No fix is recorded.</p>\n",
+            ),
+        }
+    } else {
+        main.push_str("<h2 id=\"program\">The program</h2>\n");
+        main.push_str(&program(inputs, case));
+        main.push_str(&format!(
+            "<p>It compiles on rustc {} (the pinned toolchain), and runs to completion with exit code 0.</p>\n",
+            html_escape(inputs.pinned_toolchain)
+        ));
+    }
+    if let Some(listing) = &case.book {
+        main.push_str("<h2 id=\"book\">In the Rust Book</h2>\n");
+        match book_url(listing) {
+            Some(url) => main.push_str(&format!(
+                "<p>This is <a href=\"{}\">Listing {}</a> of <em>The Rust Programming Language</em>.</p>\n",
+                html_escape(&url),
+                html_escape(listing)
+            )),
+            None => main.push_str(&format!(
+                "<p>This is Listing {} of <em>The Rust Programming Language</em>.</p>\n",
+                html_escape(listing)
+            )),
+        }
+    }
+    main.push_str("<h2 id=\"history\">Across toolchains</h2>\n");
+    main.push_str(&history(inputs, case));
+
+    let link = |p: &Page, rel: &str| {
+        format!(
+            "<a rel=\"{rel}\" href=\"{}.html\">{}</a>",
+            html_escape(p.slug()),
+            inline(&p.case.title)
+        )
+    };
+    main.push_str(&format!(
+        "<nav class=\"pager\"><span>{}</span><span>{}</span></nav>\n",
+        prev.map(|p| format!("← {}", link(p, "prev")))
+            .unwrap_or_default(),
+        next.map(|p| format!("{} →", link(p, "next")))
+            .unwrap_or_default(),
+    ));
+    let crumbs = crumb("index.html", &inline(&chapter.topic.title));
+    let title = format!("{} · {}", case.title, TITLE);
+    layout(&title, "../", &crumbs, &main, None)
+}
+
+fn history(inputs: &PageInputs, case: &Case) -> String {
+    let Some(spans) = inputs.histories.get(&case.name).filter(|s| !s.is_empty()) else {
+        return "<p class=\"note\">The history of this case across toolchains is not recorded.</p>\n"
+            .into();
+    };
+    let mut out = String::from(
+        "<p>How rustc's outcome for this program changed from release to release:</p>\n<div class=\"table-wrap\"><table class=\"history\">\n<thead><tr><th>Toolchains</th><th>Outcome</th><th>Codes</th><th>Messages</th></tr></thead>\n<tbody>\n",
+    );
+    for span in spans {
+        let codes: Vec<String> = span
+            .codes
+            .iter()
+            .map(|c| match error_index_url(c) {
+                Some(url) => format!("<a href=\"{url}\"><code>{}</code></a>", html_escape(c)),
+                None => format!("<code>{}</code>", html_escape(c)),
+            })
+            .collect();
+        let messages: Vec<String> = span.messages.iter().map(|m| inline(m)).collect();
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            html_escape(&span_label(span)),
+            html_escape(&span.outcome),
+            if codes.is_empty() {
+                "–".into()
+            } else {
+                codes.join(" ")
+            },
+            if messages.is_empty() {
+                "–".into()
+            } else {
+                messages.join("<br>")
+            }
+        ));
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+    out
+}
+
+fn table_page(inputs: &PageInputs) -> String {
+    let mut main = String::from(
+        "<h1>The std Send/Sync truth table</h1>\n<p class=\"lead\">Which standard library types are \
+<code>Send</code> (may be moved to another thread) and <code>Sync</code> (may be shared between threads \
+by reference). <code>T: Sync</code> holds exactly when <code>&amp;T: Send</code>. ✓ means the trait is \
+implemented, ✗ that it is not.</p>\n",
+    );
+    match inputs
+        .table_html
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+    {
+        Some(table) => {
+            main.push_str("<div class=\"table-wrap\">\n");
+            main.push_str(table.trim());
+            main.push_str("\n</div>\n");
+        }
+        None => main.push_str(
+            "<p class=\"note\">The truth table is not recorded in this build of the site.</p>\n",
+        ),
+    }
+    layout("The std Send/Sync truth table", "", "", &main, None)
+}
+
+fn drift_page(inputs: &PageInputs) -> String {
+    let mut main = format!(
+        "<h1>Diagnostics across toolchains</h1>\n<p class=\"lead\">The corpus's errors are pinned for rustc {}. \
+The matrix shows how the diagnostics of each case changed between the toolchains it was run on.</p>\n",
+        html_escape(inputs.pinned_toolchain)
+    );
+    match inputs
+        .matrix_html
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+    {
+        Some(matrix) => {
+            main.push_str("<div class=\"table-wrap\">\n");
+            main.push_str(matrix.trim());
+            main.push_str("\n</div>\n");
+        }
+        None => main.push_str(
+            "<p class=\"note\">The drift matrix is not recorded in this build of the site.</p>\n",
+        ),
+    }
+    layout("Diagnostics across toolchains", "", "", &main, None)
+}

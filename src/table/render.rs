@@ -1,0 +1,524 @@
+//! Rendering tables: text for the terminal, JSON, Markdown, and an HTML `<table>` fragment for
+//! the teaching pages.
+
+use super::probe::{differences, mismatches, Mismatch};
+use super::{bad_format, instantiations, Answer, Entry, Instantiation, Row, Table, Trait};
+use crate::error::Result;
+use crate::report::{html_escape, ToolchainJson};
+use crate::toolchain::pinned;
+use serde::Serialize;
+
+/// The output formats of `sendsync table`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Result<Format> {
+        match s {
+            "text" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            "markdown" | "md" => Ok(Format::Markdown),
+            other => Err(bad_format(other)),
+        }
+    }
+}
+
+/// A table in a format.
+pub fn render(table: &Table, format: Format) -> String {
+    match format {
+        Format::Text => render_text(table),
+        Format::Json => render_json(table),
+        Format::Markdown => render_markdown(table),
+    }
+}
+
+fn title(table: &Table) -> String {
+    match &table.toolchain {
+        None => format!(
+            "The std Send/Sync table, as declared for {} and checked when this crate is built ({} rows).",
+            pinned(),
+            table.entries.len()
+        ),
+        Some(t) => format!(
+            "The std Send/Sync table as {} ({}) answers it: {} checks in one compile, {} ms.",
+            t.name, t.release, table.checks, table.millis
+        ),
+    }
+}
+
+fn legend(markdown: bool) -> String {
+    let code = |s: String| if markdown { format!("`{s}`") } else { s };
+    let names: Vec<String> = instantiations()
+        .iter()
+        .map(|i| format!("{} ({})", code(i.label()), kind(i)))
+        .collect();
+    format!(
+        "A generic row is checked at T = {}, in that order; a row without T has one answer. ✓ implements, ✗ does not, n/a: not in this release.",
+        names.join(", ")
+    )
+}
+
+fn kind(i: &Instantiation) -> &'static str {
+    match (i.send, i.sync) {
+        (true, true) => "Send + Sync",
+        (true, false) => "Send only",
+        (false, true) => "Sync only",
+        (false, false) => "neither",
+    }
+}
+
+fn symbols(answers: &[Answer]) -> String {
+    if answers.iter().all(|a| *a == Answer::NotApplicable) {
+        return "n/a".into();
+    }
+    let s: Vec<&str> = answers.iter().map(|a| a.symbol()).collect();
+    s.join(" ")
+}
+
+fn mismatch_lines(table: &Table, found: &[Mismatch]) -> String {
+    let Some(t) = &table.toolchain else {
+        return String::new();
+    };
+    if found.is_empty() {
+        return format!(
+            "Every answer agrees with the declared table and its recorded history for {}.\n",
+            t.release
+        );
+    }
+    let mut out = format!(
+        "{} answer(s) differ from the declared table and its recorded history for {}:\n",
+        found.len(),
+        t.release
+    );
+    for m in found {
+        out.push_str(&format!(
+            "  {}: declared {}, {} says {}\n",
+            m.what(),
+            m.expected.symbol(),
+            t.name,
+            m.observed.symbol()
+        ));
+    }
+    out
+}
+
+/// The table for a terminal: one line per type, grouped by section.
+pub fn render_text(table: &Table) -> String {
+    let found = mismatches(table);
+    let width = table
+        .entries
+        .iter()
+        .map(|e| e.row.ty.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = format!("{}\n{}\n\n", title(table), legend(false));
+    out.push_str(&format!(
+        "  {:<width$}  {:<7}  {:<7}  CONDITIONS\n",
+        "TYPE", "SEND", "SYNC"
+    ));
+    let mut section = "";
+    for e in &table.entries {
+        if e.row.section != section {
+            section = e.row.section;
+            out.push_str(&format!("{section}\n"));
+        }
+        let flag = if found.iter().any(|m| std::ptr::eq(m.row, e.row)) {
+            "  ≠ declared"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  {:<width$}  {:<7}  {:<7}  {}{flag}\n",
+            e.row.ty,
+            symbols(&e.send),
+            symbols(&e.sync),
+            e.row.words()
+        ));
+    }
+    out.push('\n');
+    out.push_str(&mismatch_lines(table, &found));
+    out
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// The table as Markdown: a legend, then one table with a row per type.
+pub fn render_markdown(table: &Table) -> String {
+    let found = mismatches(table);
+    let mut out = format!("{}\n\n{}\n\n", title(table), legend(true));
+    out.push_str("| Type | Send | Sync | Conditions | Why |\n|---|---|---|---|---|\n");
+    for e in &table.entries {
+        let flag = if found.iter().any(|m| std::ptr::eq(m.row, e.row)) {
+            " **≠ declared**"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {}{flag} | {} |\n",
+            md_cell(e.row.ty),
+            symbols(&e.send),
+            symbols(&e.sync),
+            md_cell(&e.row.words()),
+            md_cell(e.row.note)
+        ));
+    }
+    if table.toolchain.is_some() {
+        out.push('\n');
+        out.push_str(&mismatch_lines(table, &found));
+    }
+    out
+}
+
+/// The table as an HTML `<table>` fragment (no `<html>` around it), with ✓ and ✗ per
+/// instantiation, a row per section heading, and the classes of
+/// [`crate::report::HTML_STYLE`] (`ok` for ✓, `n-a` for n/a, `mismatch` where a probe
+/// disagrees with the declaration).
+pub fn render_html_table(table: &Table) -> String {
+    let found = mismatches(table);
+    let insts = instantiations();
+    let n = insts.len();
+    let mut out = String::from("<table class=\"sendsync-table\">\n<thead><tr><th rowspan=\"2\">type</th>");
+    out.push_str(&format!(
+        "<th colspan=\"{n}\">Send</th><th colspan=\"{n}\">Sync</th><th rowspan=\"2\">conditions</th><th rowspan=\"2\">why</th></tr>\n<tr>"
+    ));
+    for _ in Trait::BOTH {
+        for i in insts {
+            out.push_str(&format!(
+                "<th title=\"T = {} ({})\"><code>{}</code></th>",
+                html_escape(i.ty),
+                kind(i),
+                html_escape(&i.label())
+            ));
+        }
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let mut section = "";
+    for e in &table.entries {
+        if e.row.section != section {
+            section = e.row.section;
+            out.push_str(&format!(
+                "<tr class=\"section\"><th colspan=\"{}\">{}</th></tr>\n",
+                2 * n + 3,
+                html_escape(section)
+            ));
+        }
+        out.push_str(&format!("<tr><td><code>{}</code></td>", html_escape(e.row.ty)));
+        for t in Trait::BOTH {
+            out.push_str(&html_cells(e, t, &found, n));
+        }
+        out.push_str(&format!(
+            "<td>{}</td><td>{}</td></tr>\n",
+            html_escape(&e.row.words()),
+            html_escape(e.row.note)
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+fn html_cells(e: &Entry, t: Trait, found: &[Mismatch], n: usize) -> String {
+    let mut out = String::new();
+    for (k, a) in e.answers(t).iter().enumerate() {
+        let inst = e.row.is_generic().then(|| &instantiations()[k]);
+        let wrong = found.iter().any(|m| {
+            std::ptr::eq(m.row, e.row) && m.auto_trait == t && m.instantiation == inst
+        });
+        let class = match (wrong, a) {
+            (true, _) => "mismatch",
+            (false, Answer::Yes) => "ok",
+            (false, Answer::No) => "no",
+            (false, Answer::NotApplicable) => "n-a",
+        };
+        let span = if e.row.is_generic() {
+            String::new()
+        } else {
+            format!(" colspan=\"{n}\"")
+        };
+        let said = match a {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotApplicable => "not in this release",
+        };
+        out.push_str(&format!(
+            "<td class=\"{class}\"{span} title=\"{}: {t}? {said}\">{}</td>",
+            html_escape(&e.row.instantiate(inst)),
+            a.symbol()
+        ));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct TableJson<'a> {
+    source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    toolchain: Option<ToolchainJson<'a>>,
+    pinned: &'static str,
+    instantiations: &'static [Instantiation],
+    rows: Vec<RowJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checks: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    millis: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mismatches: Option<Vec<MismatchJson>>,
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    #[serde(flatten)]
+    row: &'a Row,
+    words: String,
+    answers: AnswersJson<'a>,
+}
+
+#[derive(Serialize)]
+struct AnswersJson<'a> {
+    send: &'a [Answer],
+    sync: &'a [Answer],
+}
+
+#[derive(Serialize)]
+struct MismatchJson {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    instantiation: Option<&'static str>,
+    #[serde(rename = "trait")]
+    auto_trait: Trait,
+    expected: Answer,
+    observed: Answer,
+}
+
+impl From<&Mismatch> for MismatchJson {
+    fn from(m: &Mismatch) -> Self {
+        MismatchJson {
+            ty: m.row.ty,
+            instantiation: m.instantiation.map(|i| i.ty),
+            auto_trait: m.auto_trait,
+            expected: m.expected,
+            observed: m.observed,
+        }
+    }
+}
+
+/// The table as JSON: each row's declaration, its conditions in words, and its answers (one per
+/// instantiation; `null` for n/a).
+pub fn render_json(table: &Table) -> String {
+    let probed = table.toolchain.is_some();
+    let json = TableJson {
+        source: if probed { "probe" } else { "declared" },
+        toolchain: table.toolchain.as_ref().map(ToolchainJson::from),
+        pinned: pinned(),
+        instantiations: instantiations(),
+        rows: table
+            .entries
+            .iter()
+            .map(|e| RowJson {
+                row: e.row,
+                words: e.row.words(),
+                answers: AnswersJson {
+                    send: &e.send,
+                    sync: &e.sync,
+                },
+            })
+            .collect(),
+        checks: probed.then_some(table.checks),
+        millis: probed.then_some(table.millis),
+        mismatches: probed.then(|| mismatches(table).iter().map(MismatchJson::from).collect()),
+    };
+    let mut s = serde_json::to_string_pretty(&json).expect("the table serializes");
+    s.push('\n');
+    s
+}
+
+#[derive(Serialize)]
+struct DifferenceJson<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    instantiation: Option<&'static str>,
+    #[serde(rename = "trait")]
+    auto_trait: Trait,
+    /// One per toolchain, in release order.
+    answers: Vec<ToolchainAnswer<'a>>,
+    changes: Vec<ChangeJson>,
+}
+
+#[derive(Serialize)]
+struct ToolchainAnswer<'a> {
+    toolchain: &'a str,
+    answer: Answer,
+}
+
+#[derive(Serialize)]
+struct ToolchainMismatches<'a> {
+    toolchain: &'a str,
+    mismatches: Vec<MismatchJson>,
+}
+
+#[derive(Serialize)]
+struct ChangeJson {
+    from: String,
+    to: String,
+    before: Answer,
+    after: Answer,
+    release: Option<String>,
+    recorded: bool,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct DifferencesJson<'a> {
+    toolchains: Vec<ToolchainJson<'a>>,
+    differences: Vec<DifferenceJson<'a>>,
+    /// Per toolchain, the answers that disagree with the declared table and its history.
+    mismatches: Vec<ToolchainMismatches<'a>>,
+}
+
+/// Several probed tables (in release order): only the answers that differ between them, and the
+/// release in which each changed.
+pub fn render_differences(tables: &[Table], format: Format) -> String {
+    let found = differences(tables);
+    let names: Vec<&str> = tables
+        .iter()
+        .map(|t| t.toolchain.as_ref().map_or("declared", |t| t.name.as_str()))
+        .collect();
+    let label = |d: &super::Difference| d.instantiation.map_or("-".to_string(), |i| i.label());
+    match format {
+        Format::Json => {
+            let json = DifferencesJson {
+                toolchains: tables
+                    .iter()
+                    .filter_map(|t| t.toolchain.as_ref().map(ToolchainJson::from))
+                    .collect(),
+                differences: found
+                    .iter()
+                    .map(|d| DifferenceJson {
+                        ty: d.row.ty,
+                        instantiation: d.instantiation.map(|i| i.ty),
+                        auto_trait: d.auto_trait,
+                        answers: names
+                            .iter()
+                            .zip(&d.answers)
+                            .map(|(n, a)| ToolchainAnswer {
+                                toolchain: n,
+                                answer: *a,
+                            })
+                            .collect(),
+                        changes: d
+                            .transitions
+                            .iter()
+                            .map(|t| ChangeJson {
+                                from: t.from.clone(),
+                                to: t.to.clone(),
+                                before: t.before,
+                                after: t.after,
+                                release: t.release.as_ref().map(|v| v.to_string()),
+                                recorded: t.recorded,
+                                description: t.describe(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                mismatches: tables
+                    .iter()
+                    .zip(&names)
+                    .map(|(t, n)| ToolchainMismatches {
+                        toolchain: n,
+                        mismatches: mismatches(t).iter().map(MismatchJson::from).collect(),
+                    })
+                    .collect(),
+            };
+            let mut s = serde_json::to_string_pretty(&json).expect("the differences serialize");
+            s.push('\n');
+            s
+        }
+        Format::Text | Format::Markdown => {
+            let md = format == Format::Markdown;
+            let checks: Vec<String> = tables
+                .iter()
+                .map(|t| format!("{} checks in {} ms", t.checks, t.millis))
+                .collect();
+            let mut out = format!(
+                "Send/Sync answers that differ between {} ({} rows; {}).\n\n",
+                names.join(", "),
+                tables.first().map_or(0, |t| t.entries.len()),
+                checks.join(", ")
+            );
+            if found.is_empty() {
+                out.push_str("No answer differs.\n");
+            } else if md {
+                out.push_str(&format!(
+                    "| Type | Trait | T | {} | Changed |\n|---|---|---|{}---|\n",
+                    names.join(" | "),
+                    "---|".repeat(names.len())
+                ));
+                for d in &found {
+                    let answers: Vec<&str> = d.answers.iter().map(|a| a.symbol()).collect();
+                    let changes: Vec<String> =
+                        d.transitions.iter().map(|t| t.describe()).collect();
+                    out.push_str(&format!(
+                        "| `{}` | {} | `{}` | {} | {} |\n",
+                        md_cell(d.row.ty),
+                        d.auto_trait,
+                        label(d),
+                        answers.join(" | "),
+                        md_cell(&changes.join("; "))
+                    ));
+                }
+            } else {
+                let tw = found
+                    .iter()
+                    .map(|d| d.row.ty.chars().count())
+                    .max()
+                    .unwrap_or(4)
+                    .max(4);
+                let iw = found.iter().map(|d| label(d).len()).max().unwrap_or(1).max(1);
+                let cols: Vec<String> = names.iter().map(|n| format!("{n:<7}")).collect();
+                out.push_str(&format!(
+                    "  {:<tw$}  TRAIT  {:<iw$}  {}  CHANGED\n",
+                    "TYPE",
+                    "T",
+                    cols.join(" ")
+                ));
+                for d in &found {
+                    let answers: Vec<String> = d
+                        .answers
+                        .iter()
+                        .zip(&names)
+                        .map(|(a, n)| format!("{:<w$}", a.symbol(), w = n.chars().count().max(7)))
+                        .collect();
+                    let changes: Vec<String> =
+                        d.transitions.iter().map(|t| t.describe()).collect();
+                    out.push_str(&format!(
+                        "  {:<tw$}  {:<5}  {:<iw$}  {}  {}\n",
+                        d.row.ty,
+                        d.auto_trait.name(),
+                        label(d),
+                        answers.join(" "),
+                        changes.join("; ")
+                    ));
+                }
+            }
+            out.push('\n');
+            if tables.iter().all(|t| mismatches(t).is_empty()) {
+                out.push_str(
+                    "Every answer agrees with the declared table and its recorded history, on each toolchain.\n",
+                );
+            }
+            for t in tables {
+                let found = mismatches(t);
+                if !found.is_empty() {
+                    out.push_str(&mismatch_lines(t, &found));
+                }
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The site in a real browser: headless Chromium opens the index with `?q=E0382` (the index's
+//! script puts the query in the search box and filters, as typing would), the filtered list is
+//! read back from the DOM, and screenshots are saved under `target/sendsync/`.
+//!
+//! Where no Chromium is installed (`chromium`, `chromium-browser`, `google-chrome`, or the
+//! path in `SENDSYNC_CHROMIUM`), the test prints `SKIPPED ...` and passes. Nothing is fetched
+//! from a network: the site is local files, and Chromium's background networking is off.
+
+use sendsync::corpus::{bundled_root, Corpus};
+use sendsync::pages::{write_site, PageInputs};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+use wait_timeout::ChildExt;
+
+const CODE: &str = "E0382";
+
+fn find_chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("SENDSYNC_CHROMIUM") {
+        let path = PathBuf::from(path);
+        return path.is_file().then_some(path);
+    }
+    let names = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+        "chrome",
+        "headless_shell",
+    ];
+    let dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    names
+        .iter()
+        .flat_map(|n| dirs.iter().map(move |d| d.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// What one run of headless Chromium gave: its exit status and its stdout, or why it did not.
+fn chromium(binary: &Path, profile: &Path, extra: &[String], url: &str) -> Result<String, String> {
+    let mut child = Command::new(binary)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stdout.read_to_string(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let status = match child.wait_timeout(Duration::from_secs(90)).unwrap() {
+        Some(status) => status,
+        None => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("Chromium did not finish within 90 s".into());
+        }
+    };
+    let out = out.join().unwrap();
+    let err = err.join().unwrap();
+    if !status.success() && out.is_empty() {
+        return Err(format!("Chromium exited with {status}:\n{err}"));
+    }
+    Ok(out)
+}
+
+/// The `<li class="case" ...>` opening tags of a serialized DOM, as (data-codes, hidden).
+fn case_items(dom: &str) -> Vec<(String, bool)> {
+    let mut items = Vec::new();
+    let mut rest = dom;
+    while let Some(at) = rest.find("<li class=\"case\"") {
+        rest = &rest[at..];
+        let end = rest.find('>').unwrap();
+        let tag = &rest[..end];
+        let codes = tag
+            .split_once("data-codes=\"")
+            .and_then(|(_, r)| r.split_once('"'))
+            .map(|(c, _)| c.to_string())
+            .unwrap_or_default();
+        let hidden = tag.contains(" hidden");
+        items.push((codes, hidden));
+        rest = &rest[end..];
+    }
+    items
+}
+
+fn file_url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+#[test]
+fn searching_the_index_for_an_error_code_in_headless_chromium() {
+    let Some(binary) = find_chromium() else {
+        println!(
+            "SKIPPED browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
+        );
+        return;
+    };
+    let corpus = Corpus::load(&bundled_root()).unwrap_or_else(|e| panic!("{}", e[0]));
+    let inputs = PageInputs {
+        corpus: &corpus,
+        pinned_toolchain: "1.95.0",
+        table_markdown: None,
+        table_html: None,
+        histories: BTreeMap::new(),
+        matrix_html: None,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    write_site(&inputs, &site).unwrap();
+    let index = site.join("index.html");
+    let url = format!("{}?q={CODE}", file_url(&index));
+
+    let profile = tempfile::tempdir().unwrap();
+    let dom = match chromium(&binary, profile.path(), &["--dump-dom".into()], &url) {
+        Ok(dom) => dom,
+        Err(why) => {
+            println!(
+                "SKIPPED browser test: {} cannot run here: {why}",
+                binary.display()
+            );
+            return;
+        }
+    };
+    let items = case_items(&dom);
+    assert!(
+        !items.is_empty(),
+        "no case items in the DOM Chromium dumped:\n{}",
+        &dom[..dom.len().min(2000)]
+    );
+    let visible: Vec<&(String, bool)> = items.iter().filter(|(_, hidden)| !hidden).collect();
+    let expected = corpus
+        .cases
+        .iter()
+        .filter(|c| matches!(&c.expectation, sendsync::case::Expectation::Fail(codes) if codes.contains(CODE)))
+        .count();
+    assert!(expected > 0);
+    assert_eq!(
+        visible.len(),
+        expected,
+        "{} items visible after searching {CODE}, of {}",
+        visible.len(),
+        items.len()
+    );
+    for (codes, hidden) in &items {
+        let matches = codes.split(' ').any(|c| c == CODE);
+        assert_eq!(
+            matches,
+            !hidden,
+            "an item with codes {codes:?} is {}",
+            if *hidden { "hidden" } else { "shown" }
+        );
+    }
+    assert!(
+        dom.contains(&format!("{expected} of {} pages match", items.len())),
+        "the count line does not say {expected} of {}",
+        items.len()
+    );
+
+    // Screenshots, to look at: the filtered index, and a case page.
+    let out = sendsync::report::target_dir().join("sendsync");
+    std::fs::create_dir_all(&out).unwrap();
+    let shots = [
+        ("site-search-E0382.png", url.clone(), "1280,1000"),
+        (
+            "site-case-page.png",
+            file_url(&site.join("book").join("book_16_14_rc_mutex_not_send.html")),
+            "1280,2600",
+        ),
+    ];
+    for (name, url, size) in shots {
+        let png = out.join(name);
+        let _ = std::fs::remove_file(&png);
+        let profile = tempfile::tempdir().unwrap();
+        let args = [
+            format!("--screenshot={}", png.display()),
+            format!("--window-size={size}"),
+        ];
+        if let Err(why) = chromium(&binary, profile.path(), &args, &url) {
+            panic!("Chromium ran for --dump-dom but not for --screenshot: {why}");
+        }
+        let bytes = std::fs::read(&png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
+        assert!(
+            bytes.starts_with(b"\x89PNG"),
+            "{} is not a PNG",
+            png.display()
+        );
+        println!("screenshot: {}", png.display());
+    }
+}

@@ -1,0 +1,198 @@
+//! Diagnostics across toolchains: the committed history holds on every tracked toolchain that
+//! is installed; drift is classified end to end on real toolchains; merging single-toolchain
+//! matrices gives the same matrix as one run over all of them. Toolchains that are not
+//! installed are skipped, and each skip is printed.
+
+mod common;
+
+use sendsync::check::Options;
+use sendsync::corpus::{self, Corpus};
+use sendsync::drift::Drift;
+use sendsync::history;
+use sendsync::matrix;
+use sendsync::toolchain::{Spec, Toolchain};
+
+fn installed(name: &str, what: &str) -> Option<Toolchain> {
+    match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            println!("SKIPPED {what} on {name}: {e}");
+            None
+        }
+    }
+}
+
+fn options() -> Options {
+    let mut o = Options::new(corpus::package_root());
+    o.cache = None;
+    o
+}
+
+#[test]
+fn history_covers_every_case_and_holds_on_installed_toolchains() {
+    let corpus = Corpus::load(&corpus::bundled_root()).expect("the corpus validates");
+    let root = history::default_root();
+    // Every case has a history, and every history a case.
+    for case in &corpus.cases {
+        let path = history::History::path(&root, case);
+        let h = history::History::load(&path)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no history for {} at {}", case.name, path.display()));
+        assert_eq!(h.case, case.name);
+        for name in history::tracked().iter().filter(|n| n.starts_with("1.")) {
+            assert!(
+                h.toolchains.contains_key(name),
+                "{}: {name} is not recorded",
+                case.name
+            );
+        }
+    }
+    for topic in std::fs::read_dir(&root).unwrap() {
+        for file in std::fs::read_dir(topic.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            assert!(
+                corpus.get(&stem).is_some(),
+                "{} has no case",
+                path.display()
+            );
+        }
+    }
+    let mut checked = Vec::new();
+    let mut differences = Vec::new();
+    for name in history::tracked() {
+        let Some(tc) = installed(&name, "history verification") else {
+            continue;
+        };
+        let key = history::key_of(&tc);
+        let recorded = corpus.cases.iter().any(|c| {
+            history::History::load(&history::History::path(&root, c))
+                .ok()
+                .flatten()
+                .is_some_and(|h| h.toolchains.contains_key(&key))
+        });
+        if !recorded {
+            println!("SKIPPED history verification on {name}: it is {key}, which the history does not record (record it with `sendsync history record --toolchains {name}`)");
+            continue;
+        }
+        for d in history::verify(&root, &corpus.cases, &tc, &options()).unwrap() {
+            differences.push(format!("{} on {}: {}", d.case, d.toolchain, d.what));
+        }
+        checked.push(key);
+    }
+    println!(
+        "history verified on {} toolchains: {}",
+        checked.len(),
+        checked.join(", ")
+    );
+    assert!(
+        differences.is_empty(),
+        "the history differs from the compiler:\n{}",
+        differences.join("\n")
+    );
+}
+
+fn program(dir: &std::path::Path, name: &str, text: &str) {
+    std::fs::write(dir.join(format!("{name}.rs")), text).unwrap();
+}
+
+/// `Sender<i32>: Sync` became true in 1.72; the ambiguity trick lost its extra E0282 in 1.75.
+#[test]
+fn drift_classes_on_real_toolchains() {
+    let (Some(_), Some(_)) = (
+        installed("1.70.0", "end-to-end drift"),
+        installed("1.75.0", "end-to-end drift"),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    program(dir.path(), "sender_sync", "fn is_sync<T: Sync>() {}\nfn main() {\n    is_sync::<std::sync::mpsc::Sender<i32>>();\n}\n");
+    program(
+        dir.path(),
+        "same",
+        "fn main() {\n    let v = vec![1];\n    drop(v);\n    drop(v);\n}\n",
+    );
+    program(dir.path(), "fine", "fn main() {}\n");
+    let cases: Vec<_> = ["fine", "same", "sender_sync"]
+        .iter()
+        .map(|n| sendsync::case::Case::load_lenient(&dir.path().join(format!("{n}.rs"))).unwrap())
+        .collect();
+    let mut o = options();
+    o.root = dir.path().to_path_buf();
+    let names = vec![
+        "1.70.0".to_string(),
+        "1.75.0".to_string(),
+        "0.1.0".to_string(),
+    ];
+    let mut warnings = vec![];
+    let m = matrix::build(&cases, &names, None, &o, &mut warnings, |_, _| {}).unwrap();
+    assert_eq!(
+        m.baseline, "1.70.0",
+        "the pinned toolchain is not listed, so the first is the baseline"
+    );
+    let cell =
+        |case: &str, tc: &str| m.cases.iter().find(|r| r.name == case).unwrap().cells[tc].clone();
+    assert_eq!(cell("sender_sync", "1.70.0").outcome, "fail");
+    assert_eq!(cell("sender_sync", "1.75.0").outcome, "pass");
+    assert_eq!(cell("sender_sync", "1.75.0").drift, Drift::Outcome);
+    assert_eq!(cell("fine", "1.75.0").drift, Drift::Identical);
+    assert_eq!(cell("same", "1.70.0").drift, Drift::Identical);
+    assert_eq!(cell("same", "1.75.0").codes, vec!["E0382"]);
+    assert_eq!(cell("same", "0.1.0").drift, Drift::Missing);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`0.1.0` is not installed")),
+        "{warnings:?}"
+    );
+    // The ambiguity trick of the corpus: E0282 + E0283 on 1.70, E0283 alone from 1.75.
+    let corpus = Corpus::load(&corpus::bundled_root()).unwrap();
+    let trick: Vec<_> = corpus
+        .cases
+        .iter()
+        .filter(|c| c.name == "not_send_assertion_flags_arc_handle")
+        .cloned()
+        .collect();
+    let m = matrix::build(
+        &trick,
+        &names[..2],
+        None,
+        &options(),
+        &mut vec![],
+        |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(m.cases[0].cells["1.75.0"].drift, Drift::Codes);
+}
+
+/// Matrices made one toolchain at a time (on different machines, say) merge into the matrix
+/// that one run over all of them gives.
+#[test]
+fn merging_single_toolchain_runs_equals_one_run() {
+    let pinned = sendsync::toolchain::pinned().to_string();
+    let (Some(_), Some(_)) = (installed("1.70.0", "merge"), installed(&pinned, "merge")) else {
+        return;
+    };
+    let corpus = Corpus::load(&corpus::bundled_root()).unwrap();
+    let cases: Vec<_> = corpus
+        .cases
+        .iter()
+        .filter(|c| c.topic == "book" || c.topic == "async")
+        .cloned()
+        .collect();
+    let o = options();
+    let both = vec!["1.70.0".to_string(), pinned.clone()];
+    let one_run = matrix::build(&cases, &both, None, &o, &mut vec![], |_, _| {}).unwrap();
+    let a = matrix::build(&cases, &both[..1], None, &o, &mut vec![], |_, _| {}).unwrap();
+    let b = matrix::build(&cases, &both[1..], None, &o, &mut vec![], |_, _| {}).unwrap();
+    // Through JSON, as the files travel between machines.
+    let a: matrix::Matrix = serde_json::from_str(&matrix::to_json(&a)).unwrap();
+    let b: matrix::Matrix = serde_json::from_str(&matrix::to_json(&b)).unwrap();
+    let merged = matrix::merge(vec![a, b], None).unwrap();
+    assert_eq!(merged.baseline, pinned);
+    assert_eq!(merged, one_run);
+    assert!(
+        one_run.any_drift(),
+        "1.70 and the pin differ on some of these cases"
+    );
+}

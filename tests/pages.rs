@@ -1,0 +1,454 @@
+//! The teaching pages: the site and the book are built into a temporary folder from the
+//! bundled corpus, and checked: every case appears, every internal link resolves, and every
+//! failing case's page shows its pinned error.
+
+use sendsync::corpus::{bundled_root, Corpus};
+use sendsync::pages::{write_book, write_site, HistorySpan, PageInputs};
+use sendsync::report::html_escape;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn corpus() -> Corpus {
+    Corpus::load(&bundled_root()).unwrap_or_else(|errors| {
+        let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        panic!("the corpus does not load:\n{}", all.join("\n"))
+    })
+}
+
+const HISTORY_CASE: &str = "book_16_06_channel_type_unknown";
+
+fn full_inputs(corpus: &Corpus) -> PageInputs<'_> {
+    let mut histories = BTreeMap::new();
+    histories.insert(
+        HISTORY_CASE.to_string(),
+        vec![
+            HistorySpan {
+                from: "1.70.0".into(),
+                to: "1.74.0".into(),
+                outcome: "fail".into(),
+                codes: vec!["E0282".into(), "E0283".into()],
+                messages: vec!["type annotations needed for `(Sender<T>, Receiver<T>)`".into()],
+            },
+            HistorySpan {
+                from: "1.75.0".into(),
+                to: "1.95.0".into(),
+                outcome: "fail".into(),
+                codes: vec!["E0282".into()],
+                messages: vec!["type annotations needed".into()],
+            },
+        ],
+    );
+    PageInputs {
+        corpus,
+        pinned_toolchain: "1.95.0",
+        table_markdown: Some(
+            "| Type | Send | Sync |\n|---|---|---|\n| `Rc<T>` | ✗ | ✗ |\n| `Arc<T>` | ✓ | ✓ |\n"
+                .into(),
+        ),
+        table_html: Some(
+            "<table><thead><tr><th>Type</th><th>Send</th><th>Sync</th></tr></thead><tbody><tr><td><code>Rc&lt;T&gt;</code></td><td>✗</td><td>✗</td></tr><tr><td><code>Arc&lt;T&gt;</code></td><td>✓</td><td>✓</td></tr></tbody></table>".into(),
+        ),
+        histories,
+        matrix_html: Some(
+            "<table class=\"matrix\"><tr><th>case</th><th>1.70.0</th></tr><tr><td>x</td><td class=\"identical\">=</td></tr></table>".into(),
+        ),
+    }
+}
+
+fn bare_inputs(corpus: &Corpus) -> PageInputs<'_> {
+    PageInputs {
+        corpus,
+        pinned_toolchain: "1.95.0",
+        table_markdown: None,
+        table_html: None,
+        histories: BTreeMap::new(),
+        matrix_html: None,
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The values of `href="..."` and `src="..."` attributes in an HTML text.
+fn html_links(html: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for attr in [" href=\"", " src=\""] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attr) {
+            rest = &rest[at + attr.len()..];
+            let end = rest.find('"').expect("an attribute value ends");
+            links.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    links
+}
+
+/// The targets of `[text](target)` links in Markdown, outside fenced code blocks, plus the
+/// links of any HTML in it.
+fn markdown_links(md: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    let mut prose = String::new();
+    let mut fence: Option<String> = None;
+    for line in md.lines() {
+        let t = line.trim_start();
+        let ticks: String = t.chars().take_while(|&c| c == '`').collect();
+        match &fence {
+            Some(f) if t.starts_with(f.as_str()) && t.trim() == f.as_str() => fence = None,
+            Some(_) => {}
+            None if ticks.len() >= 3 => fence = Some(ticks),
+            None => {
+                prose.push_str(line);
+                prose.push('\n');
+            }
+        }
+    }
+    let mut rest = prose.as_str();
+    while let Some(at) = rest.find("](") {
+        rest = &rest[at + 2..];
+        let end = rest.find(')').expect("a markdown link ends");
+        links.push(rest[..end].to_string());
+        rest = &rest[end..];
+    }
+    links.extend(html_links(&prose));
+    links
+}
+
+/// Checks that every internal link of `page` resolves, relative to the page; an anchor on
+/// another page must be an `id` there. External links and in-page anchors are not followed.
+fn check_links(page: &Path, links: &[String], problems: &mut Vec<String>) {
+    for link in links {
+        if link.starts_with("http://")
+            || link.starts_with("https://")
+            || link.starts_with("mailto:")
+            || link.starts_with('#')
+        {
+            continue;
+        }
+        let no_query = link.split('?').next().unwrap();
+        let (file, anchor) = match no_query.split_once('#') {
+            Some((f, a)) => (f, Some(a)),
+            None => (no_query, None),
+        };
+        if file.is_empty() {
+            continue;
+        }
+        let target = page.parent().unwrap().join(file);
+        if !target.is_file() {
+            problems.push(format!("{}: link {link:?} has no file", page.display()));
+            continue;
+        }
+        if let Some(anchor) = anchor {
+            if !read(&target).contains(&format!("id=\"{anchor}\"")) {
+                problems.push(format!(
+                    "{}: link {link:?}: no id {anchor:?} there",
+                    page.display()
+                ));
+            }
+        }
+    }
+}
+
+struct Built {
+    _dir: tempfile::TempDir,
+    site: PathBuf,
+    book: PathBuf,
+    site_files: Vec<PathBuf>,
+    book_files: Vec<PathBuf>,
+}
+
+fn build(inputs: &PageInputs) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let book = dir.path().join("book");
+    let site_files = write_site(inputs, &site).unwrap_or_else(|e| panic!("{e}"));
+    let book_files = write_book(inputs, &book).unwrap_or_else(|e| panic!("{e}"));
+    Built {
+        _dir: dir,
+        site,
+        book,
+        site_files,
+        book_files,
+    }
+}
+
+#[test]
+fn every_case_appears_in_the_site_and_the_book() {
+    let corpus = corpus();
+    let built = build(&full_inputs(&corpus));
+    let index = read(&built.site.join("index.html"));
+    let summary = read(&built.book.join("src/SUMMARY.md"));
+    let mut missing = Vec::new();
+    for case in &corpus.cases {
+        // The page that holds the case: its own, or (for a fix) that of each case it fixes.
+        let holders: Vec<&sendsync::case::Case> = if case.expectation.is_fail() {
+            vec![case]
+        } else {
+            let fixed = corpus.fixed_by(&case.name);
+            if fixed.is_empty() {
+                vec![case]
+            } else {
+                fixed
+            }
+        };
+        let code = format!("<code>{}</code>", html_escape(&case.name));
+        if !index.contains(&code) {
+            missing.push(format!("{}: not in the site's index", case.name));
+        }
+        for holder in holders {
+            let html = built
+                .site
+                .join(&holder.topic)
+                .join(format!("{}.html", holder.name));
+            if !html.is_file() || !read(&html).contains(&code) {
+                missing.push(format!("{}: not on {}", case.name, html.display()));
+            }
+            let rel = format!("{}/{}.md", holder.topic, holder.name);
+            if !summary.contains(&format!("]({rel})")) {
+                missing.push(format!("{}: {rel} not in SUMMARY.md", case.name));
+            }
+            let md = built.book.join("src").join(&rel);
+            if !md.is_file() || !read(&md).contains(&format!("`{}`", case.name)) {
+                missing.push(format!("{}: not on {}", case.name, md.display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+
+    // Every topic is a chapter, with its introduction.
+    for topic in &corpus.topics {
+        let chapter = read(&built.book.join("src").join(&topic.name).join("README.md"));
+        assert!(chapter.contains(&topic.introduction), "{}", topic.name);
+        assert!(summary.contains(&format!("]({}/README.md)", topic.name)));
+        assert!(built.site.join(&topic.name).join("index.html").is_file());
+    }
+    assert!(built.book.join("book.toml").is_file());
+    // The returned lists are the files written.
+    for f in built.site_files.iter().chain(&built.book_files) {
+        assert!(f.is_file(), "{}", f.display());
+    }
+    assert!(built.site_files.len() > corpus.topics.len() + 2);
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let corpus = corpus();
+    let built = build(&full_inputs(&corpus));
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for page in files_under(&built.site, "html") {
+        let links = html_links(&read(&page));
+        checked += links.len();
+        check_links(&page, &links, &mut problems);
+    }
+    for page in files_under(&built.book, "md") {
+        let links = markdown_links(&read(&page));
+        checked += links.len();
+        check_links(&page, &links, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked > 1000, "only {checked} links were found to check");
+}
+
+#[test]
+fn every_failing_case_shows_its_pinned_error() {
+    let corpus = corpus();
+    let built = build(&full_inputs(&corpus));
+    let mut problems = Vec::new();
+    for case in corpus.cases.iter().filter(|c| c.expectation.is_fail()) {
+        let stderr = std::fs::read_to_string(case.stderr_path()).unwrap();
+        let stderr = stderr.trim_end();
+        let html = read(
+            &built
+                .site
+                .join(&case.topic)
+                .join(format!("{}.html", case.name)),
+        );
+        if !strip_tags(&html).contains(&html_escape(stderr)) {
+            problems.push(format!("{}: the site's page lacks its stderr", case.name));
+        }
+        if !html.contains("<pre class=\"stderr\">") {
+            problems.push(format!("{}: no coloured error block", case.name));
+        }
+        let md = read(
+            &built
+                .book
+                .join("src")
+                .join(&case.topic)
+                .join(format!("{}.md", case.name)),
+        );
+        if !md.contains(stderr) {
+            problems.push(format!("{}: the book's page lacks its stderr", case.name));
+        }
+        if let sendsync::case::Expectation::Fail(codes) = &case.expectation {
+            for code in codes.iter().filter(|c| *c != "-") {
+                let url = format!("https://doc.rust-lang.org/error_codes/{code}.html");
+                if !html.contains(&url) || !md.contains(&url) {
+                    problems.push(format!("{}: {code} is not linked", case.name));
+                }
+            }
+        }
+        if !md.contains("```diff") || !html.contains("<pre class=\"diff\">") {
+            problems.push(format!("{}: no diff to its fix", case.name));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn pages_teach_the_book_listings_table_history_and_matrix() {
+    let corpus = corpus();
+    let built = build(&full_inputs(&corpus));
+    let page = |name: &str, ext: &str| {
+        let case = corpus.get(name).unwrap();
+        match ext {
+            "html" => read(&built.site.join(&case.topic).join(format!("{name}.html"))),
+            _ => read(
+                &built
+                    .book
+                    .join("src")
+                    .join(&case.topic)
+                    .join(format!("{name}.md")),
+            ),
+        }
+    };
+    // Book listings link to their section pages.
+    for (name, url) in [
+        (
+            "book_16_14_rc_mutex_not_send",
+            "https://doc.rust-lang.org/book/ch16-03-shared-state.html#listing-16-14",
+        ),
+        (
+            "book_16_06_channel_type_unknown",
+            "https://doc.rust-lang.org/book/ch16-02-message-passing.html#listing-16-6",
+        ),
+        (
+            "book_16_01_spawn_without_join",
+            "https://doc.rust-lang.org/book/ch16-01-threads.html#listing-16-1",
+        ),
+    ] {
+        assert!(page(name, "html").contains(url), "{name}");
+        assert!(page(name, "md").contains(url), "{name}");
+    }
+    // A recorded history is shown; an unrecorded one says so.
+    let html = page(HISTORY_CASE, "html");
+    assert!(
+        html.contains("1.70.0 – 1.74.0") && html.contains("E0283"),
+        "{html}"
+    );
+    assert!(page(HISTORY_CASE, "md").contains("| 1.70.0 – 1.74.0 | fail |"));
+    assert!(page("book_16_14_rc_mutex_not_send", "html").contains("not recorded"));
+    // The truth table and the matrix.
+    let table = read(&built.site.join("table.html"));
+    assert!(table.contains('✓') && table.contains('✗'));
+    let table_md = read(&built.book.join("src/truth-table.md"));
+    assert!(table_md.contains("| `Rc<T>` | ✗ | ✗ |"));
+    assert!(read(&built.site.join("drift.html")).contains("<table class=\"matrix\">"));
+    assert!(read(&built.book.join("src/drift.md")).contains("<table class=\"matrix\">"));
+    // Code is highlighted; errors are coloured.
+    let html = page("book_16_14_rc_mutex_not_send", "html");
+    assert!(html.contains("<span class=\"k\">use</span>"));
+    assert!(html.contains("<span class=\"m\">println!</span>"));
+    assert!(html.contains("<span class=\"er\">error[E0277]</span>"));
+    assert!(html.contains("<span class=\"no\">note</span>"));
+    // The races topic has only passing cases: each has its own page.
+    for case in corpus.topic_cases("races") {
+        assert!(built
+            .site
+            .join("races")
+            .join(format!("{}.html", case.name))
+            .is_file());
+    }
+}
+
+#[test]
+fn the_site_needs_no_network() {
+    let corpus = corpus();
+    let built = build(&full_inputs(&corpus));
+    for page in files_under(&built.site, "html") {
+        let html = read(&page);
+        assert!(
+            !html.contains(" src=\""),
+            "{}: loads something",
+            page.display()
+        );
+        assert!(!html.contains("<link "), "{}", page.display());
+        assert!(!html.contains("<script src"), "{}", page.display());
+        assert!(html.contains("<style>"), "{}", page.display());
+    }
+    let index = read(&built.site.join("index.html"));
+    assert!(index.contains("<input id=\"q\""));
+    assert!(index.contains("URLSearchParams"));
+}
+
+#[test]
+fn missing_inputs_say_not_recorded() {
+    let corpus = corpus();
+    let built = build(&bare_inputs(&corpus));
+    assert!(read(&built.site.join("table.html")).contains("not recorded"));
+    assert!(read(&built.site.join("drift.html")).contains("not recorded"));
+    assert!(read(&built.book.join("src/truth-table.md")).contains("not recorded"));
+    assert!(read(&built.book.join("src/drift.md")).contains("not recorded"));
+    let case = corpus.get(HISTORY_CASE).unwrap();
+    let html = read(
+        &built
+            .site
+            .join(&case.topic)
+            .join(format!("{}.html", case.name)),
+    );
+    assert!(html.contains("history of this case across toolchains is not recorded"));
+}
+
+#[test]
+fn regenerating_replaces_and_a_foreign_folder_is_refused() {
+    let corpus = corpus();
+    let inputs = bare_inputs(&corpus);
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let first: BTreeSet<PathBuf> = write_site(&inputs, &site).unwrap().into_iter().collect();
+    let stale = site.join("rc_arc").join("old_case.html");
+    std::fs::write(&stale, "old").unwrap();
+    let second: BTreeSet<PathBuf> = write_site(&inputs, &site).unwrap().into_iter().collect();
+    assert_eq!(first, second);
+    // A file the generator did not write is never removed.
+    assert!(stale.is_file());
+
+    let foreign = dir.path().join("notes");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("todo.txt"), "mine").unwrap();
+    let err = write_book(&inputs, &foreign).unwrap_err().to_string();
+    assert!(err.contains("not written by sendsync"), "{err}");
+    assert_eq!(read(&foreign.join("todo.txt")), "mine");
+}
