@@ -57,7 +57,11 @@ fn main() {
             ms(min),
             ms(median),
             ms(max),
-            if median <= BUDGET { "within 1 s" } else { "OVER 1 s" }
+            if median <= BUDGET {
+                "within 1 s"
+            } else {
+                "OVER 1 s"
+            }
         );
     }
     if toolchains.len() > 1 {

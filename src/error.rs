@@ -63,6 +63,21 @@ impl fmt::Display for Error {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn write_atomic_leaves_devices_alone() {
+        super::write_atomic(std::path::Path::new("/dev/null"), b"x").unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must stay a device");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.txt");
+        super::write_atomic(&path, b"one").unwrap();
+        super::write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+}
+
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -85,8 +100,16 @@ pub fn read_text(path: &Path) -> Result<String> {
 
 /// Writes a file atomically: to a temporary file beside it, then renamed over it, so a reader
 /// never sees half a file and a crash never leaves one.
+///
+/// A path that exists and is not a regular file (`/dev/stdout`, `/dev/null`, a pipe) is written
+/// in place: renaming over it would replace the device with a regular file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     use std::io::Write;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return std::fs::write(path, contents).map_err(|e| Error::io(path, e));
+        }
+    }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
     let dir = dir.unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;

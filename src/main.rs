@@ -52,6 +52,18 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// The std Send/Sync truth table: as declared, or probed on toolchains.
+    Table {
+        /// Probe this toolchain (a rustup name, or a path to rustc) instead of printing the
+        /// declared table.
+        #[arg(long, conflicts_with = "toolchains")]
+        toolchain: Option<String>,
+        /// Probe several toolchains, comma-separated, and show only rows whose answers differ.
+        #[arg(long)]
+        toolchains: Option<String>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+        format: TableFormat,
+    },
     /// The committed per-case history of diagnostics across toolchains.
     #[command(subcommand)]
     History(HistoryCommand),
@@ -79,6 +91,13 @@ enum HistoryCommand {
         /// One case; default: every case whose history has more than one variant.
         name: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -199,6 +218,11 @@ fn main() -> ExitCode {
             out,
         } => cmd_merge(&files, baseline.as_deref(), format, out),
         Command::History(cmd) => cmd_history(cmd),
+        Command::Table {
+            toolchain,
+            toolchains,
+            format,
+        } => cmd_table(toolchain, toolchains, format),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -648,4 +672,24 @@ fn cmd_history(cmd: HistoryCommand) -> CmdResult {
             Ok(0)
         }
     }
+}
+
+fn cmd_table(
+    toolchain: Option<String>,
+    toolchains: Option<String>,
+    format: TableFormat,
+) -> CmdResult {
+    let names = match (toolchain, toolchains) {
+        (Some(one), _) => vec![one],
+        (None, Some(list)) => toolchain::parse_list(&list),
+        (None, None) => vec![],
+    };
+    let format = match format {
+        TableFormat::Text => "text",
+        TableFormat::Json => "json",
+        TableFormat::Markdown => "markdown",
+    };
+    let (text, code) = sendsync::table::command(&names, format).map_err(one)?;
+    print!("{text}");
+    Ok(code)
 }

@@ -15,8 +15,13 @@ mod probe;
 mod render;
 mod rows;
 
-pub use probe::{differences, mismatches, probe, probe_all, probe_types, Difference, Mismatch, Transition};
-pub use render::{render, render_html_table, render_json, render_markdown, render_text, Format};
+pub use probe::{
+    differences, mismatches, probe, probe_all, probe_types, Difference, Mismatch, Transition,
+};
+pub use render::{
+    render, render_differences, render_html_table, render_json, render_markdown, render_text,
+    Format,
+};
 pub use rows::PRELUDE;
 
 use crate::error::{Error, Result};
@@ -137,7 +142,14 @@ pub fn instantiations() -> &'static [Instantiation] {
 /// Closes up the spaces `stringify!` may put around `::`, `<`, `>` and `,`.
 fn tidy(ty: &str) -> String {
     let mut s = ty.to_string();
-    for (from, to) in [(" :: ", "::"), (":: ", "::"), (" <", "<"), ("< ", "<"), (" >", ">"), (" ,", ",")] {
+    for (from, to) in [
+        (" :: ", "::"),
+        (":: ", "::"),
+        (" <", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" ,", ","),
+    ] {
         while s.contains(from) {
             s = s.replace(from, to);
         }
@@ -407,7 +419,7 @@ pub fn command(toolchains: &[String], format: &str) -> Result<(String, u8)> {
             }
             let tables = probe_all(&resolved)?;
             let code = u8::from(tables.iter().any(|t| !mismatches(t).is_empty()));
-            Ok((render::render_differences(&tables, format), code))
+            Ok((render_differences(&tables, format), code))
         }
     }
 }
@@ -487,7 +499,12 @@ mod tests {
         let insts: Vec<&str> = instantiations().iter().map(|i| i.ty).collect();
         assert_eq!(
             insts,
-            ["u8", "cell::Cell<u8>", "sync::MutexGuard<'static, u8>", "rc::Rc<u8>"]
+            [
+                "u8",
+                "cell::Cell<u8>",
+                "sync::MutexGuard<'static, u8>",
+                "rc::Rc<u8>"
+            ]
         );
     }
 

@@ -134,8 +134,9 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
         histories: BTreeMap::new(),
         matrix_html: None,
     };
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
+    // Under target/, and kept, so that the pages the screenshots show can be opened too.
+    let out = sendsync::report::target_dir().join("sendsync");
+    let site = out.join("browser-test-site");
     write_site(&inputs, &site).unwrap();
     let index = site.join("index.html");
     let url = format!("{}?q={CODE}", file_url(&index));
@@ -187,14 +188,12 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
     );
 
     // Screenshots, to look at: the filtered index, and a case page.
-    let out = sendsync::report::target_dir().join("sendsync");
-    std::fs::create_dir_all(&out).unwrap();
     let shots = [
         ("site-search-E0382.png", url.clone(), "1280,1000"),
         (
             "site-case-page.png",
             file_url(&site.join("book").join("book_16_14_rc_mutex_not_send.html")),
-            "1280,2600",
+            "1280,3600",
         ),
     ];
     for (name, url, size) in shots {

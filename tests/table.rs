@@ -28,10 +28,7 @@ fn compare(probed: &table::Table, declared: &table::Table) -> Vec<String> {
             assert_eq!(g.len(), w.len(), "{}", got.row.ty);
             for (k, (g, w)) in g.iter().zip(w).enumerate() {
                 if g != w {
-                    let inst = got
-                        .row
-                        .is_generic()
-                        .then(|| &table::instantiations()[k]);
+                    let inst = got.row.is_generic().then(|| &table::instantiations()[k]);
                     out.push(format!(
                         "{}: {t}: declared {}, probed {}",
                         got.row.instantiate(inst),
@@ -245,7 +242,10 @@ fn the_declared_table_renders_in_every_format() {
     assert_eq!(arc["send"], serde_json::json!({"if": ["Send", "Sync"]}));
 
     let (md, _) = table::command(&[], "markdown").unwrap();
-    assert!(md.contains("| `sync::Arc<T>` | ✓ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ |"), "{md}");
+    assert!(
+        md.contains("| `sync::Arc<T>` | ✓ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ |"),
+        "{md}"
+    );
 
     let html = table::render_html_table(&table::declared());
     assert!(html.starts_with("<table") && html.trim_end().ends_with("</table>"));
@@ -292,7 +292,10 @@ fn sweep() {
     let tables = table::probe_all(&toolchains).unwrap_or_else(|e| panic!("{e}"));
     for t in &tables {
         let tc = t.toolchain.as_ref().unwrap();
-        println!("{} ({}): {} checks, {} ms", tc.name, tc.release, t.checks, t.millis);
+        println!(
+            "{} ({}): {} checks, {} ms",
+            tc.name, tc.release, t.checks, t.millis
+        );
         for m in table::mismatches(t) {
             println!(
                 "  MISMATCH {}: declared {}, probed {}",

@@ -185,7 +185,7 @@ fn rust_info(case: &Case) -> String {
 fn program(out: &mut String, inputs: &PageInputs, case: &Case) {
     let (first, text) = body(&case.source);
     out.push_str(&format!(
-        "From line {first} of `{}` (the header, above, is left out):\n\n",
+        "`{}` from line {first} (its `//!` header is the explanation above):\n\n",
         display_path(inputs.corpus, &case.path)
     ));
     code_block(out, &rust_info(case), &text);

@@ -41,7 +41,7 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
 }
 
 /// A whole page. `root` is the relative path to the site's root (`""` or `"../"`); `crumbs`
-/// is HTML shown after the site's name.
+/// is HTML shown above the page's content.
 fn layout(title: &str, root: &str, crumbs: &str, main: &str, script: Option<&str>) -> String {
     let script = script
         .map(|s| format!("<script>\n{s}</script>\n"))
@@ -51,16 +51,20 @@ fn layout(title: &str, root: &str, crumbs: &str, main: &str, script: Option<&str
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta name=\"generator\" content=\"sendsync site\">\n\
 <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
-<header class=\"top\"><nav><a href=\"{root}index.html\">{site}</a>{crumbs}\
-<a href=\"{root}table.html\">Truth table</a><a href=\"{root}drift.html\">Across toolchains</a></nav></header>\n\
-<main>\n{main}\n<footer>Generated from the corpus by <code>sendsync site</code>; do not edit by hand.</footer>\n</main>\n{script}</body>\n</html>\n",
+<header class=\"top\"><nav><a class=\"home\" href=\"{root}index.html\">{site}</a>\
+<span class=\"links\"><a href=\"{root}index.html\">Topics</a><a href=\"{root}table.html\">Truth table</a>\
+<a href=\"{root}drift.html\">Across toolchains</a></span></nav></header>\n\
+<main>\n{crumbs}{main}\n<footer>Generated from the corpus by <code>sendsync site</code>; do not edit by hand.</footer>\n</main>\n{script}</body>\n</html>\n",
         title = html_escape(title),
         site = html_escape(TITLE),
     )
 }
 
-fn crumb(href: &str, text_html: &str) -> String {
-    format!("<span class=\"crumbs\">› <a href=\"{href}\">{text_html}</a></span>")
+/// The trail above a case page's title: all topics, then its topic.
+fn crumbs(topic_html: &str) -> String {
+    format!(
+        "<nav class=\"crumbs\"><a href=\"../index.html\">All topics</a> › <a href=\"index.html\">{topic_html}</a></nav>\n"
+    )
 }
 
 /// Text that is searched: names, codes, types, topic; lower case.
@@ -182,13 +186,14 @@ fn topic_page(chapter: &Chapter) -> String {
         }
         main.push_str("</ul>\n");
     }
-    layout(&topic.title, "../", "", &main, None)
+    let crumbs = "<nav class=\"crumbs\"><a href=\"../index.html\">All topics</a></nav>\n";
+    layout(&topic.title, "../", crumbs, &main, None)
 }
 
 fn program(inputs: &PageInputs, case: &Case) -> String {
     let (first, text) = body(&case.source);
     format!(
-        "<p class=\"path\"><code>{}</code>, from line {first} (the <code>//!</code> header is the text above)</p>\n<pre class=\"code\"><code>{}</code></pre>\n",
+        "<p class=\"path\"><code>{}</code> from line {first}; its <code>//!</code> header is the explanation above</p>\n<pre class=\"code\"><code>{}</code></pre>\n",
         html_escape(&display_path(inputs.corpus, &case.path)),
         highlight::rust_lines(&text, first)
     )
@@ -335,7 +340,7 @@ fn case_page(
         next.map(|p| format!("{} →", link(p, "next")))
             .unwrap_or_default(),
     ));
-    let crumbs = crumb("index.html", &inline(&chapter.topic.title));
+    let crumbs = crumbs(&inline(&chapter.topic.title));
     let title = format!("{} · {}", case.title, TITLE);
     layout(&title, "../", &crumbs, &main, None)
 }

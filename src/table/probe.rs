@@ -69,10 +69,7 @@ pub fn probe_types(toolchain: &Toolchain, checks: &[(String, Trait)]) -> Result<
     }
     let failed = status.is_none_or(|s| !s.success());
     if status.is_none() {
-        problems.push(format!(
-            "rustc did not finish within {} s",
-            LIMIT.as_secs()
-        ));
+        problems.push(format!("rustc did not finish within {} s", LIMIT.as_secs()));
     } else if failed && errors == 0 && problems.is_empty() {
         problems.push(format!("rustc failed ({status:?}) without an error"));
     } else if !failed && errors > 0 {
@@ -107,7 +104,11 @@ fn compile(toolchain: &Toolchain, source: &str) -> Result<(Option<ExitStatus>, S
         .command()
         .args(["--edition=2021", "--crate-type=lib", "--crate-name"])
         .arg("sendsync_table_probe")
-        .args(["--emit=metadata", "--error-format=json", "--cap-lints=allow"])
+        .args([
+            "--emit=metadata",
+            "--error-format=json",
+            "--cap-lints=allow",
+        ])
         .arg("--out-dir")
         .arg(tmp.path())
         .arg(&input)
@@ -212,7 +213,11 @@ pub struct Mismatch {
 impl Mismatch {
     /// `sync::Arc<cell::Cell<u8>>: Sync`
     pub fn what(&self) -> String {
-        format!("{}: {}", self.row.instantiate(self.instantiation), self.auto_trait)
+        format!(
+            "{}: {}",
+            self.row.instantiate(self.instantiation),
+            self.auto_trait
+        )
     }
 }
 
@@ -256,7 +261,11 @@ pub struct Difference {
 
 impl Difference {
     pub fn what(&self) -> String {
-        format!("{}: {}", self.row.instantiate(self.instantiation), self.auto_trait)
+        format!(
+            "{}: {}",
+            self.row.instantiate(self.instantiation),
+            self.auto_trait
+        )
     }
 }
 
@@ -287,7 +296,10 @@ impl Transition {
                 self.from, self.to
             ),
             (Some(v), _) => format!("{arrow} in {v}"),
-            (None, _) => format!("{arrow} between {} and {} (not recorded)", self.from, self.to),
+            (None, _) => format!(
+                "{arrow} between {} and {} (not recorded)",
+                self.from, self.to
+            ),
         }
     }
 }
@@ -305,8 +317,10 @@ pub fn differences(tables: &[Table]) -> Vec<Difference> {
     for (r, row) in rows().iter().enumerate() {
         for t in Trait::BOTH {
             for k in 0..row.width() {
-                let answers: Vec<Answer> =
-                    tables.iter().map(|tb| tb.entries[r].answers(t)[k]).collect();
+                let answers: Vec<Answer> = tables
+                    .iter()
+                    .map(|tb| tb.entries[r].answers(t)[k])
+                    .collect();
                 let known: Vec<usize> = order
                     .iter()
                     .copied()

@@ -184,7 +184,8 @@ pub fn render_html_table(table: &Table) -> String {
     let found = mismatches(table);
     let insts = instantiations();
     let n = insts.len();
-    let mut out = String::from("<table class=\"sendsync-table\">\n<thead><tr><th rowspan=\"2\">type</th>");
+    let mut out =
+        String::from("<table class=\"sendsync-table\">\n<thead><tr><th rowspan=\"2\">type</th>");
     out.push_str(&format!(
         "<th colspan=\"{n}\">Send</th><th colspan=\"{n}\">Sync</th><th rowspan=\"2\">conditions</th><th rowspan=\"2\">why</th></tr>\n<tr>"
     ));
@@ -209,7 +210,10 @@ pub fn render_html_table(table: &Table) -> String {
                 html_escape(section)
             ));
         }
-        out.push_str(&format!("<tr><td><code>{}</code></td>", html_escape(e.row.ty)));
+        out.push_str(&format!(
+            "<tr><td><code>{}</code></td>",
+            html_escape(e.row.ty)
+        ));
         for t in Trait::BOTH {
             out.push_str(&html_cells(e, t, &found, n));
         }
@@ -227,9 +231,9 @@ fn html_cells(e: &Entry, t: Trait, found: &[Mismatch], n: usize) -> String {
     let mut out = String::new();
     for (k, a) in e.answers(t).iter().enumerate() {
         let inst = e.row.is_generic().then(|| &instantiations()[k]);
-        let wrong = found.iter().any(|m| {
-            std::ptr::eq(m.row, e.row) && m.auto_trait == t && m.instantiation == inst
-        });
+        let wrong = found
+            .iter()
+            .any(|m| std::ptr::eq(m.row, e.row) && m.auto_trait == t && m.instantiation == inst);
         let class = match (wrong, a) {
             (true, _) => "mismatch",
             (false, Answer::Yes) => "ok",
@@ -461,8 +465,7 @@ pub fn render_differences(tables: &[Table], format: Format) -> String {
                 ));
                 for d in &found {
                     let answers: Vec<&str> = d.answers.iter().map(|a| a.symbol()).collect();
-                    let changes: Vec<String> =
-                        d.transitions.iter().map(|t| t.describe()).collect();
+                    let changes: Vec<String> = d.transitions.iter().map(|t| t.describe()).collect();
                     out.push_str(&format!(
                         "| `{}` | {} | `{}` | {} | {} |\n",
                         md_cell(d.row.ty),
@@ -479,7 +482,12 @@ pub fn render_differences(tables: &[Table], format: Format) -> String {
                     .max()
                     .unwrap_or(4)
                     .max(4);
-                let iw = found.iter().map(|d| label(d).len()).max().unwrap_or(1).max(1);
+                let iw = found
+                    .iter()
+                    .map(|d| label(d).len())
+                    .max()
+                    .unwrap_or(1)
+                    .max(1);
                 let cols: Vec<String> = names.iter().map(|n| format!("{n:<7}")).collect();
                 out.push_str(&format!(
                     "  {:<tw$}  TRAIT  {:<iw$}  {}  CHANGED\n",
@@ -494,8 +502,7 @@ pub fn render_differences(tables: &[Table], format: Format) -> String {
                         .zip(&names)
                         .map(|(a, n)| format!("{:<w$}", a.symbol(), w = n.chars().count().max(7)))
                         .collect();
-                    let changes: Vec<String> =
-                        d.transitions.iter().map(|t| t.describe()).collect();
+                    let changes: Vec<String> = d.transitions.iter().map(|t| t.describe()).collect();
                     out.push_str(&format!(
                         "  {:<tw$}  {:<5}  {:<iw$}  {}  {}\n",
                         d.row.ty,

@@ -114,8 +114,8 @@ macro_rules! assert_row {
     };
     (type $ty:ty; $(since $min:literal;)? send $send:tt; sync $sync:tt; $($rest:tt)*) => {
         const _: () = {
-            expect!($ty: Send if $send; - -);
-            expect!($ty: Sync if $sync; - -);
+    expect!($ty: Send if $send; - -);
+    expect!($ty: Sync if $sync; - -);
         };
     };
 }

@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 
 /// Every case file under `cases/<topic>/`, parsed but not validated as a whole (so that
 /// `TRYBUILD=overwrite` can still create missing `.stderr` files).
+///
+/// `SENDSYNC_CASES_DIR` points the tests at another corpus (the benchmark's scaled copy).
 pub fn cases() -> Vec<Case> {
-    let root = sendsync::corpus::bundled_root();
+    let root = std::env::var_os("SENDSYNC_CASES_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(sendsync::corpus::bundled_root);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap()
         .flat_map(|topic| {

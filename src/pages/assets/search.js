@@ -14,7 +14,11 @@
       if (ok) shown++;
     });
     sections.forEach(function (s) {
-      s.hidden = !s.querySelector('li.case:not([hidden])');
+      var all = s.querySelectorAll('li.case').length;
+      var seen = s.querySelectorAll('li.case:not([hidden])').length;
+      s.hidden = seen === 0;
+      var n = s.querySelector('.n');
+      if (n) n.textContent = words.length ? seen + ' of ' + all + ' pages' : all + ' pages';
     });
     document.body.classList.toggle('searching', words.length > 0);
     count.textContent = words.length

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Benchmark of `sendsync check` and `sendsync matrix` against the naive floor and trybuild.
+
+Prints paired figures (median of --runs) on the bundled corpus and on copies scaled to N times
+its size:
+  (a) naive floor: one rustc per case, 2 at a time; failing cases --emit=metadata, passing
+      cases built and run;
+  (b) sendsync check --no-cache;
+  (c) trybuild: `cargo test --test ui` after touching every case;
+  (d) sendsync check, cached re-run;
+  peak RSS of (b), of sendsync itself and of its largest child (rustc);
+  matrix: `sendsync matrix --no-cache` over 1, 2 and 4 toolchains (cost ~ cases x toolchains).
+
+Usage: python3 scripts/bench.py [--scales 1,4] [--runs 3] [--no-trybuild] [--toolchains ...]
+Run from the package root; it builds the release binary first.
+"""
+import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / "target" / "release" / "sendsync"
+PINNED = next(l.split("=")[1].strip().strip('"') for l in (ROOT / "rust-toolchain.toml").read_text().splitlines() if l.startswith("channel"))
+
+def rustc_path(toolchain):
+    return subprocess.run(["rustup", "which", "rustc", "--toolchain", toolchain], capture_output=True, text=True, check=True).stdout.strip()
+
+def scaled_copy(scale):
+    """The corpus copied `scale` times into target/bench-xN/<topic>/ with unique names."""
+    dest = ROOT / "target" / f"bench-x{scale}"
+    shutil.rmtree(dest, ignore_errors=True)
+    for topic in sorted((ROOT / "cases").iterdir()):
+        if not topic.is_dir():
+            continue
+        (dest / topic.name).mkdir(parents=True)
+        shutil.copy(topic / "README.md", dest / topic.name / "README.md")
+        for i in range(scale):
+            for f in topic.glob("*.rs"):
+                text = f.read_text()
+                name = f.stem if scale == 1 else f"{f.stem}_x{i}"
+                # Keep fix: names resolving inside the copy.
+                lines = [(l.replace(l.split(":", 1)[1].strip(), l.split(":", 1)[1].strip() + f"_x{i}") if l.startswith("//@ fix:") and scale > 1 else l) for l in text.splitlines()]
+                (dest / topic.name / f"{name}.rs").write_text("\n".join(lines) + "\n")
+                if f.with_suffix(".stderr").exists():
+                    shutil.copy(f.with_suffix(".stderr"), dest / topic.name / f"{name}.stderr")
+    return dest
+
+def cases_in(folder):
+    out = []
+    for f in sorted(Path(folder).rglob("*.rs")):
+        head = f.read_text().splitlines()[:20]
+        expect_pass = any(l.strip() == "//@ pass" for l in head)
+        edition = next((l.split(":")[1].strip() for l in head if l.startswith("//@ edition:")), "2021")
+        out.append((f, expect_pass, edition))
+    return out
+
+def naive(folder, rustc):
+    def one(item):
+        f, expect_pass, edition = item
+        with tempfile.TemporaryDirectory() as td:
+            cmd = [rustc, f"--edition={edition}", "--crate-type=bin", "--crate-name=c", "--error-format=json",
+                   "-A", "dead_code", "--out-dir", td, str(f)]
+            if not expect_pass:
+                cmd.append("--emit=metadata")
+            r = subprocess.run(cmd, capture_output=True)
+            if expect_pass and r.returncode == 0:
+                subprocess.run([os.path.join(td, "c")], capture_output=True, timeout=10)
+    t = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(one, cases_in(folder)))
+    return time.perf_counter() - t
+
+def timed(cmd, env=None):
+    t = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT)
+    return time.perf_counter() - t, r
+
+def peak_rss(cmd, env):
+    """Peak RSS in MiB of the command itself (and, separately, of its largest child), via GNU time."""
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    return int(r.stderr.strip().splitlines()[-1]) / 1024
+
+def median(f, runs):
+    return statistics.median(f() for _ in range(runs))
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scales", default="1,4")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-trybuild", action="store_true")
+    ap.add_argument("--toolchains", default=f"1.70.0,1.80.0,{PINNED},nightly")
+    args = ap.parse_args()
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    subprocess.run(["cargo", "test", "--test", "ui", "--no-run", "--quiet"], cwd=ROOT, check=True)
+    rustc = rustc_path(PINNED)
+    cache = tempfile.mkdtemp(prefix="sendsync-bench-cache-")
+    env = dict(os.environ, SENDSYNC_CACHE_DIR=cache)
+    print(f"sendsync benchmark: {os.cpu_count()} cores, rustc {PINNED}, median of {args.runs} runs")
+    print(f"{'corpus':>8} {'cases':>6} {'(a) naive':>10} {'(b) check':>10} {'b/a':>6} {'(c) trybuild':>13} {'c/b':>6} {'(d) cached':>11} {'RSS MiB':>8}")
+    for scale in [int(s) for s in args.scales.split(",")]:
+        folder = ROOT / "cases" if scale == 1 else scaled_copy(scale)
+        n = len(cases_in(folder))
+        check = [str(BIN), "check", "--toolchain", PINNED, str(folder)]
+        a = median(lambda: naive(folder, rustc), args.runs)
+        b = median(lambda: timed(check + ["--no-cache"], env)[0], args.runs)
+        rss = peak_rss(check + ["--no-cache"], env)
+        timed(check, env)  # fill the cache
+        d = median(lambda: timed(check, env)[0], args.runs)
+        c = None
+        if not args.no_trybuild:
+            def trybuild():
+                for f in Path(folder).rglob("*.rs"):
+                    f.touch()
+                return timed(["cargo", "test", "--quiet", "--test", "ui"], dict(env, SENDSYNC_CASES_DIR=str(folder)))[0]
+            c = median(trybuild, 1 if scale > 1 else args.runs)
+        cs = f"{c:12.2f}s" if c else f"{'-':>13}"
+        cb = f"{c / b:6.2f}" if c else f"{'-':>6}"
+        print(f"{'x' + str(scale):>8} {n:>6} {a:9.2f}s {b:9.2f}s {b / a:6.2f} {cs} {cb} {d:10.2f}s {rss:8.0f}", flush=True)
+    # Matrix: cost against cases x toolchains, cold (no cache).
+    tcs = [t for t in args.toolchains.split(",") if subprocess.run(["rustup", "which", "rustc", "--toolchain", t], capture_output=True).returncode == 0]
+    print(f"\nmatrix --no-cache (type-checks every case on every toolchain): toolchains {','.join(tcs)}")
+    print(f"{'corpus':>8} {'toolchains':>10} {'cells':>7} {'time':>8} {'ms/cell':>8}")
+    for scale in [int(s) for s in args.scales.split(",")]:
+        folder = ROOT / "cases" if scale == 1 else ROOT / "target" / f"bench-x{scale}"
+        n = len(cases_in(folder))
+        for k in [1, 2, 4]:
+            if k > len(tcs):
+                break
+            t, _ = timed([str(BIN), "matrix", "--no-cache", "--toolchains", ",".join(tcs[:k]), "--format", "json", "--out", os.path.join(cache, "m.json"), str(folder)], env)
+            print(f"{'x' + str(scale):>8} {k:>10} {n * k:>7} {t:7.2f}s {1000 * t / (n * k):8.1f}", flush=True)
+    shutil.rmtree(cache, ignore_errors=True)
+
+if __name__ == "__main__":
+    main()
