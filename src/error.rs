@@ -63,21 +63,6 @@ impl fmt::Display for Error {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn write_atomic_leaves_devices_alone() {
-        super::write_atomic(std::path::Path::new("/dev/null"), b"x").unwrap();
-        let meta = std::fs::metadata("/dev/null").unwrap();
-        assert!(!meta.is_file(), "/dev/null must stay a device");
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a/b.txt");
-        super::write_atomic(&path, b"one").unwrap();
-        super::write_atomic(&path, b"two").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-    }
-}
-
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -117,4 +102,19 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn write_atomic_leaves_devices_alone() {
+        super::write_atomic(std::path::Path::new("/dev/null"), b"x").unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must stay a device");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.txt");
+        super::write_atomic(&path, b"one").unwrap();
+        super::write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
 }

@@ -11,7 +11,7 @@ use sendsync::corpus::{self, Corpus};
 use sendsync::error::Error;
 use sendsync::report;
 use sendsync::toolchain::{self, Spec, Toolchain};
-use sendsync::{history, matrix};
+use sendsync::{history, matrix, pages};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -63,6 +63,22 @@ enum Command {
         toolchains: Option<String>,
         #[arg(long, value_enum, default_value_t = TableFormat::Text)]
         format: TableFormat,
+    },
+    /// Write the corpus as mdBook source (book.toml, src/SUMMARY.md, a chapter per topic).
+    Book {
+        #[arg(long)]
+        out: PathBuf,
+        /// A matrix JSON from `sendsync matrix --format json`, for the drift chapter.
+        #[arg(long)]
+        matrix: Option<PathBuf>,
+    },
+    /// Write the corpus as a self-contained static HTML site.
+    Site {
+        #[arg(long)]
+        out: PathBuf,
+        /// A matrix JSON from `sendsync matrix --format json`, for the drift page.
+        #[arg(long)]
+        matrix: Option<PathBuf>,
     },
     /// The committed per-case history of diagnostics across toolchains.
     #[command(subcommand)]
@@ -218,6 +234,8 @@ fn main() -> ExitCode {
             out,
         } => cmd_merge(&files, baseline.as_deref(), format, out),
         Command::History(cmd) => cmd_history(cmd),
+        Command::Book { out, matrix } => cmd_pages(true, &out, matrix.as_deref()),
+        Command::Site { out, matrix } => cmd_pages(false, &out, matrix.as_deref()),
         Command::Table {
             toolchain,
             toolchains,
@@ -692,4 +710,64 @@ fn cmd_table(
     let (text, code) = sendsync::table::command(&names, format).map_err(one)?;
     print!("{text}");
     Ok(code)
+}
+
+fn page_inputs<'a>(
+    corpus: &'a Corpus,
+    matrix: Option<&Path>,
+) -> Result<pages::PageInputs<'a>, Error> {
+    let root = history::default_root();
+    let mut histories = std::collections::BTreeMap::new();
+    for case in &corpus.cases {
+        let Some(h) = history::History::load(&history::History::path(&root, case))? else {
+            continue;
+        };
+        let spans = h
+            .spans()
+            .into_iter()
+            .map(|s| {
+                let v = h.variants.get(&s.variant);
+                pages::HistorySpan {
+                    from: s.from,
+                    to: s.to,
+                    outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
+                    codes: v.map_or(vec![], |v| v.codes.clone()),
+                    messages: v.map_or(vec![], |v| v.headlines()),
+                }
+            })
+            .collect();
+        histories.insert(case.name.clone(), spans);
+    }
+    let declared = sendsync::table::declared();
+    Ok(pages::PageInputs {
+        corpus,
+        pinned_toolchain: toolchain::pinned(),
+        table_markdown: Some(sendsync::table::render_markdown(&declared)),
+        table_html: Some(sendsync::table::render_html_table(&declared)),
+        histories,
+        matrix_html: matrix
+            .map(|p| matrix::load(p).map(|m| matrix::to_html_table(&m)))
+            .transpose()?,
+    })
+}
+
+fn cmd_pages(book: bool, out: &Path, matrix: Option<&Path>) -> CmdResult {
+    let corpus = load_corpus()?;
+    let inputs = page_inputs(&corpus, matrix).map_err(one)?;
+    if book {
+        let files = pages::write_book(&inputs, out).map_err(one)?;
+        println!(
+            "wrote {} files; build with `mdbook build {}`",
+            files.len(),
+            out.display()
+        );
+    } else {
+        let files = pages::write_site(&inputs, out).map_err(one)?;
+        println!(
+            "wrote {} files; open {}",
+            files.len(),
+            out.join("index.html").display()
+        );
+    }
+    Ok(0)
 }

@@ -235,6 +235,37 @@ pub(crate) fn span_label(span: &HistorySpan) -> String {
     }
 }
 
+/// Spans that read the same (outcome, codes and headlines) merged into one row, with the
+/// toolchains at which the diagnostic's details (labels, notes, spans, rendering) changed
+/// within it.
+pub(crate) fn history_rows(spans: &[HistorySpan]) -> Vec<(HistorySpan, Vec<String>)> {
+    let mut rows: Vec<(HistorySpan, Vec<String>)> = Vec::new();
+    for span in spans {
+        match rows.last_mut() {
+            Some((row, changes))
+                if row.outcome == span.outcome
+                    && row.codes == span.codes
+                    && row.messages == span.messages =>
+            {
+                row.to = span.to.clone();
+                changes.push(span.from.clone());
+            }
+            _ => rows.push((span.clone(), Vec::new())),
+        }
+    }
+    rows
+}
+
+/// The note under a merged history row.
+pub(crate) fn details_note(changes: &[String]) -> Option<String> {
+    (!changes.is_empty()).then(|| {
+        format!(
+            "same headline; the details (labels, notes, spans or rendering) changed at {}",
+            changes.join(", ")
+        )
+    })
+}
+
 /// One line of a unified diff.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum DiffLine {
@@ -408,6 +439,26 @@ mod tests {
             body("//! T\n//!\n//! E.\n//@ pass\n\nuse std::rc::Rc;\nfn main() {}\n");
         assert_eq!(start, 6);
         assert_eq!(text, "use std::rc::Rc;\nfn main() {}\n");
+    }
+
+    #[test]
+    fn history_rows_merge_spans_that_read_the_same() {
+        let span = |from: &str, to: &str, code: &str| HistorySpan {
+            from: from.into(),
+            to: to.into(),
+            outcome: "fail".into(),
+            codes: vec![code.into()],
+            messages: vec!["m".into()],
+        };
+        let rows = history_rows(&[
+            span("1.70.0", "1.70.0", "E0282"),
+            span("1.71.0", "1.74.0", "E0282"),
+            span("1.75.0", "1.95.0", "E0283"),
+        ]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(span_label(&rows[0].0), "1.70.0 – 1.74.0");
+        assert_eq!(rows[0].1, vec!["1.71.0".to_string()]);
+        assert!(rows[1].1.is_empty());
     }
 
     #[test]

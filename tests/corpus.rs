@@ -131,3 +131,55 @@ fn no_stale_snapshots() {
         stale.join(", ")
     );
 }
+
+/// Sentences in an explanation: `.`, `!` or `?` followed by white space or the end, outside
+/// code spans.
+fn sentences(text: &str) -> usize {
+    let mut in_code = false;
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '`' => in_code = !in_code,
+            '.' | '!' | '?' if !in_code && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) => {
+                n += 1
+            }
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Each case is small, shows one rule, and teaches it in 2 to 6 sentences.
+#[test]
+fn cases_are_small_and_explained() {
+    assert_eq!(sentences("One `a.b()` two. Three! Four?"), 3);
+    let mut bad = Vec::new();
+    for case in common::cases() {
+        let lines = case.source.lines().count();
+        if lines > 40 {
+            bad.push(format!(
+                "{}: {lines} lines (at most 40)",
+                case.path.display()
+            ));
+        }
+        let n = sentences(&case.explanation);
+        if !(2..=6).contains(&n) {
+            bad.push(format!(
+                "{}: {n} sentences of explanation (2 to 6)",
+                case.path.display()
+            ));
+        }
+        if case.name.chars().any(|c| c.is_ascii_digit()) && !case.name.starts_with("book_") {
+            // Names say what a case does, never `case17`.
+            let digits = case.name.chars().filter(|c| c.is_ascii_digit()).count();
+            if digits * 3 > case.name.len() {
+                bad.push(format!(
+                    "{}: the name should say what the case does",
+                    case.path.display()
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

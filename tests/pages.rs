@@ -50,7 +50,11 @@ fn full_inputs(corpus: &Corpus) -> PageInputs<'_> {
         ),
         histories,
         matrix_html: Some(
-            "<table class=\"matrix\"><tr><th>case</th><th>1.70.0</th></tr><tr><td>x</td><td class=\"identical\">=</td></tr></table>".into(),
+            "<table class=\"matrix\"><thead><tr><th>case</th><th>1.70.0</th></tr></thead><tbody>\n\
+<tr><td><code>book_16_15_arc_mutex_counter</code></td><td class=\"identical\">pass · identical</td></tr>\n\
+<tr><td><code>book_16_14_rc_mutex_not_send</code></td><td class=\"headline\"><details><summary>fail E0277 · headline</summary><pre>error[E0277]: x\n\n   |\n</pre></details></td></tr>\n\
+<tr><td><code>not_a_case</code></td><td class=\"identical\">pass · identical</td></tr>\n\
+</tbody></table>\n".into(),
         ),
     }
 }
@@ -376,7 +380,18 @@ fn pages_teach_the_book_listings_table_history_and_matrix() {
     let table_md = read(&built.book.join("src/truth-table.md"));
     assert!(table_md.contains("| `Rc<T>` | ✗ | ✗ |"));
     assert!(read(&built.site.join("drift.html")).contains("<table class=\"matrix\">"));
-    assert!(read(&built.book.join("src/drift.md")).contains("<table class=\"matrix\">"));
+    let drift_md = read(&built.book.join("src/drift.md"));
+    assert!(drift_md.contains("<table class=\"matrix\">"));
+    // No blank line inside the HTML, which would end its block in Markdown.
+    let html_part = &drift_md[drift_md.find("<table").unwrap()..drift_md.find("</table>").unwrap()];
+    assert!(!html_part.contains("\n\n"), "{html_part}");
+    // The matrix's case names link to their pages (a fix to the page that shows it).
+    let drift = read(&built.site.join("drift.html"));
+    assert!(drift.contains(
+        "<a href=\"book/book_16_14_rc_mutex_not_send.html\"><code>book_16_14_rc_mutex_not_send</code></a>"
+    ));
+    assert!(drift.contains("href=\"book/book_16_13_mutex_moved_into_loop.html#fix\""));
+    assert!(drift.contains("<td><code>not_a_case</code></td>"));
     // Code is highlighted; errors are coloured.
     let html = page("book_16_14_rc_mutex_not_send", "html");
     assert!(html.contains("<span class=\"k\">use</span>"));

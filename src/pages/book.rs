@@ -48,10 +48,7 @@ language = \"en\"\n\
 src = \"src\"\n\
 \n\
 [rust]\n\
-edition = \"2021\"\n\
-\n\
-[output.html]\n\
-no-section-label = false\n"
+edition = \"2021\"\n"
     )
 }
 
@@ -347,7 +344,7 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
         "How rustc's outcome for this program changed from release to release:\n\n\
 | Toolchains | Outcome | Codes | Messages |\n|---|---|---|---|\n",
     );
-    for span in spans {
+    for (span, changes) in super::history_rows(spans) {
         let codes: Vec<String> = span
             .codes
             .iter()
@@ -356,10 +353,13 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
                 None => cell(c),
             })
             .collect();
-        let messages: Vec<String> = span.messages.iter().map(|m| cell(m)).collect();
+        let mut messages: Vec<String> = span.messages.iter().map(|m| cell(m)).collect();
+        if let Some(note) = super::details_note(&changes) {
+            messages.push(format!("*{note}*"));
+        }
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
-            cell(&span_label(span)),
+            cell(&span_label(&span)),
             cell(&span.outcome),
             if codes.is_empty() {
                 "–".into()
@@ -397,6 +397,33 @@ shared between threads by reference). `T: Sync` holds exactly when `&T: Send`.\n
     out
 }
 
+/// HTML for a Markdown page: a blank line would end the HTML block (and hand the rest, such
+/// as the inside of a `<pre>`, to Markdown), so the line break after each blank line is written
+/// as `&#10;`, which renders the same.
+fn without_blank_lines(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut lines = html.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        if lines.peek().is_some() {
+            out.push_str(if line.trim().is_empty() {
+                "&#10;"
+            } else {
+                "\n"
+            });
+        }
+    }
+    out
+}
+
+/// Colours for the matrix's cell classes (mdBook passes a `<style>` element through).
+const MATRIX_STYLE: &str = "<style>\n\
+.drift-matrix td.outcome{background:#ffd6d6;color:#222}.drift-matrix td.codes,.drift-matrix td.ice{background:#fbe3c8;color:#222}\n\
+.drift-matrix td.headline{background:#fff3bf;color:#222}.drift-matrix td.detail{background:#e7f0ff;color:#222}\n\
+.drift-matrix td.rendering{background:#eeeeff;color:#222}.drift-matrix td.identical{background:#e6f4ea;color:#222}\n\
+.drift-matrix td.n-a,.drift-matrix td.missing{background:#f2f2f2;color:#777}\n\
+</style>\n\n";
+
 fn drift(inputs: &PageInputs) -> String {
     let mut out = format!(
         "# Diagnostics across toolchains\n\n\
@@ -410,11 +437,40 @@ changed between the toolchains it was run on.\n\n",
         .filter(|t| !t.trim().is_empty())
     {
         Some(html) => {
+            out.push_str(
+                "Each cell compares a toolchain with the baseline; the classes, most severe first:\n\n\
+- **outcome**: compiles on one toolchain and not on the other\n\
+- **codes**: the set of error codes differs\n\
+- **headline**: an error's message differs\n\
+- **detail**: labels, notes, helps or spans differ\n\
+- **rendering**: only the rendered text differs\n\
+- **identical**; **n/a**: below the case's `min-rust`\n\n",
+            );
+            out.push_str(MATRIX_STYLE);
             out.push_str("<div class=\"drift-matrix\">\n\n");
-            out.push_str(html.trim());
+            out.push_str(&without_blank_lines(html.trim()));
             out.push_str("\n\n</div>\n");
         }
         None => out.push_str("*The drift matrix is not recorded in this build of the book.*\n"),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_no_blank_line() {
+        assert_eq!(
+            without_blank_lines("<pre>a\n\nb\n \n\nc</pre>"),
+            "<pre>a\n&#10;b\n &#10;&#10;c</pre>"
+        );
+    }
+
+    #[test]
+    fn fences_outlast_backticks_inside() {
+        assert_eq!(fence("no ticks"), "```");
+        assert_eq!(fence("a ```` b"), "`````");
+    }
 }

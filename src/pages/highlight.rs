@@ -116,12 +116,10 @@ pub fn tokens(src: &str) -> Vec<(Class, &str)> {
         } else if c.is_ascii_digit() {
             while i < n {
                 let d = b[i].1;
-                if d.is_ascii_alphanumeric() || d == '_' {
-                    i += 1;
-                } else if d == '.'
+                let fraction = d == '.'
                     && at(i + 1).is_some_and(|x| x.is_ascii_digit())
-                    && b[start..i].iter().all(|&(_, x)| x != '.')
-                {
+                    && b[start..i].iter().all(|&(_, x)| x != '.');
+                if d.is_ascii_alphanumeric() || d == '_' || fraction {
                     i += 1;
                 } else {
                     break;
@@ -355,15 +353,13 @@ fn stderr_line(out: &mut String, line: &str) {
     // `   = note: ...` / `   = help: ...`
     if let Some(after) = rest.strip_prefix("= ") {
         for level in ["note", "help", "warning"] {
-            if let Some(msg) = after.strip_prefix(level) {
-                if msg.starts_with(':') {
-                    span(out, None, &line[..indent]);
-                    span(out, Some("gu"), "=");
-                    span(out, None, " ");
-                    span(out, Some(level_class(level)), &format!("{level}:"));
-                    span(out, None, &msg[1..]);
-                    return;
-                }
+            if let Some(msg) = after.strip_prefix(level).and_then(|m| m.strip_prefix(':')) {
+                span(out, None, &line[..indent]);
+                span(out, Some("gu"), "=");
+                span(out, None, " ");
+                span(out, Some(level_class(level)), &format!("{level}:"));
+                span(out, None, msg);
+                return;
             }
         }
     }

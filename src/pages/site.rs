@@ -43,6 +43,22 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
 /// A whole page. `root` is the relative path to the site's root (`""` or `"../"`); `crumbs`
 /// is HTML shown above the page's content.
 fn layout(title: &str, root: &str, crumbs: &str, main: &str, script: Option<&str>) -> String {
+    page(title, root, crumbs, main, script, "")
+}
+
+/// A page whose content may use the whole window's width (wide tables).
+fn layout_wide(title: &str, main: &str) -> String {
+    page(title, "", "", main, None, " class=\"wide\"")
+}
+
+fn page(
+    title: &str,
+    root: &str,
+    crumbs: &str,
+    main: &str,
+    script: Option<&str>,
+    main_class: &str,
+) -> String {
     let script = script
         .map(|s| format!("<script>\n{s}</script>\n"))
         .unwrap_or_default();
@@ -54,7 +70,7 @@ fn layout(title: &str, root: &str, crumbs: &str, main: &str, script: Option<&str
 <header class=\"top\"><nav><a class=\"home\" href=\"{root}index.html\">{site}</a>\
 <span class=\"links\"><a href=\"{root}index.html\">Topics</a><a href=\"{root}table.html\">Truth table</a>\
 <a href=\"{root}drift.html\">Across toolchains</a></span></nav></header>\n\
-<main>\n{crumbs}{main}\n<footer>Generated from the corpus by <code>sendsync site</code>; do not edit by hand.</footer>\n</main>\n{script}</body>\n</html>\n",
+<main{main_class}>\n{crumbs}{main}\n<footer>Generated from the corpus by <code>sendsync site</code>; do not edit by hand.</footer>\n</main>\n{script}</body>\n</html>\n",
         title = html_escape(title),
         site = html_escape(TITLE),
     )
@@ -121,6 +137,24 @@ fn item(page: &Page, prefix: &str) -> String {
     )
 }
 
+/// The topics at a glance, linking to their sections below.
+fn toc(chapters: &[Chapter]) -> String {
+    let links: Vec<String> = chapters
+        .iter()
+        .map(|c| {
+            format!(
+                "<a href=\"#{}\">{}</a>",
+                html_escape(&c.topic.name),
+                inline(&c.topic.title)
+            )
+        })
+        .collect();
+    format!(
+        "<nav class=\"toc\"><strong>Topics:</strong> {}</nav>",
+        links.join(" · ")
+    )
+}
+
 fn index(inputs: &PageInputs, chapters: &[Chapter]) -> String {
     let corpus = inputs.corpus;
     let failing = corpus
@@ -138,12 +172,13 @@ the compiler's exact error, and a fix that compiles, with the diff between the t
 <p class=\"meta\">{cases} cases in {topics} topics, on {pages} pages; {failing} fail to compile, each beside \
 its fix. Errors as rendered by rustc {tc}, the pinned toolchain. See also the \
 <a href=\"table.html\">std Send/Sync truth table</a> and <a href=\"drift.html\">how the diagnostics changed across toolchains</a>.</p>\n\
-<div class=\"search\"><input id=\"q\" type=\"search\" placeholder=\"Filter by case name, error code or type: E0277, Rc, mutex_guard…\" \
+{toc}\n<div class=\"search\"><input id=\"q\" type=\"search\" placeholder=\"Filter by case name, error code or type: E0277, Rc, mutex_guard… (press /)\" \
 aria-label=\"Filter cases by name, error code or type\" autocomplete=\"off\"><div class=\"count\" id=\"count\" aria-live=\"polite\"></div></div>\n",
         title = html_escape(TITLE),
         cases = corpus.cases.len(),
         topics = chapters.len(),
         tc = html_escape(inputs.pinned_toolchain),
+        toc = toc(chapters),
     );
     for chapter in chapters {
         let topic = chapter.topic;
@@ -353,7 +388,7 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
     let mut out = String::from(
         "<p>How rustc's outcome for this program changed from release to release:</p>\n<div class=\"table-wrap\"><table class=\"history\">\n<thead><tr><th>Toolchains</th><th>Outcome</th><th>Codes</th><th>Messages</th></tr></thead>\n<tbody>\n",
     );
-    for span in spans {
+    for (span, changes) in super::history_rows(spans) {
         let codes: Vec<String> = span
             .codes
             .iter()
@@ -362,10 +397,16 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
                 None => format!("<code>{}</code>", html_escape(c)),
             })
             .collect();
-        let messages: Vec<String> = span.messages.iter().map(|m| inline(m)).collect();
+        let mut messages: Vec<String> = span.messages.iter().map(|m| inline(m)).collect();
+        if let Some(note) = super::details_note(&changes) {
+            messages.push(format!(
+                "<span class=\"note\">{}</span>",
+                html_escape(&note)
+            ));
+        }
         out.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            html_escape(&span_label(span)),
+            html_escape(&span_label(&span)),
             html_escape(&span.outcome),
             if codes.is_empty() {
                 "–".into()
@@ -404,7 +445,53 @@ implemented, ✗ that it is not.</p>\n",
             "<p class=\"note\">The truth table is not recorded in this build of the site.</p>\n",
         ),
     }
-    layout("The std Send/Sync truth table", "", "", &main, None)
+    layout_wide("The std Send/Sync truth table", &main)
+}
+
+/// What the matrix's cell classes mean, most severe first.
+const DRIFT_LEGEND: &str = "<div class=\"table-wrap\"><table class=\"legend\"><tr>\
+<td class=\"outcome\">outcome: compiles on one toolchain, not on the other</td>\
+<td class=\"codes\">codes: the set of error codes differs</td>\
+<td class=\"headline\">headline: an error's message differs</td>\
+<td class=\"detail\">detail: labels, notes, helps or spans differ</td>\
+<td class=\"rendering\">rendering: only the rendered text differs</td>\
+<td class=\"identical\">identical</td>\
+<td class=\"n-a\">n/a: below the case's min-rust</td>\
+</tr></table></div>\n";
+
+/// The matrix's case names (`<td><code>NAME</code></td>`) linked to the pages that show them.
+fn link_case_names(inputs: &PageInputs, matrix: &str) -> String {
+    let corpus = inputs.corpus;
+    let href = |name: &str| -> Option<String> {
+        let case = corpus.cases.iter().find(|c| html_escape(&c.name) == name)?;
+        Some(match corpus.fixed_by(&case.name).first() {
+            Some(failing) if !case.expectation.is_fail() => {
+                format!("{}/{}.html#fix", failing.topic, failing.name)
+            }
+            _ => format!("{}/{}.html", case.topic, case.name),
+        })
+    };
+    const OPEN: &str = "<td><code>";
+    const CLOSE: &str = "</code></td>";
+    let mut out = String::with_capacity(matrix.len() + matrix.len() / 8);
+    let mut rest = matrix;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + OPEN.len()..];
+        let name = rest.find(CLOSE).map(|end| &rest[..end]);
+        match name.and_then(|n| href(n).map(|h| (n, h))) {
+            Some((name, href)) => {
+                out.push_str(&format!(
+                    "<td><a href=\"{}\"><code>{name}</code></a>{CLOSE}",
+                    html_escape(&href)
+                ));
+                rest = &rest[name.len() + CLOSE.len()..];
+            }
+            None => out.push_str(OPEN),
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn drift_page(inputs: &PageInputs) -> String {
@@ -419,13 +506,14 @@ The matrix shows how the diagnostics of each case changed between the toolchains
         .filter(|t| !t.trim().is_empty())
     {
         Some(matrix) => {
+            main.push_str(DRIFT_LEGEND);
             main.push_str("<div class=\"table-wrap\">\n");
-            main.push_str(matrix.trim());
+            main.push_str(&link_case_names(inputs, matrix.trim()));
             main.push_str("\n</div>\n");
         }
         None => main.push_str(
             "<p class=\"note\">The drift matrix is not recorded in this build of the site.</p>\n",
         ),
     }
-    layout("Diagnostics across toolchains", "", "", &main, None)
+    layout_wide("Diagnostics across toolchains", &main)
 }

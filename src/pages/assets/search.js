@@ -28,6 +28,21 @@
   var q = null;
   try { q = new URLSearchParams(window.location.search).get('q'); } catch (e) { q = null; }
   if (q) input.value = q;
-  input.addEventListener('input', apply);
+  input.addEventListener('input', function () {
+    apply();
+    // Keep the query in the address, so that a filtered list can be bookmarked or shared.
+    try {
+      var url = new URL(window.location.href);
+      if (input.value.trim()) url.searchParams.set('q', input.value.trim());
+      else url.searchParams.delete('q');
+      window.history.replaceState(null, '', url.toString());
+    } catch (e) { /* file: URLs may refuse; the filter still works */ }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === '/' && document.activeElement !== input) {
+      e.preventDefault();
+      input.focus();
+    }
+  });
   apply();
 })();
