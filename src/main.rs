@@ -208,21 +208,13 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
-    let result = match cli.command.unwrap_or(Command::Check(CheckArgs {
-        paths: vec![],
-        toolchain: ToolchainArgs {
-            toolchain: None,
-            rustc: None,
-        },
-        run: RunArgs {
-            jobs: None,
-            no_cache: false,
-            timeout: 10,
-        },
-        format: Format::Text,
-        all: false,
-        bless: false,
-    })) {
+    // No command is `check` with clap's own defaults.
+    let command = cli.command.unwrap_or_else(|| {
+        Cli::parse_from(["sendsync", "check"])
+            .command
+            .expect("`check` parses")
+    });
+    let result = match command {
         Command::Check(args) => cmd_check(args),
         Command::List { format } => cmd_list(format),
         Command::Show { name } => cmd_show(&name),
@@ -242,6 +234,13 @@ fn main() -> ExitCode {
             format,
         } => cmd_table(toolchain, toolchains, format),
     };
+    if std::env::var_os("SENDSYNC_PEAK_RSS").is_some() {
+        // For the benchmark: this process's own peak, apart from the rustc processes it runs.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+            eprintln!("sendsync peak RSS: {}", line["VmHWM:".len()..].trim());
+        }
+    }
     match result {
         Ok(code) => ExitCode::from(code),
         Err(errors) => {

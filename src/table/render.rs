@@ -149,6 +149,11 @@ fn md_cell(s: &str) -> String {
     s.replace('|', "\\|")
 }
 
+/// Free text in a Markdown cell: `Arc<T>` would otherwise be read as an HTML tag.
+fn md_text(s: &str) -> String {
+    md_cell(s).replace('<', "&lt;").replace('>', "&gt;")
+}
+
 /// The table as Markdown: a legend, then one table with a row per type.
 pub fn render_markdown(table: &Table) -> String {
     let found = mismatches(table);
@@ -165,8 +170,8 @@ pub fn render_markdown(table: &Table) -> String {
             md_cell(e.row.ty),
             symbols(&e.send),
             symbols(&e.sync),
-            md_cell(&e.row.words()),
-            md_cell(e.row.note)
+            md_text(&e.row.words()),
+            md_text(e.row.note)
         ));
     }
     if table.toolchain.is_some() {
