@@ -292,7 +292,10 @@ fn every_installed_release_agrees_with_the_recorded_changes() {
     let mut bad = Vec::new();
     for t in &tables {
         let tc = t.toolchain.as_ref().unwrap();
-        println!("{} ({}): {} checks, {} ms", tc.name, tc.release, t.checks, t.millis);
+        println!(
+            "{} ({}): {} checks, {} ms",
+            tc.name, tc.release, t.checks, t.millis
+        );
         for m in table::mismatches(t) {
             bad.push(format!(
                 "{} on {}: declared {}, probed {}",
@@ -307,5 +310,9 @@ fn every_installed_release_agrees_with_the_recorded_changes() {
         let changes: Vec<String> = d.transitions.iter().map(|t| t.describe()).collect();
         println!("{}: {}", d.what(), changes.join("; "));
     }
-    assert!(bad.is_empty(), "the table disagrees with the compiler:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "the table disagrees with the compiler:\n{}",
+        bad.join("\n")
+    );
 }
