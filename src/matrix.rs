@@ -501,13 +501,17 @@ pub fn to_html_table(m: &Matrix) -> String {
             } else {
                 c.stderr.clone()
             };
+            let label = if c.outcome == c.drift.as_str() {
+                c.outcome.clone() // n/a, missing: the outcome says it all
+            } else {
+                format!("{} · {}", cell_label(c), c.drift.as_str())
+            };
             let body = if text.is_empty() {
-                format!("{} · {}", html_escape(&cell_label(c)), c.drift.as_str())
+                html_escape(&label)
             } else {
                 format!(
-                    "<details><summary>{} · {}</summary><pre>{}</pre></details>",
-                    html_escape(&cell_label(c)),
-                    c.drift.as_str(),
+                    "<details><summary>{}</summary><pre>{}</pre></details>",
+                    html_escape(&label),
                     html_escape(&text)
                 )
             };

@@ -191,6 +191,7 @@ pub fn check_text(toolchain: &Toolchain, results: &[Checked], all: bool) -> Stri
         }
         out.push('\n');
     }
+    out.push_str(&topic_table(results));
     let counts = summary(results);
     let parts: Vec<String> = counts
         .iter()
@@ -206,6 +207,48 @@ pub fn check_text(toolchain: &Toolchain, results: &[Checked], all: bool) -> Stri
         parts.join(", "),
         cached
     ));
+    out
+}
+
+/// Verdict counts per topic, one line each, in the order topics first appear.
+fn topic_table(results: &[Checked]) -> String {
+    const COLUMNS: [Verdict; 6] = [
+        Verdict::Ok,
+        Verdict::Mismatch,
+        Verdict::NotApplicable,
+        Verdict::NoExpectation,
+        Verdict::Timeout,
+        Verdict::Ice,
+    ];
+    let mut topics: Vec<&str> = Vec::new();
+    for r in results {
+        if !topics.contains(&r.case.topic.as_str()) {
+            topics.push(&r.case.topic);
+        }
+    }
+    let width = topics.iter().map(|t| t.len()).max().unwrap_or(5).max(5);
+    let mut out = format!("{:<width$} {:>6}", "topic", "cases");
+    for v in COLUMNS {
+        out.push_str(&format!(" {:>14}", v.as_str()));
+    }
+    out.push('\n');
+    for topic in topics {
+        let mine: Vec<&Checked> = results.iter().filter(|r| r.case.topic == topic).collect();
+        out.push_str(&format!("{topic:<width$} {:>6}", mine.len()));
+        for v in COLUMNS {
+            let n = mine.iter().filter(|r| r.verdict == v).count();
+            out.push_str(&format!(
+                " {:>14}",
+                if n == 0 {
+                    "-".to_string()
+                } else {
+                    n.to_string()
+                }
+            ));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
     out
 }
 

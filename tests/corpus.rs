@@ -183,3 +183,75 @@ fn cases_are_small_and_explained() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// The bad headers of the foundation issue, each in a corpus of its own: validation fails with
+/// a message that names the file and the line.
+#[test]
+fn bad_headers_fail_validation_naming_file_and_line() {
+    let good = "//! A good case\n//!\n//! It compiles. It runs.\n//!\n//@ pass\nfn main() {}\n";
+    let table: [(&str, &[u8], &str); 5] = [
+        (
+            "unknown_directive",
+            b"//! T\n//!\n//! E.\n//@ pass\n//@ toolchain: 1.80\nfn main() {}\n",
+            "unknown_directive.rs:5: unknown directive `toolchain`",
+        ),
+        (
+            "fix_names_nothing",
+            b"//! T\n//!\n//! E.\n//@ fail: E0277\n//@ fix: no_such_case\nfn main() {}\n",
+            "fix_names_nothing.rs:5: `fix: no_such_case` names no case in the corpus",
+        ),
+        (
+            "missing_title",
+            b"//@ pass\nfn main() {}\n",
+            "missing_title.rs:1: a case must open with a `//! Title` line",
+        ),
+        ("empty", b"", "empty.rs:1: the file is empty"),
+        (
+            "not_utf8",
+            b"//! T\n//!\n//! \xe9t\xe9.\n//@ pass\nfn main() {}\n",
+            "not_utf8.rs:3: the file is not valid UTF-8",
+        ),
+    ];
+    for (name, bytes, want) in table {
+        let root = tempfile::tempdir().unwrap();
+        let topic = root.path().join("topic");
+        std::fs::create_dir(&topic).unwrap();
+        std::fs::write(topic.join("README.md"), "# Topic\n\nAn introduction.\n").unwrap();
+        std::fs::write(topic.join("good.rs"), good).unwrap();
+        std::fs::write(topic.join(format!("{name}.rs")), bytes).unwrap();
+        if name == "fix_names_nothing" {
+            std::fs::write(topic.join(format!("{name}.stderr")), "error\n").unwrap();
+        }
+        let errors = Corpus::load(root.path()).expect_err(name);
+        let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(&format!("{}/{want}", topic.display()))),
+            "{name}: wanted an error ending in {want:?}, got {messages:?}"
+        );
+    }
+    // A stale pinned file, and a topic without an introduction.
+    let root = tempfile::tempdir().unwrap();
+    let topic = root.path().join("topic");
+    std::fs::create_dir(&topic).unwrap();
+    std::fs::write(topic.join("good.rs"), good).unwrap();
+    std::fs::write(topic.join("gone.stderr"), "error\n").unwrap();
+    let messages: Vec<String> = Corpus::load(root.path())
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("README.md: topic `topic` has no introduction")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("gone.stderr: a pinned stderr with no failing case")),
+        "{messages:?}"
+    );
+}

@@ -196,3 +196,60 @@ fn merging_single_toolchain_runs_equals_one_run() {
         "1.70 and the pin differ on some of these cases"
     );
 }
+
+/// `sendsync matrix --toolchains 1.70.0,<pin> --format json` on a folder of header-less
+/// programs: the documented JSON shape, and exit 1 because something drifted.
+#[test]
+fn matrix_command_on_headerless_programs() {
+    let pinned = sendsync::toolchain::pinned().to_string();
+    let (Some(_), Some(_)) = (
+        installed("1.70.0", "matrix command"),
+        installed(&pinned, "matrix command"),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    program(dir.path(), "sender_sync", "fn is_sync<T: Sync>() {}\nfn main() {\n    is_sync::<std::sync::mpsc::Sender<i32>>();\n}\n");
+    program(dir.path(), "fine", "fn main() {}\n");
+    let cache = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sendsync"))
+        .args([
+            "matrix",
+            "--format",
+            "json",
+            "--toolchains",
+            &format!("1.70.0,{pinned}"),
+        ])
+        .arg(dir.path())
+        .env("SENDSYNC_CACHE_DIR", cache.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["baseline"], pinned.as_str());
+    assert_eq!(json["toolchains"], serde_json::json!(["1.70.0", pinned]));
+    let case = json["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "sender_sync")
+        .unwrap();
+    let old = &case["cells"]["1.70.0"];
+    assert_eq!(old["outcome"], "fail");
+    assert_eq!(old["codes"], serde_json::json!(["E0277"]));
+    assert_eq!(old["drift"], "outcome");
+    assert!(
+        old["messages"][0]
+            .as_str()
+            .unwrap()
+            .contains("cannot be shared between threads safely"),
+        "{old}"
+    );
+    assert_eq!(case["cells"][pinned.as_str()]["drift"], "identical");
+    assert!(case["path"].as_str().unwrap().ends_with("sender_sync.rs"));
+}
