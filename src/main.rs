@@ -711,48 +711,10 @@ fn cmd_table(
     Ok(code)
 }
 
-fn page_inputs<'a>(
-    corpus: &'a Corpus,
-    matrix: Option<&Path>,
-) -> Result<pages::PageInputs<'a>, Error> {
-    let root = history::default_root();
-    let mut histories = std::collections::BTreeMap::new();
-    for case in &corpus.cases {
-        let Some(h) = history::History::load(&history::History::path(&root, case))? else {
-            continue;
-        };
-        let spans = h
-            .spans()
-            .into_iter()
-            .map(|s| {
-                let v = h.variants.get(&s.variant);
-                pages::HistorySpan {
-                    from: s.from,
-                    to: s.to,
-                    outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
-                    codes: v.map_or(vec![], |v| v.codes.clone()),
-                    messages: v.map_or(vec![], |v| v.headlines()),
-                }
-            })
-            .collect();
-        histories.insert(case.name.clone(), spans);
-    }
-    let declared = sendsync::table::declared();
-    Ok(pages::PageInputs {
-        corpus,
-        pinned_toolchain: toolchain::pinned(),
-        table_markdown: Some(sendsync::table::render_markdown(&declared)),
-        table_html: Some(sendsync::table::render_html_table(&declared)),
-        histories,
-        matrix_html: matrix
-            .map(|p| matrix::load(p).map(|m| matrix::to_html_table(&m)))
-            .transpose()?,
-    })
-}
-
 fn cmd_pages(book: bool, out: &Path, matrix: Option<&Path>) -> CmdResult {
     let corpus = load_corpus()?;
-    let inputs = page_inputs(&corpus, matrix).map_err(one)?;
+    let inputs =
+        pages::PageInputs::gather(&corpus, &history::default_root(), matrix).map_err(one)?;
     if book {
         let files = pages::write_book(&inputs, out).map_err(one)?;
         println!(

@@ -38,6 +38,52 @@ pub struct PageInputs<'a> {
     pub matrix_html: Option<String>,
 }
 
+impl<'a> PageInputs<'a> {
+    /// Everything the pages show: the corpus, the recorded history under `history_root`, the
+    /// declared truth table, and the drift matrix of the JSON file `matrix` if one is given.
+    pub fn gather(
+        corpus: &'a Corpus,
+        history_root: &Path,
+        matrix: Option<&Path>,
+    ) -> Result<PageInputs<'a>> {
+        let root = history_root;
+        let mut histories = std::collections::BTreeMap::new();
+        for case in &corpus.cases {
+            let Some(h) =
+                crate::history::History::load(&crate::history::History::path(root, case))?
+            else {
+                continue;
+            };
+            let spans = h
+                .spans()
+                .into_iter()
+                .map(|s| {
+                    let v = h.variants.get(&s.variant);
+                    HistorySpan {
+                        from: s.from,
+                        to: s.to,
+                        outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
+                        codes: v.map_or(vec![], |v| v.codes.clone()),
+                        messages: v.map_or(vec![], |v| v.headlines()),
+                    }
+                })
+                .collect();
+            histories.insert(case.name.clone(), spans);
+        }
+        let declared = crate::table::declared();
+        Ok(PageInputs {
+            corpus,
+            pinned_toolchain: crate::toolchain::pinned(),
+            table_markdown: Some(crate::table::render_markdown(&declared)),
+            table_html: Some(crate::table::render_html_table(&declared)),
+            histories,
+            matrix_html: matrix
+                .map(|p| crate::matrix::load(p).map(|m| crate::matrix::to_html_table(&m)))
+                .transpose()?,
+        })
+    }
+}
+
 /// A run of toolchains over which a case's diagnostic stayed the same.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HistorySpan {

@@ -253,3 +253,67 @@ fn matrix_command_on_headerless_programs() {
     assert_eq!(case["cells"][pinned.as_str()]["drift"], "identical");
     assert!(case["path"].as_str().unwrap().ends_with("sender_sync.rs"));
 }
+
+/// The finer classes on real toolchains, from corpus cases whose drift was read and checked by
+/// hand: a headline reworded (1.70.0), a note's std location moved (detail, 1.70.0), and only
+/// the underline art of a span changed (rendering, 1.80.0).
+#[test]
+fn headline_detail_and_rendering_on_real_toolchains() {
+    let pinned = sendsync::toolchain::pinned().to_string();
+    let names = vec!["1.70.0".to_string(), "1.80.0".to_string(), pinned.clone()];
+    if names
+        .iter()
+        .any(|n| installed(n, "finer drift classes").is_none())
+    {
+        return;
+    }
+    let corpus = Corpus::load(&corpus::bundled_root()).unwrap();
+    let wanted = [
+        (
+            "fmt_arguments_sent_to_helper_thread",
+            "1.70.0",
+            Drift::Headline,
+        ),
+        (
+            "const_assert_send_sync_catches_rc_field",
+            "1.70.0",
+            Drift::Detail,
+        ),
+        (
+            "async_block_borrows_local_for_static_spawn",
+            "1.80.0",
+            Drift::Rendering,
+        ),
+        (
+            "async_fn_in_trait_future_not_send",
+            "1.70.0",
+            Drift::NotApplicable,
+        ),
+    ];
+    let cases: Vec<_> = corpus
+        .cases
+        .iter()
+        .filter(|c| wanted.iter().any(|w| w.0 == c.name))
+        .cloned()
+        .collect();
+    let m = matrix::build(&cases, &names, None, &options(), &mut vec![], |_, _| {}).unwrap();
+    assert_eq!(m.baseline, pinned);
+    for (case, tc, drift) in wanted {
+        let row = m.cases.iter().find(|r| r.name == case).unwrap();
+        assert_eq!(row.cells[tc].drift, drift, "{case} on {tc}");
+    }
+    let rendering = &m
+        .cases
+        .iter()
+        .find(|r| r.name == "async_block_borrows_local_for_static_spawn")
+        .unwrap()
+        .cells;
+    assert_eq!(
+        rendering["1.80.0"].diagnostics,
+        rendering[pinned.as_str()].diagnostics
+    );
+    assert_ne!(
+        rendering["1.80.0"].stderr,
+        rendering[pinned.as_str()].stderr
+    );
+}
