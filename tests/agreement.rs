@@ -67,10 +67,13 @@ fn sendsync_accepts(path: &Path) -> bool {
 
 #[test]
 fn check_agrees_with_trybuild() {
-    if !common::active_is_pinned("trybuild agreement") || std::env::var_os("TRYBUILD").is_some() {
-        println!(
-            "SKIPPED trybuild agreement: TRYBUILD is set, so trybuild would rewrite the files"
-        );
+    if !common::active_is_pinned("trybuild agreement") {
+        return;
+    }
+    if std::env::var_os("TRYBUILD").is_some() {
+        common::skip(format_args!(
+            "trybuild agreement: TRYBUILD is set, so trybuild would rewrite the files"
+        ));
         return;
     }
     // Inside the package, where paths become relative; and below `target/`, where trybuild

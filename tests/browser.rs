@@ -6,6 +6,8 @@
 //! path in `SENDSYNC_CHROMIUM`), the test prints `SKIPPED ...` and passes. Nothing is fetched
 //! from a network: the site is local files, and Chromium's background networking is off.
 
+mod common;
+
 use sendsync::corpus::{bundled_root, Corpus};
 use sendsync::pages::{write_site, PageInputs};
 use std::collections::BTreeMap;
@@ -120,9 +122,8 @@ fn file_url(path: &Path) -> String {
 #[test]
 fn searching_the_index_for_an_error_code_in_headless_chromium() {
     let Some(binary) = find_chromium() else {
-        println!(
-            "SKIPPED browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
-        );
+        common::skip(format_args!("browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
+        ));
         return;
     };
     let corpus = Corpus::load(&bundled_root()).unwrap_or_else(|e| panic!("{}", e[0]));
@@ -145,10 +146,10 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
     let dom = match chromium(&binary, profile.path(), &["--dump-dom".into()], &url) {
         Ok(dom) => dom,
         Err(why) => {
-            println!(
-                "SKIPPED browser test: {} cannot run here: {why}",
+            common::skip(format_args!(
+                "browser test: {} cannot run here: {why}",
                 binary.display()
-            );
+            ));
             return;
         }
     };

@@ -16,7 +16,7 @@ fn installed(name: &str, what: &str) -> Option<Toolchain> {
     match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
         Ok(t) => Some(t),
         Err(e) => {
-            println!("SKIPPED {what} on {name}: {e}");
+            common::skip(format_args!("{what} on {name}: {e}"));
             None
         }
     }
@@ -72,7 +72,7 @@ fn history_covers_every_case_and_holds_on_installed_toolchains() {
                 .is_some_and(|h| h.toolchains.contains_key(&key))
         });
         if !recorded {
-            println!("SKIPPED history verification on {name}: it is {key}, which the history does not record (record it with `sendsync history record --toolchains {name}`)");
+            common::skip(format_args!("history verification on {name}: it is {key}, which the history does not record (record it with `sendsync history record --toolchains {name}`)"));
             continue;
         }
         for d in history::verify(&root, &corpus.cases, &tc, &options()).unwrap() {

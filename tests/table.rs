@@ -4,6 +4,8 @@
 //! trait; older toolchains must agree with it as amended by its recorded history. A toolchain
 //! that is not installed is skipped, visibly.
 
+mod common;
+
 use sendsync::table::{self, Answer, Trait};
 use sendsync::toolchain::{pinned, Spec, Toolchain, Version};
 
@@ -11,7 +13,9 @@ fn installed(name: &str, what: &str) -> Option<Toolchain> {
     match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
         Ok(t) => Some(t),
         Err(e) => {
-            println!("SKIPPED {what}: toolchain {name} is not available ({e})");
+            common::skip(format_args!(
+                "{what}: toolchain {name} is not available ({e})"
+            ));
             None
         }
     }

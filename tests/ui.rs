@@ -17,10 +17,10 @@ fn split(pass: bool) -> Vec<Case> {
         .filter(|c| c.expectation.is_fail() != pass)
         .partition(|c| c.edition == DEFAULT_EDITION);
     for c in other {
-        println!(
-            "SKIPPED {} in trybuild: edition {} (checked by tests/corpus.rs)",
+        common::skip(format_args!(
+            "{} in trybuild: edition {} (checked by tests/corpus.rs)",
             c.name, c.edition
-        );
+        ));
     }
     mine
 }

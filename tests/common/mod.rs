@@ -6,6 +6,14 @@ use sendsync::case::Case;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::path::{Path, PathBuf};
 
+/// Says, visibly, that a test skipped something and why. libtest captures `println!` and
+/// `eprintln!` of passing tests, so this writes to the stderr handle itself, which it does not
+/// capture: every skip shows in a plain `cargo test`.
+pub fn skip(message: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {message}");
+}
+
 /// Every case file under `cases/<topic>/`, parsed but not validated as a whole (so that
 /// `TRYBUILD=overwrite` can still create missing `.stderr` files).
 ///
@@ -36,7 +44,9 @@ pub fn pinned_toolchain(what: &str) -> Option<Toolchain> {
     match Toolchain::resolve(&Spec::Rustup(pinned().to_string())) {
         Ok(t) => Some(t),
         Err(e) => {
-            println!("SKIPPED {what}: the pinned toolchain is not available ({e})");
+            skip(format_args!(
+                "{what}: the pinned toolchain is not available ({e})"
+            ));
             None
         }
     }
@@ -47,15 +57,15 @@ pub fn active_is_pinned(what: &str) -> bool {
     match Toolchain::resolve(&Spec::Active) {
         Ok(t) if t.release == pinned() => true,
         Ok(t) => {
-            println!(
-                "SKIPPED {what}: the pinned output belongs to {}, and this test runs on {}",
+            skip(format_args!(
+                "{what}: the pinned output belongs to {}, and this test runs on {}",
                 pinned(),
                 t.release
-            );
+            ));
             false
         }
         Err(e) => {
-            println!("SKIPPED {what}: no active toolchain ({e})");
+            skip(format_args!("{what}: no active toolchain ({e})"));
             false
         }
     }
