@@ -8,7 +8,6 @@
 //!
 //@ fail: E0225
 //@ fix: dyn_combined_supertrait_object
-//@ min-rust: 1.85
 
 use std::thread;
 
