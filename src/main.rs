@@ -45,12 +45,8 @@ enum Command {
         /// Matrix JSON files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        #[arg(long)]
-        baseline: Option<String>,
-        #[arg(long, value_enum, default_value_t = MatrixFormat::Text)]
-        format: MatrixFormat,
-        #[arg(long)]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        report: MatrixReport,
     },
     /// The std Send/Sync truth table: as declared, or probed on toolchains.
     Table {
@@ -131,6 +127,15 @@ struct MatrixArgs {
     /// Comma-separated rustup names, such as `1.70.0,1.80.0,stable,nightly`.
     #[arg(long, required = true)]
     toolchains: String,
+    #[command(flatten)]
+    report: MatrixReport,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+/// How a matrix is classified and reported (shared by `matrix` and `merge`).
+#[derive(Args, Clone)]
+struct MatrixReport {
     /// The toolchain others are compared with (default: the pinned one if listed, else the first).
     #[arg(long)]
     baseline: Option<String>,
@@ -139,8 +144,6 @@ struct MatrixArgs {
     /// Write the report here instead of printing it.
     #[arg(long)]
     out: Option<PathBuf>,
-    #[command(flatten)]
-    run: RunArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -219,12 +222,7 @@ fn main() -> ExitCode {
         Command::List { format } => cmd_list(format),
         Command::Show { name } => cmd_show(&name),
         Command::Matrix(args) => cmd_matrix(args),
-        Command::Merge {
-            files,
-            baseline,
-            format,
-            out,
-        } => cmd_merge(&files, baseline.as_deref(), format, out),
+        Command::Merge { files, report } => cmd_merge(&files, report),
         Command::History(cmd) => cmd_history(cmd),
         Command::Book { out, matrix } => cmd_pages(true, &out, matrix.as_deref()),
         Command::Site { out, matrix } => cmd_pages(false, &out, matrix.as_deref()),
@@ -552,14 +550,14 @@ fn cmd_show(name: &str) -> CmdResult {
     Ok(0)
 }
 
-fn emit_matrix(m: &matrix::Matrix, format: MatrixFormat, out: Option<PathBuf>) -> CmdResult {
-    let text = match format {
+fn emit_matrix(m: &matrix::Matrix, report: MatrixReport) -> CmdResult {
+    let text = match report.format {
         MatrixFormat::Text => matrix::to_text(m),
         MatrixFormat::Json => matrix::to_json(m) + "\n",
         MatrixFormat::Markdown => matrix::to_markdown(m),
         MatrixFormat::Html => matrix::to_html(m),
     };
-    match out {
+    match report.out {
         Some(path) => {
             sendsync::error::write_atomic(&path, text.as_bytes()).map_err(one)?;
             eprintln!("wrote {}", path.display());
@@ -578,7 +576,7 @@ fn cmd_matrix(args: MatrixArgs) -> CmdResult {
     let m = matrix::build(
         &cases,
         &names,
-        args.baseline.as_deref(),
+        args.report.baseline.as_deref(),
         &options,
         &mut warnings,
         |tc, c| {
@@ -590,22 +588,17 @@ fn cmd_matrix(args: MatrixArgs) -> CmdResult {
     for w in &warnings {
         eprintln!("warning: {w}");
     }
-    emit_matrix(&m.map_err(one)?, args.format, args.out)
+    emit_matrix(&m.map_err(one)?, args.report)
 }
 
-fn cmd_merge(
-    files: &[PathBuf],
-    baseline: Option<&str>,
-    format: MatrixFormat,
-    out: Option<PathBuf>,
-) -> CmdResult {
+fn cmd_merge(files: &[PathBuf], report: MatrixReport) -> CmdResult {
     let parts = files
         .iter()
         .map(|f| matrix::load(f))
         .collect::<Result<Vec<_>, _>>()
         .map_err(one)?;
-    let m = matrix::merge(parts, baseline).map_err(one)?;
-    emit_matrix(&m, format, out)
+    let m = matrix::merge(parts, report.baseline.as_deref()).map_err(one)?;
+    emit_matrix(&m, report)
 }
 
 /// The toolchains to record or verify: those named, else every tracked one that is installed
