@@ -85,13 +85,19 @@ impl Options {
     }
 }
 
+/// How far `case` is taken under `options`: as far as its expectation needs, unless the
+/// options say otherwise (the matrix type-checks everything).
+pub fn mode_of(case: &Case, options: &Options) -> Mode {
+    options.mode.unwrap_or_else(|| Mode::for_case(case))
+}
+
 /// Compiles one case through the cache. Returns the outcome and whether it came from the cache.
 pub fn outcome_of(
     toolchain: &Toolchain,
     case: &Case,
     options: &Options,
 ) -> Result<(Outcome, bool), Error> {
-    let mode = options.mode.unwrap_or_else(|| Mode::for_case(case));
+    let mode = mode_of(case, options);
     let key = options.cache.as_ref().map(|_| {
         Cache::key(
             toolchain,
@@ -282,7 +288,7 @@ pub fn check_all(
 ) -> Vec<Checked> {
     // Longest work first: builds that link and run, then checks.
     let mut order: Vec<usize> = (0..cases.len()).collect();
-    order.sort_by_key(|&i| Mode::for_case(&cases[i]) != Mode::Run);
+    order.sort_by_key(|&i| mode_of(&cases[i], options) != Mode::Run);
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel();
     let mut results: Vec<Option<Checked>> = vec![None; cases.len()];
