@@ -2,15 +2,27 @@
 //! `target/sendsync/cache/`. A re-run with nothing changed compiles nothing; a new toolchain
 //! costs only its own compiles. Entries are written atomically, so two checks running at once
 //! on the same corpus never read half an entry; an unreadable entry is a miss, never an error.
+//!
+//! The key holds everything that changes a result, and nothing else:
+//! - the toolchain's identity ([`Toolchain::identity`]): release, commit, host, the compiler
+//!   binaries' size and modification time, and the sysroot view policy (std sources hidden, so
+//!   installing `rust-src` changes nothing);
+//! - the mode, edition, flags and run time limit;
+//! - the case's content and the name its folder gives it in diagnostics
+//!   ([`crate::compile::display_path`]), not how its path was spelled on the command line;
+//! - the source of the modules that shape a result (hashed at build time by `build.rs`).
+//!
+//! rustc runs in a cleared environment ([`Toolchain::command`]), so no environment variable
+//! needs to be part of the key.
 
 use crate::case::Case;
-use crate::compile::{Kind, Mode, Outcome, TRYBUILD_FLAGS};
+use crate::compile::{Kind, Limits, Mode, Outcome, TRYBUILD_FLAGS};
 use crate::toolchain::Toolchain;
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// Bumped whenever what is stored, or how output is normalized, changes.
-const SCHEMA: &str = "sendsync-cache-v1";
+/// Bumped whenever what is stored changes shape.
+const SCHEMA: &str = "sendsync-cache-v2";
 
 #[derive(Clone, Debug)]
 pub struct Cache {
@@ -31,24 +43,17 @@ impl Cache {
         crate::report::target_dir().join("sendsync").join("cache")
     }
 
-    pub fn key(
-        toolchain: &Toolchain,
-        case: &Case,
-        mode: Mode,
-        root: &Path,
-        run_limit_secs: u64,
-    ) -> String {
+    pub fn key(toolchain: &Toolchain, case: &Case, mode: Mode, limits: &Limits) -> String {
         let mut h = Sha256::new();
         for part in [
             SCHEMA,
-            env!("CARGO_PKG_VERSION"),
+            env!("SENDSYNC_SHAPE_HASH"),
             &toolchain.identity(),
             &format!("{mode:?}"),
             &case.edition,
             &TRYBUILD_FLAGS.join(" "),
-            &root.to_string_lossy(),
-            &case.path.to_string_lossy(),
-            &run_limit_secs.to_string(),
+            &crate::compile::display_path(case),
+            &format!("{:?} {}", limits.run, limits.memory),
             &case.source,
         ] {
             h.update(part.as_bytes());
@@ -67,9 +72,10 @@ impl Cache {
     }
 
     /// Stores an outcome. Timeouts are not stored: they say more about the machine's load at
-    /// that moment than about the program.
+    /// that moment than about the program. Neither are compiler crashes: a rustc killed by a
+    /// signal (out of memory, say) may well succeed next time.
     pub fn put(&self, key: &str, outcome: &Outcome) {
-        if outcome.kind == Kind::Timeout {
+        if matches!(outcome.kind, Kind::Timeout | Kind::Ice) {
             return;
         }
         if let Ok(json) = serde_json::to_vec(outcome) {

@@ -113,6 +113,19 @@ impl Case {
             .take_while(|(_, l)| l.starts_with("//!") || l.starts_with("//@"))
             .collect();
 
+        // A directive below the header would be silently ignored: refuse it.
+        if let Some((line, _)) = source
+            .lines()
+            .enumerate()
+            .skip(header.len())
+            .find(|(_, l)| l.trim_start().starts_with("//@"))
+        {
+            return Err(err(
+                line + 1,
+                "a `//@` directive below the header: directives belong in the `//!`/`//@` block that opens the file".into(),
+            ));
+        }
+
         let mut case = Case {
             name,
             topic,
@@ -126,7 +139,9 @@ impl Case {
             book: None,
             source: String::new(),
         };
-        if header.is_empty() && !strict {
+        // Leniently, a file without any `//@` directive is an ordinary program, even when it
+        // opens with an ordinary `//!` crate doc comment.
+        if !strict && !header.iter().any(|(_, l)| l.starts_with("//@")) {
             case.title = case.name.clone();
             case.source = source;
             return Ok(case);
@@ -368,6 +383,14 @@ mod tests {
                 "//! T\n//! E.\n//@ fix: y\n",
                 "cases/t/x.rs:3: the header needs `//@ pass` or `//@ fail: CODES`",
             ),
+            (
+                "// A comment first.\n//! T\n//! E.\n//@ pass\nfn main() {}\n",
+                "cases/t/x.rs:4: a `//@` directive below the header",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n\nfn main() {}\n    //@ fail: E0277\n",
+                "cases/t/x.rs:6: a `//@` directive below the header",
+            ),
         ];
         for (text, want) in table {
             let got = error_of(text);
@@ -385,6 +408,18 @@ mod tests {
         assert_eq!(case.title, "a");
         // ...but not in the corpus, where every case must say what it expects.
         assert!(Case::parse(Path::new("snips/a.rs"), "fn main() {}\n".into(), true).is_err());
+        // An ordinary crate doc comment with no directive is no header either.
+        let doc = "//! An ordinary crate doc comment.\nfn main() {}\n";
+        let case = Case::parse(Path::new("snips/a.rs"), doc.into(), false).unwrap();
+        assert_eq!(case.expectation, Expectation::Unspecified);
+        // A directive below an ordinary comment is refused, leniently too, naming its line.
+        let late = "// helper\n//@ pass\nfn main() {}\n";
+        let err = Case::parse(Path::new("snips/a.rs"), late.into(), false).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("snips/a.rs:2: a `//@` directive below"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct Checked {
     /// Why, for anything but `ok`: what differed, or what went wrong.
     pub reason: String,
     pub cached: bool,
+    /// The pinned file `--bless` wrote for this case.
+    pub blessed: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug)]
@@ -59,7 +61,8 @@ pub struct Options {
     pub jobs: usize,
     pub cache: Option<Cache>,
     pub limits: Limits,
-    /// Paths in output are relative to this (the package root for the bundled corpus).
+    /// Paths in reports are relative to this (the package root for the bundled corpus). What
+    /// rustc prints does not depend on it (see [`compile::display_path`]).
     pub root: PathBuf,
     /// Compare rendered stderr with the pinned `.stderr` files (on the pinned toolchain).
     pub compare_stderr: bool,
@@ -98,21 +101,16 @@ pub fn outcome_of(
     options: &Options,
 ) -> Result<(Outcome, bool), Error> {
     let mode = mode_of(case, options);
-    let key = options.cache.as_ref().map(|_| {
-        Cache::key(
-            toolchain,
-            case,
-            mode,
-            &options.root,
-            options.limits.run.as_secs(),
-        )
-    });
+    let key = options
+        .cache
+        .as_ref()
+        .map(|_| Cache::key(toolchain, case, mode, &options.limits));
     if let (Some(cache), Some(key)) = (&options.cache, &key) {
         if let Some(outcome) = cache.get(key) {
             return Ok((outcome, true));
         }
     }
-    let outcome = compile::compile(toolchain, case, mode, &options.root, options.limits)?;
+    let outcome = compile::compile(toolchain, case, mode, options.limits)?;
     if let (Some(cache), Some(key)) = (&options.cache, &key) {
         cache.put(key, &outcome);
     }
@@ -127,6 +125,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
         verdict,
         reason,
         cached,
+        blessed: None,
     };
     if !case.applies_to(&toolchain.version()) {
         let min = case
@@ -151,23 +150,26 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
             };
             let compare = options.compare_stderr && toolchain.is_pinned();
             let (mut verdict, mut reason) = judge(case, &outcome, pinned.as_deref());
-            if options.bless && compare && case.expectation.is_fail() {
-                // Judged without the pinned file: bless only what is otherwise right.
+            let mut blessed = None;
+            if options.bless && compare && case.expectation.is_fail() && verdict != Verdict::Ok {
+                // Judged without the pinned file: bless only what is otherwise right, so the
+                // pinned file is all that differs.
                 let (bare, _) = judge(case, &outcome, None);
-                if bare == Verdict::Ok && pinned.as_deref() != Some(outcome.stderr.as_str()) {
-                    (verdict, reason) = match crate::error::write_atomic(
-                        &case.stderr_path(),
-                        outcome.stderr.as_bytes(),
-                    ) {
-                        Ok(()) => (
-                            Verdict::Ok,
-                            format!("blessed {}", case.stderr_path().display()),
-                        ),
-                        Err(e) => (Verdict::Error, e.to_string()),
-                    };
+                if bare == Verdict::Ok {
+                    let path = case.stderr_path();
+                    (verdict, reason) =
+                        match crate::error::write_atomic(&path, outcome.stderr.as_bytes()) {
+                            Ok(()) => {
+                                blessed = Some(path.clone());
+                                (Verdict::Ok, format!("blessed {}", path.display()))
+                            }
+                            Err(e) => (Verdict::Error, e.to_string()),
+                        };
                 }
             }
-            checked(Some(outcome), verdict, reason, cached)
+            let mut c = checked(Some(outcome), verdict, reason, cached);
+            c.blessed = blessed;
+            c
         }
     }
 }
@@ -210,13 +212,13 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
             }
             match &outcome.run {
                 Some(run) if run.exit_code != Some(0) => {
-                    let code = run
-                        .exit_code
-                        .map_or("a signal".to_string(), |c| format!("code {c}"));
-                    let tail = run.stderr_tail.lines().last().unwrap_or("");
+                    let why = run.failure.clone().unwrap_or_else(|| {
+                        run.exit_code
+                            .map_or("a signal".to_string(), |c| format!("exit code {c}"))
+                    });
                     (
                         Verdict::Mismatch,
-                        format!("compiled, but the run ended with {code}: {tail}"),
+                        format!("compiled, but the run failed: {why}"),
                     )
                 }
                 _ => (Verdict::Ok, String::new()),
@@ -242,13 +244,14 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                 );
             }
             if let Some(pinned) = pinned {
-                if pinned != outcome.stderr {
+                let (pinned, observed) = without_case_path(case, pinned, &outcome.stderr);
+                if pinned != observed {
                     return (
                         Verdict::Mismatch,
                         format!(
                             "rendered stderr differs from the pinned {}:\n{}",
                             case.stderr_path().display(),
-                            crate::report::diff(pinned, &outcome.stderr)
+                            crate::report::diff(&pinned, &observed)
                         ),
                     );
                 }
@@ -256,6 +259,45 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
             (Verdict::Ok, String::new())
         }
     }
+}
+
+/// The pinned and the observed stderr with the case's own path replaced by `$CASE` in both, so
+/// they compare equal wherever the case lies. The observed text spells it as
+/// [`compile::display_path`] does; the pinned text as it was pinned: relative to a package,
+/// `$DIR/…`, or absolute below `target/` as trybuild leaves it. Every path that ends in the
+/// case's file name and is followed by `:line` counts as the case's path.
+pub fn without_case_path(case: &Case, pinned: &str, observed: &str) -> (String, String) {
+    let display = compile::display_path(case);
+    let file = display.rsplit('/').next().unwrap_or(&display);
+    (erase_path_of(pinned, file), erase_path_of(observed, file))
+}
+
+fn erase_path_of(text: &str, file: &str) -> String {
+    let is_path_char =
+        |c: char| !c.is_whitespace() && !matches!(c, '`' | '@' | '{' | '(' | '\'' | '"');
+    let needle = format!("{file}:");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(&needle) {
+        let before = &rest[..i];
+        // The file name must start a path component.
+        if !(before.is_empty() || before.ends_with('/') || !before.ends_with(is_path_char)) {
+            out.push_str(&rest[..i + needle.len()]);
+            rest = &rest[i + needle.len()..];
+            continue;
+        }
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_path_char(c))
+            .last()
+            .map_or(i, |(j, _)| j);
+        out.push_str(&rest[..start]);
+        out.push_str("$CASE:");
+        rest = &rest[i + needle.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn join(codes: &std::collections::BTreeSet<String>) -> String {
@@ -346,4 +388,33 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_case_path_is_erased_however_spelled() {
+        let spellings = [
+            " --> cases/t/x.rs:17:32\n{closure@$DIR/cases/t/x.rs:17:32: 17:39}",
+            " --> /work/p/target/a/x.rs:17:32\n{closure@$DIR/target/a/x.rs:17:32: 17:39}",
+            " --> .agreement-1/same/x.rs:17:32\n{closure@/abs/.agreement-1/same/x.rs:17:32: 17:39}",
+            " --> x.rs:17:32\n{closure@x.rs:17:32: 17:39}",
+        ];
+        for s in spellings {
+            assert_eq!(
+                super::erase_path_of(s, "x.rs"),
+                " --> $CASE:17:32\n{closure@$CASE:17:32: 17:39}",
+                "{s}"
+            );
+        }
+        // Another file, or a line that moved, is not erased away.
+        assert_eq!(
+            super::erase_path_of(" --> a/xx.rs:1:1", "x.rs"),
+            " --> a/xx.rs:1:1"
+        );
+        assert_eq!(
+            super::erase_path_of(" --> a/x.rs:2:1", "x.rs"),
+            " --> $CASE:2:1"
+        );
+    }
 }

@@ -3,22 +3,24 @@
 //!
 //! Every compile gets a private temporary directory for its output and its logs, so parallel
 //! compiles never meet, and nothing is ever written to `/dev/null` (run as root, a successful
-//! `-o /dev/null` replaces the device with a regular file). The program runs in its own process
-//! group with a time limit; when the limit passes, the whole group is killed.
+//! `-o /dev/null` replaces the device with a regular file). rustc sees the toolchain through a
+//! sysroot view without std's sources ([`crate::sysroot`]) and the case's folder under a fixed
+//! name ([`display_path`]), so what it prints depends neither on installed components nor on
+//! where the case lies. Rustc and the program run as [`crate::process`] runs them: in a
+//! process group of their own, with time (and, for the program, memory) limits, killed as a
+//! group when they end.
 
 use crate::case::{Case, Expectation};
 use crate::diagnostic::{self, Diagnostic, Normalizer, Raw};
 use crate::error::{Error, Result};
 use crate::normalize;
+use crate::process;
 use crate::toolchain::Toolchain;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::fs::File;
-use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::{Command, ExitStatus};
 use std::time::{Duration, Instant};
-use wait_timeout::ChildExt;
 
 /// The crate name every case is compiled under; `$CRATE` in normalized output.
 pub const CRATE_NAME: &str = "sendsync_case";
@@ -58,6 +60,8 @@ pub struct Limits {
     pub compile: Duration,
     /// For running a built program.
     pub run: Duration,
+    /// The memory a built program may take (`RLIMIT_DATA`), in bytes.
+    pub memory: u64,
 }
 
 impl Default for Limits {
@@ -65,6 +69,7 @@ impl Default for Limits {
         Limits {
             compile: Duration::from_secs(300),
             run: Duration::from_secs(10),
+            memory: 1024 * 1024 * 1024,
         }
     }
 }
@@ -79,7 +84,7 @@ pub enum Kind {
     Fail,
     /// rustc or the program overran its time limit.
     Timeout,
-    /// The compiler crashed.
+    /// The compiler crashed (an internal compiler error, or killed by a signal).
     Ice,
 }
 
@@ -88,8 +93,18 @@ pub struct Run {
     /// The exit code; `None` when a signal ended it.
     pub exit_code: Option<i32>,
     pub timed_out: bool,
-    /// The last lines of what it printed to stderr (a panic message, say).
+    /// Why it failed, when it did: the panic message, or the signal by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+    /// The last lines of what it printed (stdout and stderr together).
     pub stderr_tail: String,
+    /// Bytes of its output that were not kept (see [`process::Captured`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub output_cut: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,34 +139,52 @@ impl Outcome {
     }
 }
 
-/// Compiles `case` with `toolchain`. Paths in diagnostics are made relative to `root`.
-pub fn compile(
-    toolchain: &Toolchain,
-    case: &Case,
-    mode: Mode,
-    root: &Path,
-    limits: Limits,
-) -> Result<Outcome> {
+/// The folder every case appears to lie under, in what rustc prints: a case's own folder is
+/// remapped to `VIRTUAL_ROOT/cases/<folder name>/`, so its diagnostics read the same wherever
+/// the folder lies and whatever the current directory (see [`display_path`]).
+pub const VIRTUAL_ROOT: &str = "/sendsync-case-root/";
+
+/// How a case's path is spelled in what rustc prints: `cases/<folder>/<file>`, the folder being
+/// the one the case lies in. For the bundled corpus this is the path relative to the package,
+/// as trybuild spells it; a copy of a topic folder anywhere else is spelled the same.
+pub fn display_path(case: &Case) -> String {
+    let file = case
+        .path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = if case.topic.is_empty() {
+        "_"
+    } else {
+        &case.topic
+    };
+    format!("cases/{folder}/{file}")
+}
+
+/// Compiles `case` with `toolchain`, and runs it when `mode` says so.
+pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -> Result<Outcome> {
     let started = Instant::now();
-    let tmp = tempfile::Builder::new()
-        .prefix("sendsync-")
-        .tempdir()
-        .map_err(|e| Error::env(format!("cannot create a temporary directory: {e}")))?;
+    let tmp = process::TempDir::new()?;
     let input = std::path::absolute(&case.path).map_err(|e| Error::io(&case.path, e))?;
-    let input_str = input.to_string_lossy().into_owned();
-    let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
-    let mut root_str = root.to_string_lossy().into_owned();
-    if !root_str.ends_with('/') {
-        root_str.push('/');
-    }
+    let dir = input.parent().unwrap_or(Path::new("/"));
+    let display = display_path(case);
+    let virtual_input = format!("{VIRTUAL_ROOT}{display}");
+    let virtual_dir = virtual_input
+        .rsplit_once('/')
+        .map_or(VIRTUAL_ROOT, |(d, _)| d);
 
     let log = tmp.path().join("rustc.json");
     let mut cmd = toolchain.command();
+    let mut remap = std::ffi::OsString::from("--remap-path-prefix=");
+    remap.push(dir);
+    remap.push("=");
+    remap.push(virtual_dir);
     cmd.arg(format!("--edition={}", case.edition))
         .args(["--crate-type=bin", "--crate-name", CRATE_NAME])
         .arg("--error-format=json")
         .args(TRYBUILD_FLAGS)
         .args(["-C", "debuginfo=0"])
+        .arg(remap)
         .arg("--out-dir")
         .arg(tmp.path())
         .arg(&input)
@@ -159,12 +192,19 @@ pub fn compile(
     if mode == Mode::Check {
         cmd.arg("--emit=metadata");
     }
-    let (status, timed_out) = run_limited(&mut cmd, &log, limits.compile)?;
+    let compiled = process::run(
+        &mut cmd,
+        process::Output::File(&log),
+        process::Bounds {
+            time: limits.compile,
+            memory: None,
+        },
+    )?;
     let json = std::fs::read_to_string(&log).map_err(|e| Error::io(&log, e))?;
 
     let normalizer = Normalizer {
-        input: &input_str,
-        root: &root_str,
+        input: &virtual_input,
+        root: VIRTUAL_ROOT,
         krate: CRATE_NAME,
     };
     let mut diagnostics = Vec::new();
@@ -191,39 +231,60 @@ pub fn compile(
             diagnostics.push(d);
         }
     }
-    let input_rel = normalize::relative(&input, &root).unwrap_or_else(|| input_str.clone());
-    let target_str = format!("{root_str}target/");
+    let target_str = format!("{VIRTUAL_ROOT}target/");
     let cx = normalize::Context {
         krate: CRATE_NAME,
-        source_dir: &root_str,
-        input_file: &input_rel,
+        source_dir: VIRTUAL_ROOT,
+        input_file: &display,
         target_dir: &target_str,
     };
     let stderr = normalize::stderr(rendered.iter().map(String::as_str), &cx);
 
-    let kind = if timed_out {
+    let status = compiled.status;
+    let crashed = status.and_then(|s| process::signal_of(&s));
+    let kind = if compiled.timed_out {
         Kind::Timeout
-    } else if ice_text || status.and_then(|s| s.code()) == Some(101) {
+    } else if ice_text || crashed.is_some() || status.and_then(|s| s.code()) == Some(101) {
         Kind::Ice
     } else if status.is_some_and(|s| s.success()) {
         Kind::Pass
     } else {
         Kind::Fail
     };
+    if let Some(signal) = crashed {
+        diagnostics.push(Diagnostic::crash(&format!(
+            "rustc was killed by {}",
+            process::signal_name(signal)
+        )));
+    }
 
     let mut run = None;
     if kind == Kind::Pass && mode == Mode::Run {
         let exe = tmp.path().join(CRATE_NAME);
-        let out = tmp.path().join("run.stderr");
         let mut cmd = Command::new(&exe);
-        cmd.current_dir(tmp.path());
-        let (status, timed_out) = run_limited(&mut cmd, &out, limits.run)?;
-        let text = std::fs::read_to_string(&out).unwrap_or_default();
-        let tail: Vec<&str> = text.lines().rev().take(10).collect();
+        cmd.current_dir(tmp.path()).env_clear();
+        if let Some(path) = std::env::var_os("PATH") {
+            cmd.env("PATH", path);
+        }
+        let done = process::run(
+            &mut cmd,
+            process::Output::Capture,
+            process::Bounds {
+                time: limits.run,
+                memory: Some(limits.memory),
+            },
+        )?;
+        // A panic names the case's file under the virtual root: say it as rustc's `-->` does.
+        let text = done.output.text().replace(VIRTUAL_ROOT, "");
         run = Some(Run {
-            exit_code: status.and_then(|s| s.code()),
-            timed_out,
-            stderr_tail: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
+            exit_code: done.status.and_then(|s| s.code()),
+            timed_out: done.timed_out,
+            failure: done
+                .status
+                .filter(|s| !s.success())
+                .map(|s| failure_reason(&s, &text, limits.memory)),
+            stderr_tail: tail_lines(&text, 10),
+            output_cut: done.output.cut,
         });
     }
     let kind = match &run {
@@ -240,40 +301,44 @@ pub fn compile(
     })
 }
 
-/// Runs a command in its own process group with stdout and stderr sent to `log`, and stdin
-/// closed. Past `limit`, the whole group is killed: a program that spawned threads or children
-/// leaves nothing behind. Returns the exit status (`None` when killed) and whether it overran.
-fn run_limited(
-    cmd: &mut Command,
-    log: &Path,
-    limit: Duration,
-) -> Result<(Option<ExitStatus>, bool)> {
-    let out = File::create(log).map_err(|e| Error::io(log, e))?;
-    let err = out.try_clone().map_err(|e| Error::io(log, e))?;
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(out)
-        .stderr(err)
-        .process_group(0)
-        .spawn()
-        .map_err(|e| Error::env(format!("cannot run {:?}: {e}", cmd.get_program())))?;
-    let status = child
-        .wait_timeout(limit)
-        .map_err(|e| Error::env(format!("waiting for {:?}: {e}", cmd.get_program())))?;
-    match status {
-        Some(status) => Ok((Some(status), false)),
-        None => {
-            kill_group(child.id());
-            let _ = child.wait();
-            Ok((None, true))
-        }
+fn tail_lines(text: &str, n: usize) -> String {
+    let tail: Vec<&str> = text.lines().rev().take(n).collect();
+    tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+}
+
+/// Why a run failed, in words: the panic message, the signal by name, or the exit code.
+pub fn failure_reason(status: &ExitStatus, output: &str, memory_limit: u64) -> String {
+    let out_of_memory = output.contains("memory allocation of") && output.contains("failed");
+    let limit = format!("{} MiB", memory_limit / (1024 * 1024));
+    if let Some(signal) = process::signal_of(status) {
+        let name = process::signal_name(signal);
+        return if out_of_memory {
+            format!("{name}: ran out of memory (the limit is {limit})")
+        } else if signal == libc::SIGKILL {
+            format!("{name} (memory limit of {limit}, or killed from outside?)")
+        } else {
+            name
+        };
+    }
+    let code = status.code().unwrap_or(-1);
+    match panic_message(output) {
+        Some(panic) => format!("exit code {code}: {panic}"),
+        None => format!("exit code {code}"),
     }
 }
 
-fn kill_group(pid: u32) {
-    // SAFETY: kill(2) with a negative pid signals the process group we created for the child
-    // (`process_group(0)` made its pid the group id); it touches no memory of ours.
-    unsafe {
-        libc::kill(-(pid as libc::pid_t), libc::SIGKILL);
+/// The panic line and the message after it: `panicked at src/x.rs:3:5: boom`. Since Rust 1.73
+/// the message follows on the next line; before, it is quoted on the same one.
+pub fn panic_message(output: &str) -> Option<String> {
+    let lines: Vec<&str> = output.lines().collect();
+    let i = lines.iter().position(|l| l.contains("panicked at"))?;
+    let at = lines[i];
+    let at = &at[at.find("panicked at").expect("found above")..];
+    let at = at.trim_end_matches(':');
+    match lines.get(i + 1) {
+        Some(next) if !at.contains('\'') && !next.starts_with("note:") && !next.is_empty() => {
+            Some(format!("{at}: {next}"))
+        }
+        _ => Some(at.to_string()),
     }
 }

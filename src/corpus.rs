@@ -221,7 +221,7 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
 }
 
 /// The line of a directive in a case's header, for error messages.
-fn directive_line(case: &Case, key: &str) -> Option<usize> {
+pub fn directive_line(case: &Case, key: &str) -> Option<usize> {
     case.source
         .lines()
         .position(|l| {

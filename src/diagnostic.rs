@@ -54,6 +54,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The diagnostic that stands for a compiler that crashed without saying why.
+    pub fn crash(message: &str) -> Diagnostic {
+        Diagnostic {
+            level: "error: internal compiler error".into(),
+            code: None,
+            message: message.into(),
+            primary: None,
+            labels: vec![],
+            children: vec![],
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.level == "error" || self.level.starts_with("error:")
     }

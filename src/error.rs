@@ -88,17 +88,33 @@ pub fn read_text(path: &Path) -> Result<String> {
 ///
 /// A path that exists and is not a regular file (`/dev/stdout`, `/dev/null`, a pipe) is written
 /// in place: renaming over it would replace the device with a regular file.
+///
+/// A new file gets the mode an ordinary write would give it (`0666` less the umask, so `0644`
+/// under the usual umask 022); a file written over keeps its mode.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    let mut mode = std::fs::Permissions::from_mode(0o666);
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
             return std::fs::write(path, contents).map_err(|e| Error::io(path, e));
         }
+        mode = meta.permissions();
     }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
     let dir = dir.unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".sendsync-")
+        .permissions(mode.clone())
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    // The umask already applied to a new file; a kept mode is set as it was.
+    if std::fs::metadata(path).is_ok() {
+        tmp.as_file()
+            .set_permissions(mode)
+            .map_err(|e| Error::io(path, e))?;
+    }
     tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
@@ -116,5 +132,26 @@ mod tests {
         super::write_atomic(&path, b"one").unwrap();
         super::write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn write_atomic_follows_the_umask_and_keeps_a_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        // The umask is process-wide: read it without changing it.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .map(|m| u32::from_str_radix(m.trim(), 8).unwrap())
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.txt");
+        super::write_atomic(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "umask {umask:o}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        super::write_atomic(&path, b"y").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 }

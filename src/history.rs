@@ -232,7 +232,8 @@ fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Result<Vec<Opti
         .collect()
 }
 
-/// Records `tc` into the history of every case. Returns how many files changed.
+/// Records `tc` into the history of every case under `root`. Returns how many files changed.
+/// Writes each file atomically, but not the folder as a whole: see [`record_all`].
 pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) -> Result<usize> {
     let key = key_of(tc);
     let observed = observe(tc, cases, options)?;
@@ -248,6 +249,113 @@ pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) ->
         }
     }
     Ok(changed)
+}
+
+/// Records several toolchains into the history folder `root` as one change: everything is
+/// recorded into a staging copy beside it, which then takes the folder's place in one atomic
+/// exchange (`renameat2(RENAME_EXCHANGE)`). Interrupted or failed at any point, `root` is as it
+/// was before or fully updated, never half. A lock beside the folder (`.<name>.lock`) makes a
+/// second recording wait for the first. `done` sees each toolchain's count of changed files.
+pub fn record_all(
+    root: &Path,
+    cases: &[Case],
+    toolchains: &[Toolchain],
+    options: &Options,
+    mut done: impl FnMut(&Toolchain, usize),
+) -> Result<()> {
+    let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
+    let parent = root.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let name = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "history".into());
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let _lock = Lock::acquire(&parent.join(format!(".{name}.lock")))?;
+
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}-staging-"))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?
+        .keep();
+    crate::process::register_dir(&staging);
+    let result = (|| {
+        if root.is_dir() {
+            copy_tree(&root, &staging)?;
+        }
+        for tc in toolchains {
+            let changed = record(&staging, cases, tc, options)?;
+            done(tc, changed);
+        }
+        crate::process::while_not_interrupted(|| exchange(&staging, &root))
+    })();
+    // After the exchange the staging path holds the old folder; before it, the unfinished one.
+    let _ = std::fs::remove_dir_all(&staging);
+    crate::process::forget_dir(&staging);
+    result
+}
+
+/// Swaps two paths atomically; where the file system cannot, replaces `to` by `from` in two
+/// renames (a moment in which `to` is missing, never half written).
+fn exchange(from: &Path, to: &Path) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    if !to.exists() {
+        return std::fs::rename(from, to).map_err(|e| Error::io(to, e));
+    }
+    let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).expect("no NUL in a path");
+    let (a, b) = (c(from), c(to));
+    // SAFETY: two valid NUL-terminated paths; renameat2 reads them and touches nothing else.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(());
+    }
+    let old = to.with_extension("old");
+    std::fs::rename(to, &old).map_err(|e| Error::io(to, e))?;
+    std::fs::rename(from, to).map_err(|e| Error::io(to, e))?;
+    std::fs::rename(&old, from).map_err(|e| Error::io(from, e))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
+    for entry in std::fs::read_dir(from).map_err(|e| Error::io(from, e))? {
+        let entry = entry.map_err(|e| Error::io(from, e))?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            copy_tree(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst).map_err(|e| Error::io(&src, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// An exclusive `flock` on a lock file, released when the file is closed (dropped).
+struct Lock {
+    _file: std::fs::File,
+}
+
+impl Lock {
+    fn acquire(path: &Path) -> Result<Lock> {
+        use std::os::fd::AsRawFd;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        // SAFETY: flock on a file descriptor we own; blocks until the lock is ours.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } != 0 {
+            return Err(Error::io(path, std::io::Error::last_os_error()));
+        }
+        Ok(Lock { _file: file })
+    }
 }
 
 /// One difference between the recorded history and what a toolchain says now.
@@ -288,14 +396,24 @@ pub fn verify(
         if recorded != variant.as_ref() {
             let was = recorded.map_or(entry.variant.clone(), Variant::summary);
             let now = variant.as_ref().map_or("n/a".into(), Variant::summary);
-            out.push(diff(format!("recorded {was}, now {now}")));
+            let what = match (recorded, &variant) {
+                (Some(a), Some(b)) => {
+                    let to_json = |v: &Variant| serde_json::to_value(v).expect("plain data");
+                    crate::report::first_difference(&to_json(a), &to_json(b)).unwrap_or_default()
+                }
+                _ => String::new(),
+            };
+            out.push(diff(format!("recorded {was}, now {now}; {what}")));
         }
     }
     Ok(out)
 }
 
-/// The committed history folder.
+/// The committed history folder (`SENDSYNC_HISTORY_DIR` points elsewhere, for tests).
 pub fn default_root() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SENDSYNC_HISTORY_DIR") {
+        return PathBuf::from(dir);
+    }
     crate::corpus::package_root().join("history")
 }
 
@@ -310,7 +428,7 @@ mod tests {
             commit_hash: "0".repeat(40),
             commit_date: date.into(),
             host: "x".into(),
-            rustc: PathBuf::new(),
+            ..Toolchain::default()
         }
     }
 

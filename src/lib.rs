@@ -18,7 +18,9 @@ pub mod history;
 pub mod matrix;
 pub mod normalize;
 pub mod pages;
+pub mod process;
 pub mod report;
+pub mod sysroot;
 pub mod table;
 pub mod toolchain;
 

@@ -175,14 +175,17 @@ impl ToolchainArgs {
 #[derive(Args, Clone)]
 struct RunArgs {
     /// How many compiles at once (default: the number of cores).
-    #[arg(long, short)]
-    jobs: Option<usize>,
+    #[arg(long, short, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    jobs: Option<u64>,
     /// Compile everything afresh, neither reading nor writing the cache.
     #[arg(long)]
     no_cache: bool,
     /// Time limit in seconds for running a passing case.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=86400))]
     timeout: u64,
+    /// Memory limit in MiB for running a passing case (`RLIMIT_DATA`).
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(16..=1048576))]
+    memory_limit: u64,
 }
 
 #[derive(Args, Clone)]
@@ -199,9 +202,13 @@ struct CheckArgs {
     #[arg(long)]
     all: bool,
     /// Write the observed stderr over pinned `.stderr` files that are missing or differ, for
-    /// failing cases whose error codes are as expected (pinned toolchain only).
+    /// failing cases whose error codes are as expected (pinned toolchain only). Every file
+    /// written is listed.
     #[arg(long)]
     bless: bool,
+    /// With --bless: also write `.stderr` files outside the bundled corpus (`cases/`).
+    #[arg(long, requires = "bless")]
+    bless_outside_corpus: bool,
 }
 
 fn main() -> ExitCode {
@@ -211,6 +218,17 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
+    // Ctrl-C or SIGTERM: stop every running case's process group, remove temporary folders,
+    // close the progress bar line, say so, and exit 130.
+    let interrupt = sendsync::process::install_interrupt_handler(|| {
+        use std::io::IsTerminal;
+        if std::io::stderr().is_terminal() {
+            eprint!("\r\x1b[2K");
+        }
+    });
+    if let Err(e) = interrupt {
+        eprintln!("warning: {e}");
+    }
     // No command is `check` with clap's own defaults.
     let command = cli.command.unwrap_or_else(|| {
         Cli::parse_from(["sendsync", "check"])
@@ -279,6 +297,17 @@ fn load_programs(paths: &[PathBuf]) -> Result<(Vec<Case>, PathBuf), Vec<Error>> 
             Err(e) => errors.push(e),
         }
     }
+    // A fix must be among the programs checked, as it must be in the corpus.
+    let names: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.name.as_str()).collect();
+    for c in &cases {
+        if let Some(fix) = c.fix.as_deref().filter(|f| !names.contains(f)) {
+            errors.push(Error::input(
+                &c.path,
+                corpus::directive_line(c, "fix"),
+                format!("`fix: {fix}` names no case among the programs checked"),
+            ));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -300,12 +329,13 @@ fn root_for(file: &Path) -> PathBuf {
 fn options(run: &RunArgs, root: PathBuf) -> Options {
     let mut options = Options::new(root);
     if let Some(jobs) = run.jobs {
-        options.jobs = jobs.max(1);
+        options.jobs = jobs as usize;
     }
     if run.no_cache {
         options.cache = None;
     }
-    options.limits.run = Duration::from_secs(run.timeout.max(1));
+    options.limits.run = Duration::from_secs(run.timeout);
+    options.limits.memory = run.memory_limit * 1024 * 1024;
     options
 }
 
@@ -348,7 +378,35 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
             toolchain.release
         ))));
     }
+    if args.bless && !args.bless_outside_corpus {
+        let corpus_root = corpus::bundled_root();
+        let outside: Vec<Error> = cases
+            .iter()
+            .filter(|c| {
+                let abs = std::path::absolute(&c.path).unwrap_or_else(|_| c.path.clone());
+                c.expectation.is_fail() && !abs.starts_with(&corpus_root)
+            })
+            .map(|c| {
+                Error::input(
+                    &c.stderr_path(),
+                    None,
+                    format!(
+                        "--bless would write this file outside the corpus ({}); add --bless-outside-corpus to allow it",
+                        corpus_root.display()
+                    ),
+                )
+            })
+            .collect();
+        if !outside.is_empty() {
+            return Err(outside);
+        }
+    }
     let results = run_check(&toolchain, &cases, &options);
+    for r in &results {
+        if let Some(path) = &r.blessed {
+            eprintln!("blessed {}", path.display());
+        }
+    }
 
     let html = report::target_dir()
         .join("sendsync")
@@ -625,16 +683,25 @@ fn cmd_history(cmd: HistoryCommand) -> CmdResult {
         HistoryCommand::Record { toolchains, run } => {
             let corpus = load_corpus()?;
             let options = options(&run, corpus::package_root());
-            for tc in history_toolchains(toolchains.as_deref())? {
-                let started = std::time::Instant::now();
-                let changed = history::record(&root, &corpus.cases, &tc, &options).map_err(one)?;
-                println!(
-                    "{} ({}): {changed} histories changed, {:.1} s",
-                    history::key_of(&tc),
-                    tc.release,
-                    started.elapsed().as_secs_f64()
-                );
-            }
+            let toolchains = history_toolchains(toolchains.as_deref())?;
+            let mut started = std::time::Instant::now();
+            history::record_all(
+                &root,
+                &corpus.cases,
+                &toolchains,
+                &options,
+                |tc, changed| {
+                    println!(
+                        "{} ({}): {changed} histories changed, {:.1} s",
+                        history::key_of(tc),
+                        tc.release,
+                        started.elapsed().as_secs_f64()
+                    );
+                    started = std::time::Instant::now();
+                },
+            )
+            .map_err(one)?;
+            println!("{}: updated as one change", root.display());
             Ok(0)
         }
         HistoryCommand::Verify { toolchains, run } => {

@@ -94,7 +94,7 @@ impl Filter<'_> {
             let source_dir_pat = self.cx.source_dir.to_ascii_lowercase().replace('\\', "/");
             let target_dir_pat = self.cx.target_dir.to_ascii_lowercase().replace('\\', "/");
             let mut other_crate = false;
-            if line_lower.find(&target_dir_pat) == Some(indent + 4) {
+            if !target_dir_pat.is_empty() && line_lower.find(&target_dir_pat) == Some(indent + 4) {
                 let mut offset = indent + 4 + target_dir_pat.len();
                 let mut out_dir_crate_name = None;
                 while let Some(slash) = line[offset..].find('/') {
@@ -116,7 +116,10 @@ impl Filter<'_> {
                     }
                     offset += slash + 1;
                 }
-            } else if let Some(i) = line_lower.find(&source_dir_pat) {
+            } else if let Some(i) = line_lower
+                .find(&source_dir_pat)
+                .filter(|_| !source_dir_pat.is_empty())
+            {
                 if i == indent + 4 {
                     line.replace_range(i..i + source_dir_pat.len(), "");
                     let input_file_pat = self.cx.input_file.to_ascii_lowercase().replace('\\', "/");
@@ -239,7 +242,9 @@ impl Filter<'_> {
             }
         }
 
-        line = line.replace(self.cx.krate, "$CRATE");
+        if !self.cx.krate.is_empty() {
+            line = line.replace(self.cx.krate, "$CRATE");
+        }
         line = replace_case_insensitive(&line, self.cx.source_dir, "$DIR/");
         Some(line)
     }
@@ -289,6 +294,9 @@ fn hide_trailing_numbers(line: &mut String) {
 }
 
 fn replace_case_insensitive(line: &str, pattern: &str, replacement: &str) -> String {
+    if pattern.is_empty() {
+        return line.to_string();
+    }
     let line_lower = line.to_ascii_lowercase().replace('\\', "/");
     let pattern_lower = pattern.to_ascii_lowercase().replace('\\', "/");
     let mut replaced = String::with_capacity(line.len());

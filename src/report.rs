@@ -25,6 +25,43 @@ pub fn diff(old: &str, new: &str) -> String {
 }
 
 /// Escapes text for HTML.
+/// Where two JSON values first differ, as `path: recorded X, now Y` (`diagnostics[1].children[2]:
+/// …`). `None` when they are equal.
+pub fn first_difference(a: &serde_json::Value, b: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    fn walk(path: String, a: &Value, b: &Value) -> Option<String> {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+                keys.into_iter().find_map(|k| {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(
+                        p,
+                        x.get(k).unwrap_or(&Value::Null),
+                        y.get(k).unwrap_or(&Value::Null),
+                    )
+                })
+            }
+            (Value::Array(x), Value::Array(y)) => (0..x.len().max(y.len())).find_map(|i| {
+                let p = format!("{path}[{i}]");
+                match (x.get(i), y.get(i)) {
+                    (Some(u), Some(v)) => walk(p, u, v),
+                    (Some(u), None) => Some(format!("{p}: recorded {u}, now absent")),
+                    (None, Some(v)) => Some(format!("{p}: now {v}, not recorded")),
+                    (None, None) => None,
+                }
+            }),
+            _ if a == b => None,
+            _ => Some(format!("{path}: recorded {a}, now {b}")),
+        }
+    }
+    walk(String::new(), a, b)
+}
+
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -73,6 +110,9 @@ struct CaseJson<'a> {
     reason: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     run_exit_code: Option<i32>,
+    /// The run of a passing case: exit code, why it failed, the tail of its output.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    run: Option<&'a crate::compile::Run>,
     cached: bool,
 }
 
@@ -89,6 +129,7 @@ pub fn summary(results: &[Checked]) -> BTreeMap<&'static str, usize> {
         *counts.entry(r.verdict.as_str()).or_insert(0) += 1;
     }
     counts.insert("total", results.len());
+    counts.insert("cached", results.iter().filter(|r| r.cached).count());
     counts
 }
 
@@ -118,6 +159,7 @@ pub fn check_json(toolchain: &Toolchain, results: &[Checked]) -> String {
                 .as_ref()
                 .and_then(|o| o.run.as_ref())
                 .and_then(|r| r.exit_code),
+            run: r.outcome.as_ref().and_then(|o| o.run.as_ref()),
             cached: r.cached,
         })
         .collect();
@@ -195,10 +237,10 @@ pub fn check_text(toolchain: &Toolchain, results: &[Checked], all: bool) -> Stri
     let counts = summary(results);
     let parts: Vec<String> = counts
         .iter()
-        .filter(|(k, _)| **k != "total")
+        .filter(|(k, _)| !matches!(**k, "total" | "cached"))
         .map(|(k, v)| format!("{v} {k}"))
         .collect();
-    let cached = results.iter().filter(|r| r.cached).count();
+    let cached = counts["cached"];
     out.push_str(&format!(
         "{} cases on {} ({}): {}; {} from cache\n",
         results.len(),

@@ -89,7 +89,7 @@ pub enum Spec {
 }
 
 /// A toolchain resolved to a rustc binary, with its identity from `rustc -vV`.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Toolchain {
     /// As given: `1.80.0`, `stable`, a path, or the active toolchain's release.
     pub name: String,
@@ -99,6 +99,17 @@ pub struct Toolchain {
     pub host: String,
     #[serde(skip)]
     pub rustc: PathBuf,
+    /// The toolchain's own sysroot, as `rustc --print sysroot` gives it.
+    #[serde(skip)]
+    pub sysroot: PathBuf,
+    /// What every compile sees as its sysroot: a view without std's sources (see
+    /// [`crate::sysroot`]).
+    #[serde(skip)]
+    pub view: PathBuf,
+    /// The compiler binaries' identity (size and modification time of rustc and its
+    /// `librustc_driver`): two local builds that both say `commit-hash: unknown` differ here.
+    #[serde(skip)]
+    pub binary_id: String,
 }
 
 impl Toolchain {
@@ -135,11 +146,17 @@ impl Toolchain {
         Version::parse(&self.release).unwrap_or(Version::new(0, 0, 0))
     }
 
-    /// A compact identity for cache keys: release, commit and host.
+    /// The identity for cache keys: release, commit and host, the compiler binaries, and what
+    /// the compiles see of the sysroot.
     pub fn identity(&self) -> String {
         format!(
-            "{} {} {} {}",
-            self.release, self.commit_hash, self.commit_date, self.host
+            "{} {} {} {} [{}] [{}]",
+            self.release,
+            self.commit_hash,
+            self.commit_date,
+            self.host,
+            self.binary_id,
+            crate::sysroot::POLICY
         )
     }
 
@@ -148,13 +165,32 @@ impl Toolchain {
         self.release == pinned() || self.name == pinned()
     }
 
+    /// A command that runs this rustc on the sysroot view, in a known environment: nothing
+    /// from the caller's environment reaches rustc but what finding the linker and a temporary
+    /// folder needs (`PATH`, `HOME`, `TMPDIR`), so no stray variable (`RUSTC_BOOTSTRAP`,
+    /// `RUSTC_LOG`, `CARGO_*` read by `env!`) changes a result behind the cache's back.
     pub fn command(&self) -> Command {
-        let mut cmd = Command::new(&self.rustc);
-        // A rustc inside a rustup toolchain finds its own sysroot; these would only confuse it.
-        cmd.env_remove("RUSTUP_TOOLCHAIN")
-            .env_remove("RUSTC_WRAPPER");
+        let mut cmd = bare_command(&self.rustc);
+        if !self.view.as_os_str().is_empty() {
+            cmd.arg("--sysroot").arg(&self.view);
+        }
         cmd
     }
+}
+
+/// A command for `program` in a known environment: only `PATH`, `HOME` and `TMPDIR` from the
+/// caller's, and `LC_ALL=C`. Notably no `LD_LIBRARY_PATH`, which cargo sets for the programs it
+/// runs: with it, a rustc could load another toolchain's `librustc_driver` of the same name.
+pub fn bare_command(program: &Path) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env_clear();
+    for var in ["PATH", "HOME", "TMPDIR"] {
+        if let Some(value) = std::env::var_os(var) {
+            cmd.env(var, value);
+        }
+    }
+    cmd.env("LC_ALL", "C");
+    cmd
 }
 
 /// Asks rustup where a toolchain's rustc lies, without ever installing it.
@@ -180,11 +216,11 @@ fn rustup_which(name: Option<&str>) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Runs `rustc -vV` and reads the toolchain's identity from it.
+/// Runs `rustc -vV` and reads the toolchain's identity from it, finds its sysroot and makes
+/// the sysroot view every compile uses.
 pub fn identify(rustc: &Path) -> Result<Toolchain> {
-    let out = Command::new(rustc)
+    let out = bare_command(rustc)
         .arg("-vV")
-        .env_remove("RUSTUP_TOOLCHAIN")
         .output()
         .map_err(|e| Error::env(format!("cannot run {}: {e}", rustc.display())))?;
     if !out.status.success() {
@@ -194,7 +230,17 @@ pub fn identify(rustc: &Path) -> Result<Toolchain> {
             String::from_utf8_lossy(&out.stderr).trim()
         )));
     }
-    let text = String::from_utf8_lossy(&out.stdout);
+    let mut toolchain = parse_vv(&String::from_utf8_lossy(&out.stdout))
+        .map_err(|e| Error::env(format!("`{} -vV` {e}", rustc.display())))?;
+    toolchain.rustc = rustc.to_path_buf();
+    toolchain.sysroot = crate::sysroot::of_rustc(rustc)?;
+    toolchain.view = crate::sysroot::view(&toolchain.sysroot, &crate::sysroot::default_dir())?;
+    toolchain.binary_id = binary_id(rustc, &toolchain.sysroot);
+    Ok(toolchain)
+}
+
+/// Reads the output of `rustc -vV`. The error says what is missing.
+pub fn parse_vv(text: &str) -> std::result::Result<Toolchain, String> {
     let field = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key))
@@ -202,20 +248,55 @@ pub fn identify(rustc: &Path) -> Result<Toolchain> {
             .unwrap_or_default()
     };
     let toolchain = Toolchain {
-        name: String::new(),
         release: field("release:"),
         commit_hash: field("commit-hash:"),
         commit_date: field("commit-date:"),
         host: field("host:"),
-        rustc: rustc.to_path_buf(),
+        ..Toolchain::default()
     };
     if toolchain.release.is_empty() {
-        return Err(Error::env(format!(
-            "`{} -vV` did not name a release",
-            rustc.display()
-        )));
+        return Err("did not name a release".into());
+    }
+    if Version::parse(&toolchain.release).is_none() {
+        return Err(format!(
+            "named `{}` as its release, which is not a version such as 1.80.0",
+            toolchain.release
+        ));
     }
     Ok(toolchain)
+}
+
+/// Size and modification time of the rustc binary and of every `librustc_driver` in the
+/// sysroot: enough to tell two builds apart, without hashing 150 MB on every run.
+fn binary_id(rustc: &Path, sysroot: &Path) -> String {
+    let stamp = |p: &Path| -> String {
+        let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        match std::fs::metadata(&p) {
+            Ok(m) => {
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}:{}:{mtime}", p.display(), m.len())
+            }
+            Err(_) => format!("{}:?", p.display()),
+        }
+    };
+    let mut parts = vec![stamp(rustc)];
+    if let Ok(dir) = std::fs::read_dir(sysroot.join("lib")) {
+        let mut drivers: Vec<PathBuf> = dir
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("librustc_driver"))
+            })
+            .collect();
+        drivers.sort();
+        parts.extend(drivers.iter().map(|d| stamp(d)));
+    }
+    parts.join(" ")
 }
 
 /// Parses the `--toolchains A,B,C` list.

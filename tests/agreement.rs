@@ -43,6 +43,7 @@ fn copy_case(
 
 fn trybuild_accepts(path: &Path) -> bool {
     let rel = common::rel(path);
+    common::hide_std_sources_from_trybuild();
     std::panic::catch_unwind(|| {
         let t = trybuild::TestCases::new();
         t.compile_fail(rel);

@@ -303,6 +303,11 @@ fn an_expected_failure_that_compiles_is_a_mismatch() {
         "//! Was broken\n//!\n//! Text.\n//!\n//@ fail: E0382\n//@ fix: x\nfn main() {}\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("x.rs"),
+        "//! The fix\n//!\n//! Text.\n//!\n//@ pass\nfn main() {}\n",
+    )
+    .unwrap();
     let cache = tempfile::tempdir().unwrap();
     let out = sendsync_in(cache.path(), &["check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));

@@ -10,17 +10,6 @@ use sendsync::corpus::{self, Corpus};
 use sendsync::drift::Drift;
 use sendsync::history;
 use sendsync::matrix;
-use sendsync::toolchain::{Spec, Toolchain};
-
-fn installed(name: &str, what: &str) -> Option<Toolchain> {
-    match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            common::skip(format_args!("{what} on {name}: {e}"));
-            None
-        }
-    }
-}
 
 fn options() -> Options {
     let mut o = Options::new(corpus::package_root());
@@ -64,7 +53,7 @@ fn history_covers_every_case_and_holds_on_installed_toolchains() {
     let mut checked = Vec::new();
     let mut differences = Vec::new();
     for name in history::tracked() {
-        let Some(tc) = installed(&name, "history verification") else {
+        let Some(tc) = common::installed(&name, "history verification") else {
             continue;
         };
         let key = history::key_of(&tc);
@@ -97,8 +86,8 @@ fn program(dir: &std::path::Path, name: &str, text: &str) {
 #[test]
 fn drift_classes_on_real_toolchains() {
     let (Some(_), Some(_)) = (
-        installed("1.70.0", "end-to-end drift"),
-        installed("1.75.0", "end-to-end drift"),
+        common::installed("1.70.0", "end-to-end drift"),
+        common::installed("1.75.0", "end-to-end drift"),
     ) else {
         return;
     };
@@ -167,7 +156,10 @@ fn drift_classes_on_real_toolchains() {
 #[test]
 fn merging_single_toolchain_runs_equals_one_run() {
     let pinned = sendsync::toolchain::pinned().to_string();
-    let (Some(_), Some(_)) = (installed("1.70.0", "merge"), installed(&pinned, "merge")) else {
+    let (Some(_), Some(_)) = (
+        common::installed("1.70.0", "merge"),
+        common::installed(&pinned, "merge"),
+    ) else {
         return;
     };
     let corpus = Corpus::load(&corpus::bundled_root()).unwrap();
@@ -200,8 +192,8 @@ fn merging_single_toolchain_runs_equals_one_run() {
 fn matrix_command_on_headerless_programs() {
     let pinned = sendsync::toolchain::pinned().to_string();
     let (Some(_), Some(_)) = (
-        installed("1.70.0", "matrix command"),
-        installed(&pinned, "matrix command"),
+        common::installed("1.70.0", "matrix command"),
+        common::installed(&pinned, "matrix command"),
     ) else {
         return;
     };
@@ -260,7 +252,7 @@ fn headline_detail_and_rendering_on_real_toolchains() {
     let names = vec!["1.70.0".to_string(), "1.80.0".to_string(), pinned.clone()];
     if names
         .iter()
-        .any(|n| installed(n, "finer drift classes").is_none())
+        .any(|n| common::installed(n, "finer drift classes").is_none())
     {
         return;
     }

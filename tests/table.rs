@@ -7,19 +7,7 @@
 mod common;
 
 use sendsync::table::{self, Answer, Trait};
-use sendsync::toolchain::{pinned, Spec, Toolchain, Version};
-
-fn installed(name: &str, what: &str) -> Option<Toolchain> {
-    match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            common::skip(format_args!(
-                "{what}: toolchain {name} is not available ({e})"
-            ));
-            None
-        }
-    }
-}
+use sendsync::toolchain::{pinned, Toolchain, Version};
 
 /// Every difference between a probe and a declared table, one line each.
 fn compare(probed: &table::Table, declared: &table::Table) -> Vec<String> {
@@ -48,7 +36,7 @@ fn compare(probed: &table::Table, declared: &table::Table) -> Vec<String> {
 
 #[test]
 fn the_pinned_toolchain_agrees_with_the_declared_table() {
-    let Some(toolchain) = installed(pinned(), "the probe of the pinned toolchain") else {
+    let Some(toolchain) = common::installed(pinned(), "the probe of the pinned toolchain") else {
         return;
     };
     let probed = table::probe(&toolchain).unwrap_or_else(|e| panic!("{e}"));
@@ -81,13 +69,13 @@ fn the_pinned_toolchain_agrees_with_the_declared_table() {
 
 #[test]
 fn sender_is_not_sync_on_1_70() {
-    let Some(old) = installed("1.70.0", "Sender<i32>: Sync on 1.70.0") else {
+    let Some(old) = common::installed("1.70.0", "Sender<i32>: Sync on 1.70.0") else {
         return;
     };
     let sender = || ("sync::mpsc::Sender<i32>".to_string(), Trait::Sync);
     let answers = table::probe_types(&old, &[sender()]).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(answers, [false], "Sender<i32>: Sync on 1.70.0");
-    if let Some(now) = installed(pinned(), "Sender<i32>: Sync on the pinned toolchain") {
+    if let Some(now) = common::installed(pinned(), "Sender<i32>: Sync on the pinned toolchain") {
         let answers = table::probe_types(&now, &[sender()]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(answers, [true], "Sender<i32>: Sync on {}", now.release);
     }
@@ -119,7 +107,7 @@ fn the_recorded_history_holds_on_the_releases_around_each_change() {
     assert!(!releases.is_empty(), "the table records no change");
     let toolchains: Vec<Toolchain> = releases
         .iter()
-        .filter_map(|r| installed(r, "a check of the recorded history"))
+        .filter_map(|r| common::installed(r, "a check of the recorded history"))
         .collect();
     if toolchains.is_empty() {
         return;
@@ -134,7 +122,7 @@ fn the_recorded_history_holds_on_the_releases_around_each_change() {
 
 #[test]
 fn a_probe_that_disagrees_is_reported_row_by_row() {
-    let Some(toolchain) = installed(pinned(), "the mismatch report") else {
+    let Some(toolchain) = common::installed(pinned(), "the mismatch report") else {
         return;
     };
     let mut t = table::declared();
@@ -264,7 +252,7 @@ fn several_toolchains_show_only_what_changed() {
     let names = ["1.70.0", "1.80.0", pinned()];
     if names
         .iter()
-        .any(|n| installed(n, "the --toolchains comparison").is_none())
+        .any(|n| common::installed(n, "the --toolchains comparison").is_none())
     {
         return;
     }
@@ -290,7 +278,7 @@ fn every_installed_release_agrees_with_the_recorded_changes() {
     names.push("nightly".into());
     let toolchains: Vec<Toolchain> = names
         .iter()
-        .filter_map(|n| installed(n, "the sweep"))
+        .filter_map(|n| common::installed(n, "the sweep"))
         .collect();
     let tables = table::probe_all(&toolchains).unwrap_or_else(|e| panic!("{e}"));
     let mut bad = Vec::new();

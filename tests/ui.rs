@@ -30,6 +30,7 @@ fn ui_compile_fail() {
     if !common::active_is_pinned("trybuild compile-fail") {
         return;
     }
+    common::hide_std_sources_from_trybuild();
     let t = trybuild::TestCases::new();
     for case in split(false) {
         t.compile_fail(common::rel(&case.path));
@@ -41,6 +42,7 @@ fn ui_pass() {
     if !common::active_is_pinned("trybuild pass") {
         return;
     }
+    common::hide_std_sources_from_trybuild();
     let t = trybuild::TestCases::new();
     for case in split(true) {
         t.pass(common::rel(&case.path));

@@ -6,10 +6,8 @@ use super::{instantiations, rows, Answer, Entry, Instantiation, Row, Table, Trai
 use crate::error::{Error, Result};
 use crate::toolchain::{Toolchain, Version};
 use std::fmt::Write as _;
-use std::fs::File;
-use std::process::{ExitStatus, Stdio};
+use std::process::ExitStatus;
 use std::time::{Duration, Instant};
-use wait_timeout::ChildExt;
 
 /// How long rustc may take over the probe program.
 const LIMIT: Duration = Duration::from_secs(120);
@@ -91,18 +89,12 @@ pub fn probe_types(toolchain: &Toolchain, checks: &[(String, Trait)]) -> Result<
 /// Compiles a program as a library, to metadata only, in a private temporary directory, and
 /// returns rustc's exit status (`None` past the time limit) and its JSON diagnostics.
 fn compile(toolchain: &Toolchain, source: &str) -> Result<(Option<ExitStatus>, String)> {
-    let tmp = tempfile::Builder::new()
-        .prefix("sendsync-table-")
-        .tempdir()
-        .map_err(|e| Error::env(format!("cannot create a temporary directory: {e}")))?;
+    let tmp = crate::process::TempDir::new()?;
     let input = tmp.path().join("probe.rs");
     std::fs::write(&input, source).map_err(|e| Error::io(&input, e))?;
     let log = tmp.path().join("rustc.json");
-    let out = File::create(&log).map_err(|e| Error::io(&log, e))?;
-    let err = out.try_clone().map_err(|e| Error::io(&log, e))?;
-    let mut child = toolchain
-        .command()
-        .args(["--edition=2021", "--crate-type=lib", "--crate-name"])
+    let mut cmd = toolchain.command();
+    cmd.args(["--edition=2021", "--crate-type=lib", "--crate-name"])
         .arg("sendsync_table_probe")
         .args([
             "--emit=metadata",
@@ -112,19 +104,16 @@ fn compile(toolchain: &Toolchain, source: &str) -> Result<(Option<ExitStatus>, S
         .arg("--out-dir")
         .arg(tmp.path())
         .arg(&input)
-        .current_dir(tmp.path())
-        .stdin(Stdio::null())
-        .stdout(out)
-        .stderr(err)
-        .spawn()
-        .map_err(|e| Error::env(format!("cannot run {}: {e}", toolchain.rustc.display())))?;
-    let status = child
-        .wait_timeout(LIMIT)
-        .map_err(|e| Error::env(format!("waiting for {}: {e}", toolchain.rustc.display())))?;
-    if status.is_none() {
-        let _ = child.kill();
-        let _ = child.wait();
-    }
+        .current_dir(tmp.path());
+    let done = crate::process::run(
+        &mut cmd,
+        crate::process::Output::File(&log),
+        crate::process::Bounds {
+            time: LIMIT,
+            memory: None,
+        },
+    )?;
+    let status = done.status;
     let json = std::fs::read_to_string(&log).map_err(|e| Error::io(&log, e))?;
     Ok((status, json))
 }

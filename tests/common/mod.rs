@@ -39,6 +39,17 @@ pub fn cases() -> Vec<Case> {
         .collect()
 }
 
+/// An installed toolchain, or `None` after printing why the caller skips it.
+pub fn installed(name: &str, what: &str) -> Option<Toolchain> {
+    match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            skip(format_args!("{what} on {name}: {e}"));
+            None
+        }
+    }
+}
+
 /// The pinned toolchain, or `None` after printing why the caller skips.
 pub fn pinned_toolchain(what: &str) -> Option<Toolchain> {
     match Toolchain::resolve(&Spec::Rustup(pinned().to_string())) {
@@ -76,4 +87,16 @@ pub fn rel(path: &Path) -> PathBuf {
     path.strip_prefix(sendsync::corpus::package_root())
         .unwrap_or(path)
         .to_path_buf()
+}
+
+/// Makes trybuild's cargo run rustc through `sendsync-rustc`, which hides std's sources from it
+/// as `sendsync` hides them from its own compiles: the pinned `.stderr` files then hold whether
+/// or not `rust-src` is installed. Call before creating `trybuild::TestCases`.
+pub fn hide_std_sources_from_trybuild() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY (in spirit: set_var is safe in edition 2021): called once, before trybuild
+        // starts any cargo, under the Once that every trybuild test goes through.
+        std::env::set_var("RUSTC_WRAPPER", env!("CARGO_BIN_EXE_sendsync-rustc"));
+    });
 }

@@ -1,0 +1,421 @@
+//! Running rustc and the programs it builds, and leaving nothing behind.
+//!
+//! Every child runs in a process group of its own, with a time limit. When it ends, in time or
+//! not, the whole group is killed, so a program that started `sleep 1000` and exited leaves no
+//! orphan. A program's output is read through a pipe into a bounded buffer (its head and its
+//! tail), so a case that prints 100 MB costs neither memory nor disk. A program's memory is
+//! bounded with `setrlimit`.
+//!
+//! Every running group and every temporary folder is registered here, so that an interrupt
+//! (Ctrl-C, SIGTERM) can kill them all and remove the folders before the process exits
+//! ([`install_interrupt_handler`]).
+
+use crate::error::{Error, Result};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use wait_timeout::ChildExt;
+
+/// What is running now, for the interrupt handler.
+#[derive(Default)]
+struct Registry {
+    groups: BTreeSet<i32>,
+    dirs: BTreeSet<PathBuf>,
+    interrupted: bool,
+}
+
+static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
+    groups: BTreeSet::new(),
+    dirs: BTreeSet::new(),
+    interrupted: false,
+});
+
+fn registry() -> std::sync::MutexGuard<'static, Registry> {
+    // A panic elsewhere while holding the lock leaves plain data behind: still usable.
+    REGISTRY.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Kills a process group. The group id is the pid of the child that `process_group(0)` made
+/// its leader.
+fn kill_group(pgid: i32) {
+    // SAFETY: kill(2) with a negative pid signals a process group; it touches no memory.
+    unsafe {
+        libc::kill(-pgid, libc::SIGKILL);
+    }
+}
+
+/// A temporary folder that is removed when dropped, and by the interrupt handler if the
+/// process is interrupted first.
+pub struct TempDir {
+    dir: Option<tempfile::TempDir>,
+}
+
+impl TempDir {
+    pub fn new() -> Result<TempDir> {
+        // Created and registered under the lock: an interrupt either sees it or comes first.
+        let mut reg = registry();
+        if reg.interrupted {
+            return Err(Error::env("interrupted"));
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("sendsync-")
+            .tempdir()
+            .map_err(|e| Error::env(format!("cannot create a temporary directory: {e}")))?;
+        reg.dirs.insert(dir.path().to_path_buf());
+        Ok(TempDir { dir: Some(dir) })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.as_ref().expect("present until dropped").path()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            registry().dirs.remove(dir.path());
+        }
+    }
+}
+
+/// Registers a folder for removal on interrupt (a staging folder, say) until `forget_dir`.
+pub fn register_dir(path: &Path) {
+    registry().dirs.insert(path.to_path_buf());
+}
+
+pub fn forget_dir(path: &Path) {
+    registry().dirs.remove(path);
+}
+
+/// Runs `f` (a final rename, say) so that an interrupt comes either before it, which then
+/// never runs, or after it has finished: never in the middle.
+pub fn while_not_interrupted<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let reg = registry();
+    if reg.interrupted {
+        return Err(Error::env("interrupted"));
+    }
+    let out = f();
+    drop(reg);
+    out
+}
+
+/// On SIGINT or SIGTERM: kill every running group, remove every registered folder, run
+/// `before_exit` (which closes a progress bar, say), print one line and exit with 130.
+/// Only the binary installs this; a library caller keeps its own signal handling.
+pub fn install_interrupt_handler(before_exit: impl Fn() + Send + 'static) -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])
+        .map_err(|e| Error::env(format!("cannot install the interrupt handler: {e}")))?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let mut reg = registry();
+            reg.interrupted = true;
+            for &g in &reg.groups {
+                kill_group(g);
+            }
+            for dir in &reg.dirs {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            before_exit();
+            let name = if signal == SIGINT {
+                "SIGINT"
+            } else {
+                "SIGTERM"
+            };
+            eprintln!(
+                "sendsync: interrupted ({name}); stopped {} running programs and removed {} temporary folders",
+                reg.groups.len(),
+                reg.dirs.len()
+            );
+            std::process::exit(130);
+        }
+    });
+    Ok(())
+}
+
+/// Where a child's output goes.
+pub enum Output<'a> {
+    /// stdout and stderr both into this file (rustc's JSON, which must be read whole).
+    File(&'a Path),
+    /// stdout and stderr through a pipe, keeping the first and the last bytes.
+    Capture,
+}
+
+/// Bounds of a run.
+#[derive(Clone, Copy, Debug)]
+pub struct Bounds {
+    pub time: Duration,
+    /// Address-space data limit (`RLIMIT_DATA`) in bytes, if any.
+    pub memory: Option<u64>,
+}
+
+/// How a child ended.
+#[derive(Debug)]
+pub struct Finished {
+    /// `None` when it was killed at its time limit.
+    pub status: Option<ExitStatus>,
+    pub timed_out: bool,
+    /// What it printed, bounded (empty for [`Output::File`]).
+    pub output: Captured,
+}
+
+/// The head and the tail of a stream, and how much was cut between them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Captured {
+    pub head: Vec<u8>,
+    pub tail: Vec<u8>,
+    /// Bytes dropped between head and tail.
+    pub cut: u64,
+}
+
+/// How much of a program's output is kept: the first and the last bytes.
+pub const HEAD: usize = 16 * 1024;
+pub const TAIL: usize = 16 * 1024;
+
+impl Captured {
+    fn push(&mut self, mut bytes: &[u8]) {
+        if self.head.len() < HEAD {
+            let n = (HEAD - self.head.len()).min(bytes.len());
+            self.head.extend_from_slice(&bytes[..n]);
+            bytes = &bytes[n..];
+        }
+        self.tail.extend_from_slice(bytes);
+        if self.tail.len() > 2 * TAIL {
+            let drop = self.tail.len() - TAIL;
+            self.tail.drain(..drop);
+            self.cut += drop as u64;
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.tail.len() > TAIL {
+            let drop = self.tail.len() - TAIL;
+            self.tail.drain(..drop);
+            self.cut += drop as u64;
+        }
+    }
+
+    /// The text kept, with a line that says how much was cut.
+    pub fn text(&self) -> String {
+        let head = String::from_utf8_lossy(&self.head);
+        let tail = String::from_utf8_lossy(&self.tail);
+        if self.cut == 0 {
+            format!("{head}{tail}")
+        } else {
+            format!("{head}\n[… {} bytes of output cut …]\n{tail}", self.cut)
+        }
+    }
+}
+
+/// Runs `cmd` within `bounds`, stdin closed, in a process group of its own, and kills the
+/// group when the child ends or overruns.
+pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished> {
+    let program = cmd.get_program().to_owned();
+    let what = |e: std::io::Error| Error::env(format!("cannot run {program:?}: {e}"));
+    let mut reader = None;
+    match output {
+        Output::File(path) => {
+            let out = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+            let err = out.try_clone().map_err(|e| Error::io(path, e))?;
+            cmd.stdout(out).stderr(err);
+        }
+        Output::Capture => {
+            let (r, w) = std::io::pipe().map_err(what)?;
+            let w2 = w.try_clone().map_err(what)?;
+            cmd.stdout(w).stderr(w2);
+            reader = Some(r);
+        }
+    }
+    cmd.stdin(Stdio::null()).process_group(0);
+    if let Some(limit) = bounds.memory {
+        // SAFETY: between fork and exec only setrlimit(2) runs, which is async-signal-safe,
+        // on a value on the stack.
+        unsafe {
+            cmd.pre_exec(move || {
+                let lim = libc::rlimit {
+                    rlim_cur: limit as libc::rlim_t,
+                    rlim_max: limit as libc::rlim_t,
+                };
+                if libc::setrlimit(libc::RLIMIT_DATA, &lim) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    }
+    let spawned = spawn_registered(cmd);
+    // The command holds the write ends of the pipe: drop them, or the reader never sees EOF.
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let mut child = spawned.map_err(what)?;
+    let pgid = child.id() as i32;
+
+    let captured = Arc::new(Mutex::new(Captured::default()));
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    if let Some(mut r) = reader {
+        let captured = Arc::clone(&captured);
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                match r.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => captured
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(&buf[..n]),
+                }
+            }
+            let _ = done_tx.send(());
+        });
+    } else {
+        drop(done_tx);
+    }
+
+    let waited = child.wait_timeout(bounds.time);
+    // Whatever happened, nothing of the group outlives the run.
+    kill_group(pgid);
+    let (status, timed_out) = match waited {
+        Ok(Some(status)) => (Some(status), false),
+        Ok(None) => {
+            let _ = child.wait();
+            (None, true)
+        }
+        Err(e) => {
+            let _ = child.wait();
+            registry().groups.remove(&pgid);
+            return Err(what(e));
+        }
+    };
+    registry().groups.remove(&pgid);
+    // The pipe closes when the last process of the group is gone; a process that escaped the
+    // group (setsid) could hold it open, so do not wait for it forever.
+    let _ = done_rx.recv_timeout(Duration::from_secs(5));
+    let mut output = std::mem::take(&mut *captured.lock().unwrap_or_else(|e| e.into_inner()));
+    output.finish();
+    Ok(Finished {
+        status,
+        timed_out,
+        output,
+    })
+}
+
+/// Spawns and registers the child's group under the registry's lock, so an interrupt either
+/// sees the group or has already refused the spawn.
+fn spawn_registered(cmd: &mut Command) -> std::io::Result<Child> {
+    let mut reg = registry();
+    if reg.interrupted {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::Interrupted,
+            "interrupted",
+        ));
+    }
+    let child = cmd.spawn()?;
+    reg.groups.insert(child.id() as i32);
+    Ok(child)
+}
+
+/// A signal's name, such as `SIGSEGV`.
+pub fn signal_name(signal: i32) -> String {
+    let name = match signal {
+        libc::SIGHUP => "SIGHUP",
+        libc::SIGINT => "SIGINT",
+        libc::SIGQUIT => "SIGQUIT",
+        libc::SIGILL => "SIGILL",
+        libc::SIGTRAP => "SIGTRAP",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGPIPE => "SIGPIPE",
+        libc::SIGALRM => "SIGALRM",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGXCPU => "SIGXCPU",
+        libc::SIGXFSZ => "SIGXFSZ",
+        libc::SIGSYS => "SIGSYS",
+        _ => return format!("signal {signal}"),
+    };
+    name.to_string()
+}
+
+/// The signal that ended a process, if one did.
+pub fn signal_of(status: &ExitStatus) -> Option<i32> {
+    status.signal()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captured_keeps_head_and_tail_and_counts_the_cut() {
+        let mut c = Captured::default();
+        let total = HEAD + 3 * TAIL + 17;
+        let data: Vec<u8> = (0..total).map(|i| b'a' + (i % 26) as u8).collect();
+        for chunk in data.chunks(1000) {
+            c.push(chunk);
+        }
+        c.finish();
+        assert_eq!(c.head, data[..HEAD]);
+        assert_eq!(c.tail, data[total - TAIL..]);
+        assert_eq!(c.cut as usize, total - HEAD - TAIL);
+        assert!(c
+            .text()
+            .contains(&format!("[… {} bytes of output cut …]", c.cut)));
+        let mut small = Captured::default();
+        small.push(b"hello\n");
+        small.finish();
+        assert_eq!(small.text(), "hello\n");
+    }
+
+    #[test]
+    fn a_group_is_killed_when_its_leader_exits() {
+        // The leader starts a child in its own group and exits at once.
+        let dir = tempfile::tempdir().unwrap();
+        let pidfile = dir.path().join("pid");
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!("sleep 1000 & echo $! > {}", pidfile.display()));
+        let done = run(
+            &mut cmd,
+            Output::Capture,
+            Bounds {
+                time: Duration::from_secs(20),
+                memory: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(done.status.and_then(|s| s.code()), Some(0));
+        let pid: i32 = std::fs::read_to_string(&pidfile)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        // Killed and, once its parent is gone, reaped by init: no process with that pid
+        // is still sleeping.
+        let alive = || {
+            std::fs::read_to_string(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|c| c.starts_with("sleep"))
+                && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                    .unwrap_or_default()
+                    .contains(") Z")
+        };
+        for _ in 0..50 {
+            if !alive() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(!alive(), "sleep 1000 (pid {pid}) survived its group");
+    }
+
+    #[test]
+    fn signals_have_names() {
+        assert_eq!(signal_name(libc::SIGSEGV), "SIGSEGV");
+        assert_eq!(signal_name(libc::SIGKILL), "SIGKILL");
+        assert_eq!(signal_name(64), "signal 64");
+    }
+}

@@ -1,0 +1,560 @@
+//! The bad-input and hostile-program catalogue: each entry is what a user (or a case) did, the
+//! exit code `sendsync` must give, and what it must say. None of these may come back.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// `sendsync` with a private cache and temporary folder, so a test sees only its own files.
+struct Env {
+    cache: tempfile::TempDir,
+    tmp: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            cache: tempfile::tempdir().unwrap(),
+            tmp: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sendsync"));
+        cmd.args(args)
+            .env("SENDSYNC_CACHE_DIR", self.cache.path())
+            .env("TMPDIR", self.tmp.path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("runs sendsync")
+    }
+
+    /// What is left in the private temporary folder.
+    fn leftovers(&self) -> Vec<String> {
+        std::fs::read_dir(self.tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}--- stderr\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Asserts an exit code and that stderr holds every one of `says`.
+fn expect(o: &Output, code: i32, says: &[&str]) {
+    let all = text(o);
+    assert_eq!(o.status.code(), Some(code), "{all}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for s in says {
+        assert!(stderr.contains(s), "stderr lacks {s:?}:\n{all}");
+    }
+}
+
+fn write(dir: &Path, name: &str, source: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, source).unwrap();
+    path
+}
+
+fn pass_case(body: &str) -> String {
+    format!("//! A case\n//!\n//! It runs.\n//!\n//@ pass\n{body}")
+}
+
+fn processes_with(marker: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        if stat.contains(") Z") {
+            continue; // a zombie is gone, only not yet reaped by its parent
+        }
+        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            if cmdline.contains(marker) {
+                found.push(cmdline);
+            }
+        }
+    }
+    found
+}
+
+fn marker(n: u32) -> String {
+    format!("{}.{n}", 800 + std::process::id() % 97)
+}
+
+// ---------------------------------------------------------------- bad arguments and headers
+
+#[test]
+fn bad_arguments_are_refused_not_changed() {
+    let env = Env::new();
+    for (args, says) in [
+        (
+            &["check", "--jobs", "0"][..],
+            "invalid value '0' for '--jobs <JOBS>'",
+        ),
+        (
+            &["check", "--timeout", "0"][..],
+            "invalid value '0' for '--timeout <TIMEOUT>'",
+        ),
+        (
+            &["check", "--memory-limit", "0"][..],
+            "invalid value '0' for '--memory-limit <MEMORY_LIMIT>'",
+        ),
+        (&["check", "--bless-outside-corpus"][..], "--bless"),
+        (&["check", "--format", "yaml"][..], "invalid value 'yaml'"),
+        (
+            &["history", "verify", "--jobs", "0"][..],
+            "invalid value '0'",
+        ),
+        (
+            &["matrix", "--toolchains", "1.95.0", "--timeout", "0"][..],
+            "invalid value '0'",
+        ),
+    ] {
+        expect(&env.run(args), 2, &[says]);
+    }
+}
+
+#[test]
+fn bad_programs_name_file_and_line() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A directive below an ordinary comment was once silently ignored.
+    write(
+        &d.join("late"),
+        "x.rs",
+        "// helper\n//@ pass\nfn main() {}\n",
+    );
+    expect(
+        &env.run(&["check", d.join("late").to_str().unwrap()]),
+        2,
+        &["late/x.rs:2: a `//@` directive below the header"],
+    );
+    // A fix that names no case among those checked.
+    write(
+        &d.join("nofix"),
+        "broken.rs",
+        "//! Broken\n//!\n//! Why.\n//!\n//@ fail: E0382\n//@ fix: nowhere\nfn main() {}\n",
+    );
+    expect(
+        &env.run(&["check", d.join("nofix").to_str().unwrap()]),
+        2,
+        &["nofix/broken.rs:6: `fix: nowhere` names no case among the programs checked"],
+    );
+    // Not UTF-8.
+    std::fs::create_dir_all(d.join("binary")).unwrap();
+    std::fs::write(d.join("binary/b.rs"), b"fn main() {}\n// \xff\xfe\n").unwrap();
+    expect(
+        &env.run(&["check", d.join("binary").to_str().unwrap()]),
+        2,
+        &["binary/b.rs:2: the file is not valid UTF-8"],
+    );
+    // Nothing there.
+    expect(
+        &env.run(&["check", "/no/such/folder"]),
+        2,
+        &["/no/such/folder: no such file or folder"],
+    );
+    // An empty folder.
+    std::fs::create_dir_all(d.join("empty")).unwrap();
+    expect(
+        &env.run(&["check", d.join("empty").to_str().unwrap()]),
+        2,
+        &["no .rs programs here"],
+    );
+}
+
+#[test]
+fn a_toolchain_that_is_not_installed_says_how_to_install_it() {
+    let env = Env::new();
+    expect(
+        &env.run(&["check", "--toolchain", "1.2.0"]),
+        2,
+        &["rustup toolchain install 1.2.0"],
+    );
+    expect(
+        &env.run(&["check", "--rustc", "/no/rustc"]),
+        2,
+        &["no rustc at /no/rustc"],
+    );
+}
+
+#[test]
+fn merge_refuses_what_is_not_a_matrix() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let not_json = write(dir.path(), "a.json", "this is not json");
+    expect(
+        &env.run(&["merge", not_json.to_str().unwrap()]),
+        2,
+        &["a.json"],
+    );
+    let binary = dir.path().join("b.json");
+    std::fs::write(&binary, [0u8, 159, 146, 150]).unwrap();
+    expect(
+        &env.run(&["merge", binary.to_str().unwrap()]),
+        2,
+        &["b.json"],
+    );
+    expect(&env.run(&["merge", "/no/such.json"]), 2, &["/no/such.json"]);
+}
+
+// ------------------------------------------------------------------- where a case lies
+
+/// A topic folder copied anywhere checks `ok` from any current folder, and shares the cache
+/// with the bundled corpus however its path is spelled.
+#[test]
+fn a_copied_topic_folder_checks_ok_from_anywhere() {
+    let Some(_) = common::pinned_toolchain("copied topic folder") else {
+        return;
+    };
+    let env = Env::new();
+    let away = tempfile::tempdir().unwrap();
+    let copy = away.path().join("rc_arc");
+    std::fs::create_dir_all(&copy).unwrap();
+    let topic = sendsync::corpus::bundled_root().join("rc_arc");
+    for entry in std::fs::read_dir(&topic).unwrap().flatten() {
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+    }
+    let n = std::fs::read_dir(&copy)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .count();
+    let root = sendsync::corpus::package_root();
+    let runs: [(&Path, &str); 4] = [
+        (away.path(), "rc_arc"),
+        (Path::new("/"), copy.to_str().unwrap()),
+        (&root, "cases/rc_arc"),
+        (&root, "./cases/rc_arc"),
+    ];
+    for (i, (cwd, arg)) in runs.iter().enumerate() {
+        let o = env
+            .command(&["check", arg, "--format", "json"])
+            .current_dir(cwd)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{arg} from {}: {}",
+            cwd.display(),
+            text(&o)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(json["summary"]["ok"], n, "{json}");
+        if i > 0 {
+            // The first run filled the cache; the same cases, however spelled, hit it.
+            assert_eq!(json["summary"]["cached"], n, "run {i}: {json}");
+        }
+    }
+    // Blessing the copy is refused: it lies outside the corpus.
+    let o = env
+        .command(&["check", "rc_arc", "--bless"])
+        .current_dir(away.path())
+        .output()
+        .unwrap();
+    expect(&o, 2, &["outside the corpus", "--bless-outside-corpus"]);
+}
+
+// ------------------------------------------------------------------- hostile programs
+
+/// A program's failure is named by its cause: the panic message, a signal by name, memory.
+#[test]
+fn a_failed_run_names_its_cause() {
+    let Some(_) = common::pinned_toolchain("run failures") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("runs");
+    write(
+        &d,
+        "panics.rs",
+        &pass_case("fn main() {\n    panic!(\"the queue was empty\");\n}\n"),
+    );
+    write(
+        &d,
+        "segfaults.rs",
+        &pass_case("fn main() {\n    unsafe { std::ptr::write_volatile(8 as *mut u8, 1) };\n}\n"),
+    );
+    write(
+        &d,
+        "hogs.rs",
+        &pass_case(
+            "fn main() {\n    let v = vec![1u8; 1 << 32];\n    println!(\"{}\", v[12345]);\n}\n",
+        ),
+    );
+    write(
+        &d,
+        "exits.rs",
+        &pass_case("fn main() {\n    std::process::exit(3);\n}\n"),
+    );
+    let o = env.run(&[
+        "check",
+        d.to_str().unwrap(),
+        "--format",
+        "json",
+        "--memory-limit",
+        "256",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reason = |name: &str| -> String {
+        json["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == name)
+            .and_then(|c| c["reason"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let want = [
+        (
+            "panics",
+            "panicked at cases/runs/panics.rs:7:5: the queue was empty",
+        ),
+        ("segfaults", "SIGSEGV"),
+        ("hogs", "ran out of memory (the limit is 256 MiB)"),
+        ("exits", "exit code 3"),
+    ];
+    for (name, says) in want {
+        let r = reason(name);
+        assert!(r.contains(says), "{name}: {r:?} lacks {says:?}");
+    }
+}
+
+/// A case that starts a child and exits leaves nothing running.
+#[test]
+fn a_child_of_a_passing_case_is_gone_after_it() {
+    let Some(_) = common::pinned_toolchain("orphans") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let marker = marker(1000);
+    write(
+        dir.path(),
+        "spawns.rs",
+        &pass_case(&format!(
+            "fn main() {{\n    std::process::Command::new(\"sleep\").arg(\"{marker}\").spawn().unwrap();\n}}\n"
+        )),
+    );
+    let o = env.run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let left = processes_with(&marker);
+    assert!(left.is_empty(), "left running: {left:?}");
+    assert!(env.leftovers().is_empty(), "{:?}", env.leftovers());
+}
+
+/// A case that prints 100 MB: sendsync keeps the head and the tail, says how much it cut, and
+/// stays small.
+#[test]
+fn a_flood_of_output_is_bounded() {
+    let Some(_) = common::pinned_toolchain("output flood") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "floods.rs",
+        &pass_case(
+            "use std::io::Write;\nfn main() {\n    let line = [b'x'; 1023];\n    let mut out = std::io::stdout().lock();\n    for _ in 0..100 * 1024 {\n        out.write_all(&line).unwrap();\n        out.write_all(b\"\\n\").unwrap();\n    }\n    drop(out);\n    eprintln!(\"the end\");\n    std::process::exit(1);\n}\n",
+        ),
+    );
+    let o = env
+        .command(&["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .env("SENDSYNC_PEAK_RSS", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let kb: u64 = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("sendsync peak RSS: "))
+        .and_then(|v| v.trim_end_matches(" kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak RSS in {stderr}"));
+    assert!(kb < 200 * 1024, "sendsync peaked at {kb} kB");
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let case = &json["cases"][0];
+    assert!(
+        case["reason"].as_str().unwrap().contains("exit code 1"),
+        "{case}"
+    );
+    let tail = case["run"]["stderr_tail"].as_str().unwrap_or("");
+    let cut = case["run"]["output_cut"].as_u64().unwrap_or(0);
+    assert!(tail.ends_with("the end"), "{case}");
+    assert!(cut > 100 * 1024 * 1024 - 64 * 1024, "cut {cut}: {case}");
+}
+
+/// Ctrl-C during a deadlocking case: every process is gone, no temporary folder is left, and
+/// sendsync says so in one line and exits 130.
+#[test]
+fn an_interrupt_leaves_nothing_behind() {
+    let Some(_) = common::pinned_toolchain("interrupt") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let marker = marker(2000);
+    write(
+        dir.path(),
+        "deadlocks.rs",
+        &pass_case(&format!(
+            "use std::sync::Mutex;\nfn main() {{\n    let _child = std::process::Command::new(\"sleep\").arg(\"{marker}\").spawn().unwrap();\n    let m = Mutex::new(0);\n    let _a = m.lock().unwrap();\n    let _b = m.lock().unwrap();\n}}\n"
+        )),
+    );
+    let child = env
+        .command(&["check", dir.path().to_str().unwrap(), "--timeout", "600"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while processes_with(&marker).is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the case never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // SAFETY: kill(2) on our own child's pid.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let o = child.wait_with_output().unwrap();
+    expect(&o, 130, &["interrupted (SIGINT)"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr).lines().count(),
+        1,
+        "{}",
+        text(&o)
+    );
+    let left = processes_with(&marker);
+    assert!(left.is_empty(), "left running: {left:?}");
+    assert!(env.leftovers().is_empty(), "left: {:?}", env.leftovers());
+}
+
+/// `history record`, interrupted, leaves the folder as it was; let run, it writes it whole.
+#[test]
+fn an_interrupted_history_record_changes_nothing() {
+    let Some(_) = common::pinned_toolchain("history record interrupt") else {
+        return;
+    };
+    let env = Env::new();
+    let parent = tempfile::tempdir().unwrap();
+    let history = parent.path().join("history");
+    std::fs::create_dir_all(&history).unwrap();
+    std::fs::write(history.join("keep.txt"), "mine").unwrap();
+    let record = || {
+        let mut cmd = env.command(&[
+            "history",
+            "record",
+            "--toolchains",
+            sendsync::toolchain::pinned(),
+            "--no-cache",
+        ]);
+        cmd.env("SENDSYNC_HISTORY_DIR", &history)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    };
+    let files = || -> usize { walk(&history).len() };
+    let child = record().spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    // SAFETY: kill(2) on our own child's pid.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let o = child.wait_with_output().unwrap();
+    if o.status.code() == Some(130) {
+        assert_eq!(
+            files(),
+            1,
+            "an interrupted record wrote: {:?}",
+            walk(&history)
+        );
+    } else {
+        // The machine was fast enough to finish first: then it must be whole.
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    }
+    let o = record().output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let cases = common::cases().len();
+    assert_eq!(files(), cases + 1, "every case recorded, and keep.txt kept");
+    assert_eq!(
+        std::fs::read_to_string(history.join("keep.txt")).unwrap(),
+        "mine"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(parent.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "history" && n != ".history.lock")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+// ------------------------------------------------------------------- what it writes
+
+/// Every file sendsync writes follows the umask: 0644 under umask 022.
+#[test]
+fn written_files_follow_the_umask() {
+    let Some(_) = common::pinned_toolchain("umask") else {
+        return;
+    };
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "fine.rs", &pass_case("fn main() {}\n"));
+    let sendsync = env!("CARGO_BIN_EXE_sendsync");
+    for args in [
+        format!("site --out {}", site.display()),
+        format!("check {}", dir.path().display()),
+    ] {
+        let o = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask 022 && exec {sendsync} {args}"))
+            .env("SENDSYNC_CACHE_DIR", env.cache.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args}: {}", text(&o));
+    }
+    let mut files = walk(&site);
+    files.extend(walk(env.cache.path()));
+    assert!(files.len() > 10, "{files:?}");
+    for f in files {
+        let mode = std::fs::metadata(&f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{}", f.display());
+    }
+}

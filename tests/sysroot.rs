@@ -1,0 +1,237 @@
+//! Pins hold whether or not `rust-src` is installed. The test builds both situations itself:
+//! from a toolchain that has std's sources, two toolchains of its own (hard links to the same
+//! compiler, one sysroot with `lib/rustlib/src` and one without), and shows that
+//! - the situations really differ: plain rustc renders std's source lines only with sources;
+//! - `sendsync check --no-cache` gives the same verdicts in both, all `ok` on the pinned
+//!   toolchain, and the history verifies in both (pinned toolchain and nightly);
+//! - trybuild's compiles, run through `sendsync-rustc`, render what the `.stderr` pins in both.
+
+mod common;
+
+use sendsync::check::{self, Options, Verdict};
+use sendsync::history;
+use sendsync::toolchain::{pinned, Spec, Toolchain};
+use std::path::{Path, PathBuf};
+
+/// A toolchain of our own at `dir`: the compiler's binaries hard-linked (copied where links
+/// cannot be made), everything else in `lib/rustlib` linked to `real`, and std's sources only
+/// `with_src`. rustc takes the folder its `librustc_driver` lies in as its sysroot, so this is
+/// a toolchain whose sysroot is `dir`.
+fn fake_toolchain(real: &Path, dir: &Path, with_src: bool) -> PathBuf {
+    std::fs::create_dir_all(dir.join("bin")).unwrap();
+    std::fs::create_dir_all(dir.join("lib/rustlib")).unwrap();
+    let place = |from: &Path, to: &Path| {
+        if let Ok(target) = std::fs::read_link(from) {
+            std::os::unix::fs::symlink(target, to).unwrap();
+        } else if std::fs::hard_link(from, to).is_err() {
+            std::fs::copy(from, to).unwrap();
+        }
+    };
+    place(&real.join("bin/rustc"), &dir.join("bin/rustc"));
+    for entry in std::fs::read_dir(real.join("lib")).unwrap().flatten() {
+        if entry.file_name() != "rustlib" {
+            place(&entry.path(), &dir.join("lib").join(entry.file_name()));
+        }
+    }
+    for entry in std::fs::read_dir(real.join("lib/rustlib"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.file_name() != "src" || with_src {
+            std::os::unix::fs::symlink(
+                entry.path(),
+                dir.join("lib/rustlib").join(entry.file_name()),
+            )
+            .unwrap();
+        }
+    }
+    dir.join("bin/rustc")
+}
+
+/// The two situations for a toolchain, or `None` (having said why) where it cannot be built.
+fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
+    let real = common::installed(name, "rust-src independence")?;
+    if !sendsync::sysroot::has_std_sources(&real.sysroot) {
+        common::skip(format_args!(
+            "rust-src independence on {name}: rust-src is not installed, so the situation with std's sources cannot be built (install: rustup component add rust-src --toolchain {name})"
+        ));
+        return None;
+    }
+    let with = fake_toolchain(&real.sysroot, &base.join(format!("{name}-with-src")), true);
+    let without = fake_toolchain(
+        &real.sysroot,
+        &base.join(format!("{name}-without-src")),
+        false,
+    );
+    let resolve = |rustc: PathBuf| {
+        let mut tc = Toolchain::resolve(&Spec::Path(rustc)).unwrap();
+        tc.name = real.name.clone();
+        tc
+    };
+    let (with, without) = (resolve(with), resolve(without));
+    assert!(
+        sendsync::sysroot::has_std_sources(&with.sysroot),
+        "{}",
+        with.sysroot.display()
+    );
+    assert!(
+        !sendsync::sysroot::has_std_sources(&without.sysroot),
+        "{} {}",
+        without.sysroot.display(),
+        without.rustc.display()
+    );
+    assert_eq!(with.release, real.release);
+    Some((with, without))
+}
+
+/// Plain rustc, with no view, on a failing case: the rendered text.
+fn plain_rustc(rustc: &Path, case: &Path, out: &Path) -> String {
+    let o = sendsync::toolchain::bare_command(rustc)
+        .args([
+            "--edition=2021",
+            "--crate-type=bin",
+            "--emit=metadata",
+            "--out-dir",
+        ])
+        .arg(out)
+        .arg(case)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn rust_src_changes_no_verdict() {
+    let base = tempfile::tempdir().unwrap();
+    let cases = common::cases();
+    let case = cases
+        .iter()
+        .find(|c| c.name == "rc_config_into_spawn")
+        .expect("the case exists");
+    for name in [pinned(), "nightly"] {
+        let Some((with, without)) = situations(name, base.path()) else {
+            continue;
+        };
+        // The situations differ: with sources, rustc quotes std's `F: Send + 'static` bound.
+        let quote = "F: Send + 'static";
+        let shown = plain_rustc(&with.rustc, &case.path, base.path());
+        let hidden = plain_rustc(&without.rustc, &case.path, base.path());
+        assert!(shown.contains(quote), "{name} with rust-src:\n{shown}");
+        assert!(
+            !hidden.contains(quote),
+            "{name} without rust-src:\n{hidden}"
+        );
+
+        // The verdicts do not.
+        let mut options = Options::new(sendsync::corpus::package_root());
+        options.cache = None;
+        // Failing cases are where std's sources would show: their rendered stderr is pinned.
+        // (The history below type-checks every case in both situations.)
+        let failing: Vec<_> = cases
+            .iter()
+            .filter(|c| c.expectation.is_fail())
+            .cloned()
+            .collect();
+        let verdicts = |tc: &Toolchain| -> Vec<(String, Verdict, String)> {
+            check::check_all(tc, &failing, &options, |_| {})
+                .into_iter()
+                .map(|r| (r.case.name, r.verdict, r.reason))
+                .collect()
+        };
+        let a = verdicts(&with);
+        let b = verdicts(&without);
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x, y, "{name}: with and without rust-src");
+        }
+        if name == pinned() {
+            let bad: Vec<_> = a.iter().filter(|r| r.1 != Verdict::Ok).collect();
+            assert!(bad.is_empty(), "{name} with rust-src: {bad:#?}");
+        }
+
+        // The history verifies in both.
+        let root = history::default_root();
+        for tc in [&with, &without] {
+            let diffs = history::verify(&root, &cases, tc, &options).unwrap();
+            let state = if tc.sysroot.ends_with(format!("{name}-with-src")) {
+                "with"
+            } else {
+                "without"
+            };
+            assert!(
+                diffs.is_empty(),
+                "history on {name} {state} rust-src: {diffs:#?}"
+            );
+        }
+    }
+}
+
+/// trybuild's compiles go through `sendsync-rustc` (see `tests/ui.rs`): with std's sources
+/// installed, what they render is still what the `.stderr` pins, and without the wrapper it is
+/// not.
+#[test]
+fn the_trybuild_wrapper_hides_std_sources() {
+    let base = tempfile::tempdir().unwrap();
+    let Some((with, _)) = situations(pinned(), base.path()) else {
+        return;
+    };
+    let cases = common::cases();
+    let case = cases
+        .iter()
+        .find(|c| c.name == "rc_config_into_spawn")
+        .expect("the case exists");
+    let pinned_text = std::fs::read_to_string(case.stderr_path()).unwrap();
+    let render = |wrapped: bool| {
+        let mut cmd = if wrapped {
+            let mut c =
+                sendsync::toolchain::bare_command(Path::new(env!("CARGO_BIN_EXE_sendsync-rustc")));
+            c.arg(&with.rustc);
+            c
+        } else {
+            sendsync::toolchain::bare_command(&with.rustc)
+        };
+        let o = cmd
+            .args([
+                "--edition=2021",
+                "--crate-type=bin",
+                "--crate-name",
+                "sendsync_case",
+            ])
+            .args(sendsync::compile::TRYBUILD_FLAGS)
+            .args(["--emit=metadata", "--error-format=json", "--out-dir"])
+            .arg(base.path())
+            // As trybuild's cargo passes it: the absolute path, from the package's folder.
+            .arg(&case.path)
+            .current_dir(sendsync::corpus::package_root())
+            .env("SENDSYNC_SYSROOT_DIR", base.path().join("views"))
+            .output()
+            .unwrap();
+        let json = String::from_utf8_lossy(&o.stderr).into_owned();
+        let rendered: Vec<String> = json
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v["level"] != "failure-note")
+            .filter_map(|v| v["rendered"].as_str().map(String::from))
+            .collect();
+        let root = format!("{}/", sendsync::corpus::package_root().display());
+        let target = format!("{root}target/");
+        let input = common::rel(&case.path).display().to_string();
+        let cx = sendsync::normalize::Context {
+            krate: "sendsync_case",
+            source_dir: &root,
+            input_file: &input,
+            target_dir: &target,
+        };
+        sendsync::normalize::stderr(rendered.iter().map(String::as_str), &cx)
+    };
+    let wrapped = render(true);
+    assert_eq!(
+        wrapped, pinned_text,
+        "through sendsync-rustc, with rust-src installed"
+    );
+    let plain = render(false);
+    assert_ne!(
+        plain, pinned_text,
+        "plain rustc with rust-src installed must differ"
+    );
+    assert!(plain.contains("F: Send + 'static"), "{plain}");
+}
