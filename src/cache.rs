@@ -52,6 +52,7 @@ impl Cache {
             &format!("{mode:?}"),
             &case.edition,
             &TRYBUILD_FLAGS.join(" "),
+            &case.flags.join(" "),
             &crate::compile::display_path(case),
             &format!("{:?} {}", limits.run, limits.memory),
             &case.source,
@@ -82,5 +83,52 @@ impl Cache {
             // A cache that cannot be written only costs speed.
             let _ = crate::error::write_atomic(&self.path(key), &json);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn case(path: &str) -> Case {
+        Case::parse(Path::new(path), "fn main() {}\n".into(), false).unwrap()
+    }
+
+    #[test]
+    fn the_key_sees_what_changes_a_result_and_nothing_else() {
+        let tc = Toolchain {
+            release: "1.80.0".into(),
+            commit_hash: "unknown".into(),
+            binary_id: "/a/rustc:1:1".into(),
+            ..Toolchain::default()
+        };
+        let limits = Limits::default();
+        let key = |tc: &Toolchain, c: &Case| Cache::key(tc, c, Mode::Check, &limits);
+        let base = key(&tc, &case("cases/t/x.rs"));
+        // How the path is spelled, or where the folder lies, does not matter...
+        assert_eq!(base, key(&tc, &case("./cases/t/x.rs")));
+        assert_eq!(base, key(&tc, &case("/elsewhere/copy/t/x.rs")));
+        // ...but the folder's name is in what rustc prints, and so are these.
+        assert_ne!(base, key(&tc, &case("cases/u/x.rs")));
+        let other_build = Toolchain {
+            binary_id: "/b/rustc:1:2".into(),
+            ..tc.clone()
+        };
+        assert_ne!(
+            base,
+            key(&other_build, &case("cases/t/x.rs")),
+            "same -vV, other binary"
+        );
+        let mut edition = case("cases/t/x.rs");
+        edition.edition = "2024".into();
+        assert_ne!(base, key(&tc, &edition));
+        let mut flags = case("cases/t/x.rs");
+        flags.flags = vec!["--cfg".into(), "foo".into()];
+        assert_ne!(base, key(&tc, &flags));
+        assert_ne!(
+            base,
+            Cache::key(&tc, &case("cases/t/x.rs"), Mode::Run, &limits)
+        );
     }
 }

@@ -26,13 +26,15 @@ pub enum Expectation {
     Pass,
     /// Does not compile, with exactly this set of error codes (`-` for an error with no code).
     Fail(BTreeSet<String>),
+    /// Does not compile, with whatever errors (a compiletest test without a `.stderr`).
+    FailAny,
     /// A program without a header: reported by what it does, never judged.
     Unspecified,
 }
 
 impl Expectation {
     pub fn is_fail(&self) -> bool {
-        matches!(self, Expectation::Fail(_))
+        matches!(self, Expectation::Fail(_) | Expectation::FailAny)
     }
 
     /// A short form for tables: `pass`, `fail E0277 E0382`, `-`.
@@ -43,9 +45,23 @@ impl Expectation {
                 let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
                 format!("fail {}", codes.join(" "))
             }
+            Expectation::FailAny => "fail".into(),
             Expectation::Unspecified => "-".into(),
         }
     }
+}
+
+/// Where a case's expectation comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Our header: `//! Title`, explanation, `//@` directives; `.stderr` pinned by trybuild.
+    #[default]
+    Sendsync,
+    /// rustc's own UI tests (see [`crate::compiletest`]); their `.stderr` is rustc's format.
+    Compiletest,
+    /// No expectation at all.
+    Plain,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -62,6 +78,16 @@ pub struct Case {
     pub min_rust: Option<Version>,
     pub edition: String,
     pub book: Option<String>,
+    pub format: Format,
+    /// rustc flags beyond the standard ones (compiletest's `compile-flags`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<String>,
+    /// Why the case cannot be run as it asks here: it is then not applicable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unsupported: Option<String>,
+    /// Type-check only, even when expected to pass (compiletest's `check-pass`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub check_only: bool,
     #[serde(skip)]
     pub source: String,
 }
@@ -113,19 +139,6 @@ impl Case {
             .take_while(|(_, l)| l.starts_with("//!") || l.starts_with("//@"))
             .collect();
 
-        // A directive below the header would be silently ignored: refuse it.
-        if let Some((line, _)) = source
-            .lines()
-            .enumerate()
-            .skip(header.len())
-            .find(|(_, l)| l.trim_start().starts_with("//@"))
-        {
-            return Err(err(
-                line + 1,
-                "a `//@` directive below the header: directives belong in the `//!`/`//@` block that opens the file".into(),
-            ));
-        }
-
         let mut case = Case {
             name,
             topic,
@@ -137,14 +150,41 @@ impl Case {
             min_rust: None,
             edition: DEFAULT_EDITION.to_string(),
             book: None,
+            format: Format::Sendsync,
+            flags: vec![],
+            unsupported: None,
+            check_only: false,
             source: String::new(),
         };
-        // Leniently, a file without any `//@` directive is an ordinary program, even when it
-        // opens with an ordinary `//!` crate doc comment.
-        if !strict && !header.iter().any(|(_, l)| l.starts_with("//@")) {
-            case.title = case.name.clone();
-            case.source = source;
-            return Ok(case);
+        // Leniently, rustc's own UI tests are read by their compiletest directives, and a file
+        // without any `//@` directive is an ordinary program, even when it opens with an
+        // ordinary `//!` crate doc comment.
+        if !strict {
+            if let Some(directives) = crate::compiletest::detect(path, &source) {
+                case.title = case.name.clone();
+                crate::compiletest::apply(&mut case, path, &directives);
+                case.source = source;
+                return Ok(case);
+            }
+            if !source.lines().any(|l| l.trim_start().starts_with("//@")) {
+                case.title = case.name.clone();
+                case.format = Format::Plain;
+                case.source = source;
+                return Ok(case);
+            }
+        }
+
+        // A directive below the header would be silently ignored: refuse it.
+        if let Some((line, _)) = source
+            .lines()
+            .enumerate()
+            .skip(header.len())
+            .find(|(_, l)| l.trim_start().starts_with("//@"))
+        {
+            return Err(err(
+                line + 1,
+                "a `//@` directive below the header: directives belong in the `//!`/`//@` block that opens the file".into(),
+            ));
         }
 
         match header.first() {

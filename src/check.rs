@@ -127,6 +127,9 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
         cached,
         blessed: None,
     };
+    if let Some(why) = &case.unsupported {
+        return checked(None, Verdict::NotApplicable, why.clone(), false);
+    }
     if !case.applies_to(&toolchain.version()) {
         let min = case
             .min_rust
@@ -151,7 +154,12 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
             let compare = options.compare_stderr && toolchain.is_pinned();
             let (mut verdict, mut reason) = judge(case, &outcome, pinned.as_deref());
             let mut blessed = None;
-            if options.bless && compare && case.expectation.is_fail() && verdict != Verdict::Ok {
+            if options.bless
+                && compare
+                && case.expectation.is_fail()
+                && case.format == crate::case::Format::Sendsync
+                && verdict != Verdict::Ok
+            {
                 // Judged without the pinned file: bless only what is otherwise right, so the
                 // pinned file is all that differs.
                 let (bare, _) = judge(case, &outcome, None);
@@ -175,7 +183,8 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
 }
 
 fn read_pinned_stderr(case: &Case) -> Option<String> {
-    if !case.expectation.is_fail() {
+    // A compiletest `.stderr` is rustc's own format, not trybuild's: its codes were read.
+    if !case.expectation.is_fail() || case.format != crate::case::Format::Sendsync {
         return None;
     }
     std::fs::read_to_string(case.stderr_path())
@@ -224,6 +233,13 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                 _ => (Verdict::Ok, String::new()),
             }
         }
+        Expectation::FailAny => match outcome.kind {
+            Kind::Pass => (
+                Verdict::Mismatch,
+                "expected to fail, but it compiled".into(),
+            ),
+            _ => (Verdict::Ok, String::new()),
+        },
         Expectation::Fail(want) => {
             if outcome.kind == Kind::Pass {
                 return (

@@ -48,7 +48,8 @@ pub enum Mode {
 impl Mode {
     pub fn for_case(case: &Case) -> Mode {
         match case.expectation {
-            Expectation::Fail(_) => Mode::Check,
+            Expectation::Fail(_) | Expectation::FailAny => Mode::Check,
+            Expectation::Pass if case.check_only => Mode::Check,
             Expectation::Pass | Expectation::Unspecified => Mode::Run,
         }
     }
@@ -184,6 +185,7 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         .arg("--error-format=json")
         .args(TRYBUILD_FLAGS)
         .args(["-C", "debuginfo=0"])
+        .args(&case.flags)
         .arg(remap)
         .arg("--out-dir")
         .arg(tmp.path())
@@ -210,19 +212,20 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
     let mut diagnostics = Vec::new();
     let mut rendered = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut ice_text = false;
+    // rustc's own signs of a crash: its "internal compiler error" diagnostic level, or its
+    // panic banner in the text that is not JSON (what a case writes in a message is neither).
+    let mut ice = false;
+    let mut banner = false;
     for line in json.lines() {
-        if !seen.insert(line) {
-            continue; // trybuild drops duplicate messages too
-        }
         let Ok(raw) = serde_json::from_str::<Raw>(line) else {
-            // Not a diagnostic: an ICE backtrace or a panic message lands here.
-            ice_text |= line.contains("panicked") || line.contains("internal compiler error");
+            banner |= line.starts_with("error: the compiler unexpectedly panicked")
+                || line.starts_with("thread 'rustc' panicked at");
             continue;
         };
-        ice_text |= raw.message.contains("internal compiler error")
-            || raw.message.contains("the compiler unexpectedly panicked");
-        if raw.level != "failure-note" {
+        ice |= raw.level == crate::diagnostic::ICE_LEVEL;
+        // trybuild drops repeated messages from the rendered text; the structured record keeps
+        // every one, since a repeat is part of what rustc says.
+        if seen.insert(line) && raw.level != "failure-note" {
             if let Some(text) = &raw.rendered {
                 rendered.push(text.clone());
             }
@@ -244,7 +247,7 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
     let crashed = status.and_then(|s| process::signal_of(&s));
     let kind = if compiled.timed_out {
         Kind::Timeout
-    } else if ice_text || crashed.is_some() || status.and_then(|s| s.code()) == Some(101) {
+    } else if ice || crashed.is_some() || (banner && status.and_then(|s| s.code()) == Some(101)) {
         Kind::Ice
     } else if status.is_some_and(|s| s.success()) {
         Kind::Pass

@@ -30,11 +30,20 @@ pub struct RawSpan {
     pub file_name: String,
     pub line_start: usize,
     pub column_start: usize,
+    #[serde(default)]
+    pub line_end: usize,
+    #[serde(default)]
+    pub column_end: usize,
     pub is_primary: bool,
     pub label: Option<String>,
+    #[serde(default)]
+    pub suggested_replacement: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One diagnostic, with everything that makes it: level, code, message, every span, and every
+/// child (note, help, suggestion) with its own spans, recursively. Only what must be is
+/// normalized: paths, std's line numbers, the crate name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub level: String,
     /// The error code, such as `E0277`; `None` for diagnostics without one.
@@ -42,32 +51,47 @@ pub struct Diagnostic {
     pub code: Option<String>,
     /// The headline message.
     pub message: String,
-    /// The primary span: `line:column` in the case, a normalized path elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<Span>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Diagnostic>,
+}
+
+/// Where a diagnostic points.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// `7:5-7:18` (start and end, line:column) in the case itself; elsewhere the normalized
+    /// path, with the range for files of the package and without one for std's files, whose
+    /// line numbers move with every release: `$RUST/std/src/thread/functions.rs`.
+    pub at: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub primary: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary: Option<String>,
-    /// `span: label` for every labelled span, primary or not.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub labels: Vec<String>,
-    /// Notes and helps: `note: text` or `note: text (at span)`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub children: Vec<String>,
+    pub label: Option<String>,
+    /// The text a suggestion puts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
 }
 
 impl Diagnostic {
     /// The diagnostic that stands for a compiler that crashed without saying why.
     pub fn crash(message: &str) -> Diagnostic {
         Diagnostic {
-            level: "error: internal compiler error".into(),
+            level: ICE_LEVEL.into(),
             code: None,
             message: message.into(),
-            primary: None,
-            labels: vec![],
+            spans: vec![],
             children: vec![],
         }
     }
 
     pub fn is_error(&self) -> bool {
         self.level == "error" || self.level.starts_with("error:")
+    }
+
+    /// Whether rustc itself says it crashed: its own "internal compiler error" level.
+    pub fn is_ice(&self) -> bool {
+        self.level == ICE_LEVEL
     }
 
     /// The code as the case directives write it: `-` for none. A deny-by-default lint carries
@@ -78,11 +102,19 @@ impl Diagnostic {
             _ => "-".into(),
         }
     }
+
+    /// The primary span's place, if any.
+    pub fn primary(&self) -> Option<&str> {
+        self.spans.iter().find(|s| s.primary).map(|s| s.at.as_str())
+    }
 }
+
+/// The level rustc gives an internal compiler error.
+pub const ICE_LEVEL: &str = "error: internal compiler error";
 
 /// How spans and messages are normalized for one compile.
 pub struct Normalizer<'a> {
-    /// The case file, as passed to rustc.
+    /// The case file, as rustc names it.
     pub input: &'a str,
     /// The root that other paths are made relative to, with a trailing `/`.
     pub root: &'a str,
@@ -91,11 +123,27 @@ pub struct Normalizer<'a> {
 }
 
 impl Normalizer<'_> {
-    pub fn span(&self, span: &RawSpan) -> String {
-        if span.file_name == self.input {
-            return format!("{}:{}", span.line_start, span.column_start);
+    pub fn span(&self, span: &RawSpan) -> Span {
+        let range = format!(
+            "{}:{}-{}:{}",
+            span.line_start, span.column_start, span.line_end, span.column_end
+        );
+        let at = if span.file_name == self.input {
+            range
+        } else {
+            let path = normalize_path(&span.file_name, self.root);
+            if path.starts_with("$RUST/") {
+                path
+            } else {
+                format!("{path}:{range}")
+            }
+        };
+        Span {
+            at,
+            primary: span.is_primary,
+            label: span.label.as_deref().map(|l| self.text(l)),
+            replacement: span.suggested_replacement.as_deref().map(|r| self.text(r)),
         }
-        normalize_path(&span.file_name, self.root)
     }
 
     pub fn text(&self, text: &str) -> String {
@@ -104,6 +152,9 @@ impl Normalizer<'_> {
         } else {
             text.to_string()
         };
+        if self.krate.is_empty() {
+            return text;
+        }
         text.replace(self.krate, "$CRATE")
     }
 
@@ -113,38 +164,19 @@ impl Normalizer<'_> {
         if raw.level == "failure-note" || raw.message.starts_with("aborting due to") {
             return None;
         }
-        let primary = raw
-            .spans
-            .iter()
-            .find(|s| s.is_primary)
-            .map(|s| self.span(s));
-        let labels = raw
-            .spans
-            .iter()
-            .filter_map(|s| {
-                let label = s.label.as_deref()?;
-                Some(format!("{}: {}", self.span(s), self.text(label)))
-            })
-            .collect();
-        let children = raw
-            .children
-            .iter()
-            .filter(|c| !is_noise(&c.message))
-            .map(|c| {
-                let mut line = format!("{}: {}", c.level, self.text(&c.message));
-                if let Some(span) = c.spans.iter().find(|s| s.is_primary).or(c.spans.first()) {
-                    line.push_str(&format!(" (at {})", self.span(span)));
-                }
-                line
-            })
-            .collect();
+        if is_noise(&raw.message) {
+            return None;
+        }
         Some(Diagnostic {
             level: raw.level.clone(),
             code: raw.code.as_ref().map(|c| c.code.clone()),
             message: self.text(&raw.message),
-            primary,
-            labels,
-            children,
+            spans: raw.spans.iter().map(|s| self.span(s)).collect(),
+            children: raw
+                .children
+                .iter()
+                .filter_map(|c| self.diagnostic(c))
+                .collect(),
         })
     }
 }
@@ -235,11 +267,44 @@ mod tests {
         };
         let d = n.diagnostic(&raw).unwrap();
         assert_eq!(d.code.as_deref(), Some("E0277"));
-        assert_eq!(d.primary.as_deref(), Some("7:5"));
-        assert_eq!(d.labels, vec!["7:5: `Rc<i32>` cannot be sent"]);
+        assert_eq!(d.primary(), Some("7:5-0:0"));
+        assert_eq!(d.spans.len(), 2);
         assert_eq!(
-            d.children,
-            vec!["note: required by a bound in `spawn` (at $RUST/std/src/thread/mod.rs)"]
+            d.spans[0].label.as_deref(),
+            Some("`Rc<i32>` cannot be sent")
         );
+        assert!(!d.spans[1].primary);
+        assert_eq!(d.children.len(), 1, "the temporary-file note is noise");
+        assert_eq!(d.children[0].message, "required by a bound in `spawn`");
+        assert_eq!(d.children[0].spans[0].at, "$RUST/std/src/thread/mod.rs");
+    }
+
+    #[test]
+    fn keeps_span_ends_suggestions_and_nested_children() {
+        let json = r#"{"message":"future cannot be sent between threads safely","code":null,"level":"error",
+          "spans":[{"file_name":"/w/cases/t/x.rs","line_start":9,"column_start":5,"line_end":12,"column_end":6,"is_primary":true,"label":"future created by async block is not `Send`"}],
+          "children":[{"message":"future is not `Send` as this value is used across an await","code":null,"level":"note",
+             "spans":[{"file_name":"/w/cases/t/x.rs","line_start":10,"column_start":13,"line_end":10,"column_end":20,"is_primary":false,"label":"has type `Rc<i32>` which is not `Send`"},
+                      {"file_name":"/w/cases/t/x.rs","line_start":11,"column_start":9,"line_end":11,"column_end":15,"is_primary":true,"label":"await occurs here"},
+                      {"file_name":"/w/cases/t/x.rs","line_start":12,"column_start":5,"line_end":12,"column_end":6,"is_primary":false,"label":"`session` is later dropped here"}],
+             "children":[{"message":"nested","code":null,"level":"note","spans":[],"children":[],"rendered":null}],"rendered":null},
+             {"message":"consider using `Arc`","code":null,"level":"help","spans":[{"file_name":"/w/cases/t/x.rs","line_start":3,"column_start":5,"line_end":3,"column_end":7,"is_primary":true,"label":null,"suggested_replacement":"Arc"}],"children":[],"rendered":null}],
+          "rendered":"error: ..."}"#;
+        let raw: Raw = serde_json::from_str(json).unwrap();
+        let n = Normalizer {
+            input: "/w/cases/t/x.rs",
+            root: "/w/",
+            krate: "sendsync_case",
+        };
+        let d = n.diagnostic(&raw).unwrap();
+        assert_eq!(d.primary(), Some("9:5-12:6"));
+        let note = &d.children[0];
+        assert_eq!(note.spans.len(), 3);
+        assert_eq!(
+            note.spans[2].label.as_deref(),
+            Some("`session` is later dropped here")
+        );
+        assert_eq!(note.children[0].message, "nested");
+        assert_eq!(d.children[1].spans[0].replacement.as_deref(), Some("Arc"));
     }
 }

@@ -3,9 +3,17 @@
 //! The classes are ordered by severity and computed from rustc's structured JSON, field by
 //! field, never by diffing text: only `Rendering` looks at the rendered text, and only once
 //! the structure is known to be equal.
+//!
+//! What order means: rustc emits diagnostics in a stable order on one toolchain, but the order
+//! is not part of what the compiler says. So headlines compare as a set (an error reworded is
+//! `headline`, a reordered or repeated one is not), the full diagnostics as a multiset (a
+//! diagnostic now emitted twice, or a label, note, span or suggestion changed, is `detail`),
+//! and a pure reordering is `rendering`.
 
 use crate::compile::{Kind, Outcome};
+use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// A cell of the matrix: a drift class, or a reason there is nothing to compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -16,6 +24,9 @@ pub enum Drift {
     /// The toolchain is not installed: not drift.
     #[serde(rename = "missing")]
     Missing,
+    /// rustc overran its time limit (on either side): not drift, the machine's load.
+    #[serde(rename = "timeout")]
+    Timeout,
     /// The compiler crashed (on either side): not drift.
     #[serde(rename = "ice")]
     Ice,
@@ -39,7 +50,7 @@ pub enum Drift {
 }
 
 impl Drift {
-    pub const CLASSES: [Drift; 9] = [
+    pub const CLASSES: [Drift; 10] = [
         Drift::Outcome,
         Drift::Codes,
         Drift::Headline,
@@ -48,6 +59,7 @@ impl Drift {
         Drift::Identical,
         Drift::NotApplicable,
         Drift::Missing,
+        Drift::Timeout,
         Drift::Ice,
     ];
 
@@ -55,6 +67,7 @@ impl Drift {
         match self {
             Drift::NotApplicable => "n/a",
             Drift::Missing => "missing",
+            Drift::Timeout => "timeout",
             Drift::Ice => "ice",
             Drift::Identical => "identical",
             Drift::Rendering => "rendering",
@@ -76,22 +89,67 @@ pub fn classify(base: &Outcome, other: &Outcome) -> Drift {
     if base.kind == Kind::Ice || other.kind == Kind::Ice {
         return Drift::Ice;
     }
+    if base.kind == Kind::Timeout || other.kind == Kind::Timeout {
+        return Drift::Timeout;
+    }
     if compiled(base) != compiled(other) {
         return Drift::Outcome;
     }
     if base.codes() != other.codes() {
         return Drift::Codes;
     }
-    if base.headlines() != other.headlines() {
+    if headline_set(base) != headline_set(other) {
         return Drift::Headline;
     }
-    if base.diagnostics != other.diagnostics {
+    if sorted(base) != sorted(other) {
         return Drift::Detail;
     }
-    if base.stderr != other.stderr {
+    if base.diagnostics != other.diagnostics || base.stderr != other.stderr {
         return Drift::Rendering;
     }
     Drift::Identical
+}
+
+/// What differs, in a line, for the classes that need saying: for `detail`, the first field
+/// of the (sorted) diagnostics that differs; for `rendering`, whether the order or only the
+/// text changed, and the first differing line.
+pub fn explain(drift: Drift, base: &Outcome, other: &Outcome) -> String {
+    match drift {
+        Drift::Detail => {
+            let json = |o: &Outcome| serde_json::to_value(sorted(o)).expect("plain data");
+            crate::report::first_difference_as(&json(base), &json(other), ("baseline", "here"))
+                .map(|d| format!("diagnostics{d}"))
+                .unwrap_or_default()
+                .replace("diagnostics[", "diagnostic [")
+        }
+        Drift::Rendering if base.diagnostics != other.diagnostics => {
+            "the same diagnostics in another order".into()
+        }
+        Drift::Rendering => {
+            let (a, b) = (base.stderr.lines(), other.stderr.lines());
+            match a.zip(b).enumerate().find(|(_, (x, y))| x != y) {
+                Some((i, (x, y))) => format!("text line {}: `{x}` became `{y}`", i + 1),
+                None => "text length".into(),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The distinct errors' codes and messages.
+fn headline_set(o: &Outcome) -> BTreeSet<(Option<&str>, &str)> {
+    o.diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.code.as_deref(), d.message.as_str()))
+        .collect()
+}
+
+/// Every diagnostic, in full, as a multiset.
+fn sorted(o: &Outcome) -> Vec<&Diagnostic> {
+    let mut all: Vec<&Diagnostic> = o.diagnostics.iter().collect();
+    all.sort();
+    all
 }
 
 fn compiled(outcome: &Outcome) -> bool {
@@ -102,18 +160,37 @@ fn compiled(outcome: &Outcome) -> bool {
 mod tests {
     use super::*;
     use crate::compile::Mode;
-    use crate::diagnostic::Diagnostic;
+    use crate::diagnostic::Span;
 
-    fn error(code: Option<&str>, message: &str, primary: &str, labels: &[&str]) -> Diagnostic {
+    fn span(at: &str, primary: bool, label: Option<&str>) -> Span {
+        Span {
+            at: at.into(),
+            primary,
+            label: label.map(String::from),
+            replacement: None,
+        }
+    }
+
+    fn note(message: &str) -> Diagnostic {
+        Diagnostic {
+            level: "note".into(),
+            code: None,
+            message: message.into(),
+            spans: vec![],
+            children: vec![],
+        }
+    }
+
+    fn error(code: Option<&str>, message: &str, at: &str, label: Option<&str>) -> Diagnostic {
         Diagnostic {
             level: "error".into(),
             code: code.map(String::from),
             message: message.into(),
-            primary: Some(primary.into()),
-            labels: labels.iter().map(|s| s.to_string()).collect(),
-            children: vec![
-                "note: required by a bound in `spawn` (at $RUST/std/src/thread/mod.rs)".into(),
-            ],
+            spans: vec![span(at, true, label)],
+            children: vec![Diagnostic {
+                spans: vec![span("$RUST/std/src/thread/mod.rs", true, None)],
+                ..note("required by a bound in `spawn`")
+            }],
         }
     }
 
@@ -128,9 +205,11 @@ mod tests {
         }
     }
 
+    const RC: &str = "`Rc<i32>` cannot be sent between threads safely";
+
     fn base() -> Outcome {
         fail(
-            vec![error(Some("E0277"), "`Rc<i32>` cannot be sent between threads safely", "7:5", &["7:5: `Rc<i32>` cannot be sent"])],
+            vec![error(Some("E0277"), RC, "7:5-7:18", Some("`Rc<i32>` cannot be sent"))],
             "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n --> cases/t/x.rs:7:5\n",
         )
     }
@@ -148,45 +227,81 @@ mod tests {
     }
 
     #[test]
-    fn detail_label_note_or_span() {
+    fn detail_label_note_span_extent_child_label_suggestion_warning() {
         let mut label = base();
-        label.diagnostics[0].labels[0] =
-            "7:5: `Rc<i32>` cannot be sent between threads safely".into();
-        assert_eq!(classify(&base(), &label), Drift::Detail);
-        let mut note = base();
-        note.diagnostics[0]
+        label.diagnostics[0].spans[0].label = Some(RC.into());
+        let mut help = base();
+        help.diagnostics[0]
             .children
-            .push("help: use `Arc` instead".into());
-        assert_eq!(classify(&base(), &note), Drift::Detail);
-        let mut span = base();
-        span.diagnostics[0].primary = Some("7:19".into());
-        assert_eq!(classify(&base(), &span), Drift::Detail);
+            .push(note_of("help: use `Arc` instead"));
+        let mut start = base();
+        start.diagnostics[0].spans[0].at = "7:19-7:25".into();
+        // The span grew, its start unchanged (an `async` keyword became the whole block).
+        let mut end = base();
+        end.diagnostics[0].spans[0].at = "7:5-9:6".into();
+        // A child note lost its own label.
+        let mut child_label = base();
+        child_label.diagnostics[0].children[0].spans[0].label =
+            Some("is later dropped here".into());
+        let mut suggestion = base();
+        suggestion.diagnostics[0].spans[0].replacement = Some("Arc".into());
         let mut warning = base();
         warning.diagnostics.push(Diagnostic {
             level: "warning".into(),
             code: Some("unused_variables".into()),
-            message: "unused variable: `x`".into(),
-            primary: None,
-            labels: vec![],
-            children: vec![],
+            ..note("unused variable: `x`")
         });
-        assert_eq!(classify(&base(), &warning), Drift::Detail);
+        // The same diagnostic emitted twice: no message changed, but it is said twice.
+        let mut repeated = base();
+        repeated.diagnostics.push(repeated.diagnostics[0].clone());
+        for (what, other) in [
+            ("label", label),
+            ("help", help),
+            ("span start", start),
+            ("span end", end),
+            ("child label", child_label),
+            ("suggestion", suggestion),
+            ("warning", warning),
+            ("repeated", repeated),
+        ] {
+            assert_eq!(classify(&base(), &other), Drift::Detail, "{what}");
+        }
+    }
+
+    fn note_of(text: &str) -> Diagnostic {
+        let (level, message) = text.split_once(": ").unwrap();
+        Diagnostic {
+            level: level.into(),
+            ..note(message)
+        }
     }
 
     #[test]
     fn headline() {
         let mut other = base();
         other.diagnostics[0].message = "`Rc<i32>` cannot be sent between threads".into();
-        other.diagnostics[0].labels.clear(); // a smaller change in the same cell does not mask it
+        other.diagnostics[0].spans.clear(); // a smaller change in the same cell does not mask it
         assert_eq!(classify(&base(), &other), Drift::Headline);
+    }
+
+    #[test]
+    fn reordering_is_rendering_not_headline() {
+        let a = error(Some("E0277"), RC, "7:5-7:18", None);
+        let b = error(Some("E0382"), "use of moved value: `v`", "9:5-9:6", None);
+        let ab = fail(vec![a.clone(), b.clone()], "A\nB\n");
+        let ba = fail(vec![b, a], "B\nA\n");
+        assert_eq!(classify(&ab, &ba), Drift::Rendering);
     }
 
     #[test]
     fn codes() {
         let mut other = base();
-        other
-            .diagnostics
-            .push(error(Some("E0599"), "no method named `label`", "9:1", &[]));
+        other.diagnostics.push(error(
+            Some("E0599"),
+            "no method named `label`",
+            "9:1-9:6",
+            None,
+        ));
         assert_eq!(classify(&base(), &other), Drift::Codes);
         let mut codeless = base();
         codeless.diagnostics[0].code = None;
@@ -194,7 +309,7 @@ mod tests {
     }
 
     #[test]
-    fn outcome_and_ice() {
+    fn outcome_ice_and_timeout() {
         let mut compiled = fail(vec![], "");
         compiled.kind = Kind::Pass;
         assert_eq!(classify(&base(), &compiled), Drift::Outcome);
@@ -202,6 +317,12 @@ mod tests {
         let mut ice = base();
         ice.kind = Kind::Ice;
         assert_eq!(classify(&base(), &ice), Drift::Ice);
+        // A timeout says more about the machine than the compiler: not drift, not `outcome`.
+        let mut timeout = fail(vec![], "");
+        timeout.kind = Kind::Timeout;
+        assert_eq!(classify(&base(), &timeout), Drift::Timeout);
+        assert_eq!(classify(&compiled, &timeout), Drift::Timeout);
+        assert!(!Drift::Timeout.is_drift());
     }
 
     #[test]

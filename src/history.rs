@@ -63,8 +63,18 @@ pub struct Entry {
     pub variant: String,
 }
 
+/// The version of the history files' shape. 2: complete structured diagnostics (every span
+/// with its extent and suggestion, children recursively).
+pub const SCHEMA: u32 = 2;
+
+/// How many nightlies a history keeps: recording a nightly drops all but the newest ones.
+pub const NIGHTLIES_KEPT: usize = 3;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
+    /// [`SCHEMA`] when written; files without it are version 1.
+    #[serde(default = "schema_1")]
+    pub schema: u32,
     pub case: String,
     /// Keyed by [`key_of`]: `1.80.0`, or `nightly-2026-05-19`.
     pub toolchains: BTreeMap<String, Entry>,
@@ -91,15 +101,28 @@ pub fn key_of(tc: &Toolchain) -> String {
     }
 }
 
-/// Chronological order: by release, then stable before beta before nightly, then by date.
-fn order(entry: &Entry) -> (Version, bool, String) {
+fn schema_1() -> u32 {
+    1
+}
+
+/// Chronological order: by release, then nightly before beta before stable (a 1.97 nightly
+/// comes before the 1.97.0 release), then by date.
+pub fn order(entry: &Entry) -> (Version, u8, String) {
     let v = Version::parse(&entry.release).unwrap_or(Version::new(0, 0, 0));
-    (v, entry.release.contains('-'), entry.commit_date.clone())
+    let channel = if entry.release.contains("nightly") {
+        0
+    } else if entry.release.contains("beta") {
+        1
+    } else {
+        2
+    };
+    (v, channel, entry.commit_date.clone())
 }
 
 impl History {
     pub fn new(case: &str) -> History {
         History {
+            schema: SCHEMA,
             case: case.to_string(),
             toolchains: BTreeMap::new(),
             variants: BTreeMap::new(),
@@ -115,9 +138,42 @@ impl History {
             return Ok(None);
         }
         let text = crate::error::read_text(path)?;
-        serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|e| Error::input(path, Some(e.line()), format!("not a sendsync history: {e}")))
+        let bad = |e: serde_json::Error| {
+            Error::input(path, Some(e.line()), format!("not a sendsync history: {e}"))
+        };
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(bad)?;
+        let schema = value.get("schema").and_then(|s| s.as_u64()).unwrap_or(1);
+        if schema > u64::from(SCHEMA) {
+            return Err(Error::input(
+                path,
+                None,
+                format!("written by a newer sendsync (history schema {schema}; this one reads {SCHEMA}): update sendsync rather than overwrite it"),
+            ));
+        }
+        if schema < u64::from(SCHEMA) {
+            return Err(Error::input(
+                path,
+                None,
+                format!("recorded by an older sendsync (history schema {schema}, with less detail than {SCHEMA}): record it again with `sendsync history record`"),
+            ));
+        }
+        serde_json::from_value(value).map(Some).map_err(bad)
+    }
+
+    /// Like [`History::load`], but a file of an older schema is started afresh (its entries
+    /// cannot be compared with new ones): what `record` wants.
+    pub fn load_for_update(path: &Path, case: &str) -> Result<History> {
+        if path.exists() {
+            let text = crate::error::read_text(path)?;
+            let old = serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .and_then(|v| v.get("schema").map_or(Some(1), |s| s.as_u64()))
+                .is_some_and(|schema| schema < u64::from(SCHEMA));
+            if old {
+                return Ok(History::new(case));
+            }
+        }
+        Ok(History::load(path)?.unwrap_or_else(|| History::new(case)))
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
@@ -147,6 +203,21 @@ impl History {
                 variant: id,
             },
         );
+        if key.starts_with("nightly-") {
+            // Keep the newest nightlies only: they come daily, and old ones teach nothing
+            // that the releases do not.
+            let mut nightlies: Vec<(String, String)> = self
+                .toolchains
+                .iter()
+                .filter(|(k, _)| k.starts_with("nightly-"))
+                .map(|(k, e)| (e.commit_date.clone(), k.clone()))
+                .collect();
+            nightlies.sort();
+            let excess = nightlies.len().saturating_sub(NIGHTLIES_KEPT);
+            for (_, old) in &nightlies[..excess] {
+                self.toolchains.remove(old);
+            }
+        }
         let used: Vec<String> = self
             .toolchains
             .values()
@@ -240,7 +311,7 @@ pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) ->
     let mut changed = 0;
     for (case, variant) in cases.iter().zip(observed) {
         let path = History::path(root, case);
-        let mut history = History::load(&path)?.unwrap_or_else(|| History::new(&case.name));
+        let mut history = History::load_for_update(&path, &case.name)?;
         let before = history.clone();
         history.record(&key, tc, variant);
         if history != before {
@@ -358,6 +429,19 @@ impl Lock {
     }
 }
 
+/// Every toolchain key recorded for any of `cases`: a toolchain outside it is new to the
+/// history (a nightly after `rustup update`, say), which `verify` reports as such rather than
+/// as a difference in every case.
+pub fn recorded_keys(root: &Path, cases: &[Case]) -> Result<std::collections::BTreeSet<String>> {
+    let mut keys = std::collections::BTreeSet::new();
+    for case in cases {
+        if let Some(h) = History::load(&History::path(root, case))? {
+            keys.extend(h.toolchains.into_keys());
+        }
+    }
+    Ok(keys)
+}
+
 /// One difference between the recorded history and what a toolchain says now.
 #[derive(Debug)]
 pub struct Difference {
@@ -470,6 +554,62 @@ mod tests {
         );
         h.record("1.70.0", &a, None);
         assert_eq!(h.spans()[0].variant, "n/a");
+    }
+
+    #[test]
+    fn a_nightly_comes_before_its_release_and_old_nightlies_go() {
+        let mut h = History::new("x");
+        let stable = tc("1.97.0", "2026-07-01");
+        h.record("1.97.0", &stable, Some(variant(&["E0277"])));
+        for date in ["2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04"] {
+            let n = tc("1.97.0-nightly", date);
+            h.record(&key_of(&n), &n, Some(variant(&["E0277"])));
+        }
+        let keys: Vec<&String> = h.toolchains.keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "1.97.0",
+                "nightly-2026-05-02",
+                "nightly-2026-05-03",
+                "nightly-2026-05-04"
+            ],
+            "the oldest nightly is dropped, {NIGHTLIES_KEPT} kept"
+        );
+        let spans = h.spans();
+        assert_eq!(spans[0].from, "nightly-2026-05-02");
+        assert_eq!(
+            spans[0].to, "1.97.0",
+            "the nightlies of 1.97 come before 1.97.0"
+        );
+    }
+
+    #[test]
+    fn files_of_another_schema_are_refused_or_started_afresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let newer = dir.path().join("newer.json");
+        std::fs::write(
+            &newer,
+            r#"{"schema": 99, "case": "x", "toolchains": {}, "variants": {}}"#,
+        )
+        .unwrap();
+        let err = History::load(&newer).unwrap_err().to_string();
+        assert!(
+            err.contains("newer.json") && err.contains("newer sendsync"),
+            "{err}"
+        );
+        assert!(
+            History::load_for_update(&newer, "x").is_err(),
+            "never overwritten"
+        );
+        let older = dir.path().join("older.json");
+        std::fs::write(&older, r#"{"case": "x", "toolchains": {}, "variants": {}}"#).unwrap();
+        let err = History::load(&older).unwrap_err().to_string();
+        assert!(err.contains("record it again"), "{err}");
+        assert_eq!(
+            History::load_for_update(&older, "x").unwrap(),
+            History::new("x")
+        );
     }
 
     #[test]

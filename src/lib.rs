@@ -10,6 +10,7 @@ pub mod cache;
 pub mod case;
 pub mod check;
 pub mod compile;
+pub mod compiletest;
 pub mod corpus;
 pub mod diagnostic;
 pub mod drift;

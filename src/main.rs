@@ -278,12 +278,27 @@ fn load_corpus() -> Result<Corpus, Vec<Error>> {
     Corpus::load(&corpus::bundled_root())
 }
 
-/// Loads the programs to run: the bundled corpus (validated as a whole), or the programs under
-/// the given paths, where a file without a header is an unspecified program.
-fn load_programs(paths: &[PathBuf]) -> Result<(Vec<Case>, PathBuf), Vec<Error>> {
+/// The programs to run, and the files that could not be read as programs.
+struct Programs {
+    cases: Vec<Case>,
+    /// What report paths are relative to.
+    root: PathBuf,
+    /// One file's problem is that file's `error` verdict: the others are still run.
+    errors: Vec<Error>,
+}
+
+/// Loads the programs to run: the bundled corpus (validated as a whole: any problem stops the
+/// run), or the programs under the given paths, where a file without a header is an unspecified
+/// program, a compiletest test is read as one, and a file with a bad header is an error of its
+/// own while the others are run.
+fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
     if paths.is_empty() {
         let corpus = load_corpus()?;
-        return Ok((corpus.cases, corpus::package_root()));
+        return Ok(Programs {
+            cases: corpus.cases,
+            root: corpus::package_root(),
+            errors: vec![],
+        });
     }
     let files = check::collect_programs(paths).map_err(one)?;
     if files.is_empty() {
@@ -297,22 +312,61 @@ fn load_programs(paths: &[PathBuf]) -> Result<(Vec<Case>, PathBuf), Vec<Error>> 
             Err(e) => errors.push(e),
         }
     }
-    // A fix must be among the programs checked, as it must be in the corpus.
-    let names: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.name.as_str()).collect();
-    for c in &cases {
-        if let Some(fix) = c.fix.as_deref().filter(|f| !names.contains(f)) {
+    // A fix must exist: among the programs checked, beside the case, or (for a case of the
+    // bundled corpus) in the corpus.
+    let mut names: std::collections::BTreeSet<String> =
+        cases.iter().map(|c| c.name.clone()).collect();
+    let bundled = corpus::bundled_root();
+    if cases
+        .iter()
+        .any(|c| std::path::absolute(&c.path).is_ok_and(|p| p.starts_with(&bundled)))
+    {
+        let all = check::collect_programs(&[bundled]).unwrap_or_default();
+        names.extend(
+            all.iter()
+                .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())),
+        );
+    }
+    let exists = |c: &Case, fix: &str| {
+        names.contains(fix) || c.path.with_file_name(format!("{fix}.rs")).is_file()
+    };
+    cases.retain(|c| match c.fix.as_deref().filter(|f| !exists(c, f)) {
+        Some(fix) => {
             errors.push(Error::input(
                 &c.path,
                 corpus::directive_line(c, "fix"),
-                format!("`fix: {fix}` names no case among the programs checked"),
+                format!(
+                    "`fix: {fix}` names no case (none among the programs checked, none beside it)"
+                ),
             ));
+            false
         }
+        None => true,
+    });
+    Ok(Programs {
+        root: root_for(&files[0]),
+        cases,
+        errors,
+    })
+}
+
+/// A file that could not be read as a program, as a result with the verdict `error`.
+fn error_result(e: &Error) -> Checked {
+    let path = match e {
+        Error::Input { path, .. } | Error::Io { path, .. } => path.clone(),
+        Error::Environment(_) => PathBuf::new(),
+    };
+    let case = Case::parse(&path, String::new(), false).unwrap_or_else(|_| {
+        Case::parse(Path::new("unnamed.rs"), String::new(), false).expect("an empty program")
+    });
+    Checked {
+        case,
+        outcome: None,
+        verdict: check::Verdict::Error,
+        reason: e.to_string(),
+        cached: false,
+        blessed: None,
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let root = root_for(&files[0]);
-    Ok((cases, root))
 }
 
 /// What output paths are relative to: the nearest folder above with a Cargo.toml (as trybuild
@@ -361,14 +415,25 @@ fn run_check(toolchain: &Toolchain, cases: &[Case], options: &Options) -> Vec<Ch
 
 fn cmd_check(args: CheckArgs) -> CmdResult {
     let toolchain = Toolchain::resolve(&args.toolchain.spec()).map_err(one)?;
-    let (cases, root) = if args.bless && args.paths.is_empty() {
+    let Programs {
+        cases,
+        root,
+        errors,
+    } = if args.bless && args.paths.is_empty() {
         // Blessing is how missing pinned files come to be: load without validating the corpus.
         let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
         let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
-        (cases.map_err(one)?, corpus::package_root())
+        Programs {
+            cases: cases.map_err(one)?,
+            root: corpus::package_root(),
+            errors: vec![],
+        }
     } else {
         load_programs(&args.paths)?
     };
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
     let mut options = options(&args.run, root);
     options.bless = args.bless;
     if args.bless && !toolchain.is_pinned() {
@@ -401,7 +466,8 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
             return Err(outside);
         }
     }
-    let results = run_check(&toolchain, &cases, &options);
+    let mut results = run_check(&toolchain, &cases, &options);
+    results.extend(errors.iter().map(error_result));
     for r in &results {
         if let Some(path) = &r.blessed {
             eprintln!("blessed {}", path.display());
@@ -627,7 +693,14 @@ fn emit_matrix(m: &matrix::Matrix, report: MatrixReport) -> CmdResult {
 
 fn cmd_matrix(args: MatrixArgs) -> CmdResult {
     let names = toolchain::parse_list(&args.toolchains);
-    let (cases, root) = load_programs(&args.paths)?;
+    let Programs {
+        cases,
+        root,
+        errors,
+    } = load_programs(&args.paths)?;
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
     let options = options(&args.run, root);
     let bar = progress_bar(cases.len() * names.len());
     let mut warnings = Vec::new();
@@ -646,13 +719,24 @@ fn cmd_matrix(args: MatrixArgs) -> CmdResult {
     for w in &warnings {
         eprintln!("warning: {w}");
     }
-    emit_matrix(&m.map_err(one)?, args.report)
+    let mut m = m.map_err(one)?;
+    for e in &errors {
+        let r = error_result(e);
+        let path = r
+            .case
+            .path
+            .strip_prefix(&options.root)
+            .unwrap_or(&r.case.path);
+        m.add_error_row(&r.case.name, &path.display().to_string());
+    }
+    let code = emit_matrix(&m, args.report)?;
+    Ok(if errors.is_empty() { code } else { 2 })
 }
 
 fn cmd_merge(files: &[PathBuf], report: MatrixReport) -> CmdResult {
     let parts = files
         .iter()
-        .map(|f| matrix::load(f))
+        .map(|f| matrix::load(f).map(|m| (f.display().to_string(), m)))
         .collect::<Result<Vec<_>, _>>()
         .map_err(one)?;
     let m = matrix::merge(parts, report.baseline.as_deref()).map_err(one)?;
@@ -708,7 +792,17 @@ fn cmd_history(cmd: HistoryCommand) -> CmdResult {
             let corpus = load_corpus()?;
             let options = options(&run, corpus::package_root());
             let mut differences = 0;
+            let recorded = history::recorded_keys(&root, &corpus.cases).map_err(one)?;
             for tc in history_toolchains(toolchains.as_deref())? {
+                let key = history::key_of(&tc);
+                if !recorded.contains(&key) {
+                    // As `cargo test` does: a toolchain new to the history is no difference.
+                    println!(
+                        "{key}: new to the history, not verified ({} is not recorded for any case); record it with `sendsync history record --toolchains {}`",
+                        tc.release, tc.name
+                    );
+                    continue;
+                }
                 let diffs = history::verify(&root, &corpus.cases, &tc, &options).map_err(one)?;
                 println!(
                     "{}: {} cases, {} differ from the recorded history",

@@ -28,6 +28,9 @@ pub struct Cell {
     pub diagnostics: Vec<Diagnostic>,
     #[serde(default)]
     pub stderr: String,
+    /// What differs from the baseline, for `detail` and `rendering`: the first differing field.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
 }
 
 impl Cell {
@@ -39,6 +42,7 @@ impl Cell {
             drift,
             diagnostics: vec![],
             stderr: String::new(),
+            why: String::new(),
         }
     }
 
@@ -50,6 +54,7 @@ impl Cell {
             drift: Drift::Identical,
             diagnostics: o.diagnostics.clone(),
             stderr: o.stderr.clone(),
+            why: String::new(),
         }
     }
 
@@ -233,6 +238,22 @@ pub fn info_of(tc: &Toolchain) -> ToolchainInfo {
 }
 
 impl Matrix {
+    /// A row for a file that could not be read as a program: an `error` cell on every
+    /// toolchain, which is not drift.
+    pub fn add_error_row(&mut self, name: &str, path: &str) {
+        self.cases.push(Row {
+            name: name.into(),
+            path: path.into(),
+            topic: String::new(),
+            min_rust: None,
+            cells: self
+                .toolchains
+                .iter()
+                .map(|t| (t.clone(), Cell::empty("error", Drift::NotApplicable)))
+                .collect(),
+        });
+    }
+
     /// (Re)computes every cell's drift against the baseline.
     pub fn classify(&mut self) {
         let baseline = self.baseline.clone();
@@ -251,7 +272,11 @@ impl Matrix {
                         }
                     }
                     (_, Some(base)) => match cell.outcome() {
-                        Some(outcome) => drift::classify(base, &outcome),
+                        Some(outcome) => {
+                            let d = drift::classify(base, &outcome);
+                            cell.why = drift::explain(d, base, &outcome);
+                            d
+                        }
                         // An outcome of no known kind (`error`, from a hand-made file): not
                         // compiled, so no drift to speak of.
                         None => Drift::NotApplicable,
@@ -287,43 +312,63 @@ impl Matrix {
 
 /// Merges matrices made separately (on other machines, or one toolchain at a time) into one,
 /// and classifies it again against `baseline` (by default as [`choose_baseline`] picks).
-pub fn merge(parts: Vec<Matrix>, baseline: Option<&str>) -> Result<Matrix> {
+pub fn merge(parts: Vec<(String, Matrix)>, baseline: Option<&str>) -> Result<Matrix> {
     let mut names: Vec<String> = Vec::new();
-    let mut info = BTreeMap::new();
+    let mut info: BTreeMap<String, Option<ToolchainInfo>> = BTreeMap::new();
     let mut rows: Vec<Row> = Vec::new();
-    for part in parts {
+    // Where each (case path, toolchain) cell came from, to name both files of a conflict.
+    let mut source: BTreeMap<(String, String), String> = BTreeMap::new();
+    for (file, part) in parts {
         for name in &part.toolchains {
             let part_info = part.toolchain_info.get(name).cloned().flatten();
-            match info.get(name) {
-                Some(Some(existing)) if part_info.is_some() && part_info.as_ref() != Some(existing) => {
+            if let (Some(Some(existing)), Some(new)) = (info.get(name), &part_info) {
+                if existing != new {
                     return Err(Error::env(format!(
-                        "toolchain `{name}` means different compilers in the merged files ({} and {})",
+                        "toolchain `{name}` means different compilers in the merged files ({} and {} in {file})",
                         describe(existing),
-                        describe(part_info.as_ref().unwrap())
-                    )))
+                        describe(new)
+                    )));
                 }
-                Some(Some(_)) => continue, // already have real cells for it
-                _ => {}
             }
             if !names.contains(name) {
                 names.push(name.clone());
             }
-            info.insert(name.clone(), part_info.clone());
+            if part_info.is_some() || !info.contains_key(name) {
+                info.insert(name.clone(), part_info.clone());
+            }
             for prow in &part.cases {
                 let Some(cell) = prow.cells.get(name) else {
                     continue;
                 };
-                let row = match rows.iter_mut().position(|r| r.name == prow.name) {
+                // Rows are matched by path (relative to the checked root), not by name: two
+                // folders may hold cases of the same name.
+                let row = match rows.iter_mut().position(|r| r.path == prow.path) {
                     Some(i) => &mut rows[i],
                     None => {
                         rows.push(Row {
                             cells: BTreeMap::new(),
                             ..prow.clone()
                         });
-                        rows.last_mut().unwrap()
+                        rows.last_mut().expect("just pushed")
                     }
                 };
+                let key = (prow.path.clone(), name.clone());
+                match row.cells.get(name) {
+                    // A real cell (or another `missing`) stays.
+                    Some(_) if cell.outcome == "missing" => continue,
+                    Some(old) if old.outcome != "missing" && !same_cell(old, cell) => {
+                        return Err(Error::env(format!(
+                            "{} on `{name}` differs between {} and {file}: {} against {}",
+                            prow.path,
+                            source.get(&key).map_or("an earlier file", String::as_str),
+                            cell_label(old),
+                            cell_label(cell)
+                        )));
+                    }
+                    _ => {}
+                }
                 row.cells.insert(name.clone(), cell.clone());
+                source.insert(key, file.clone());
             }
         }
     }
@@ -343,6 +388,15 @@ pub fn merge(parts: Vec<Matrix>, baseline: Option<&str>) -> Result<Matrix> {
     };
     matrix.classify();
     Ok(matrix)
+}
+
+/// Two cells say the same, whatever drift they were classified as.
+fn same_cell(a: &Cell, b: &Cell) -> bool {
+    Cell {
+        drift: b.drift,
+        why: b.why.clone(),
+        ..a.clone()
+    } == *b
 }
 
 fn describe(i: &ToolchainInfo) -> String {
@@ -409,10 +463,13 @@ pub fn to_text(m: &Matrix) -> String {
             .toolchains
             .iter()
             .filter_map(|t| {
-                row.cells
-                    .get(t)
-                    .filter(|c| c.drift.is_drift())
-                    .map(|c| format!("{t}: {} ({})", c.drift.as_str(), cell_label(c)))
+                row.cells.get(t).filter(|c| c.drift.is_drift()).map(|c| {
+                    let mut line = format!("{t}: {} ({})", c.drift.as_str(), cell_label(c));
+                    if !c.why.is_empty() {
+                        line.push_str(&format!(": {}", c.why));
+                    }
+                    line
+                })
             })
             .collect();
         if !cells.is_empty() {
@@ -548,4 +605,100 @@ pub fn to_html(m: &Matrix) -> String {
         legend.join(" "),
         to_html_table(m)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(tc: &str, rows: &[(&str, &str)]) -> Matrix {
+        let info = ToolchainInfo {
+            release: tc.into(),
+            commit_hash: "abc".into(),
+            commit_date: "2026-01-01".into(),
+        };
+        Matrix {
+            baseline: tc.into(),
+            toolchains: vec![tc.into()],
+            toolchain_info: BTreeMap::from([(tc.to_string(), Some(info))]),
+            cases: rows
+                .iter()
+                .map(|(path, outcome)| Row {
+                    name: path
+                        .rsplit('/')
+                        .next()
+                        .unwrap()
+                        .trim_end_matches(".rs")
+                        .into(),
+                    path: path.to_string(),
+                    topic: String::new(),
+                    min_rust: None,
+                    cells: BTreeMap::from([(
+                        tc.to_string(),
+                        Cell::empty(outcome, Drift::Identical),
+                    )]),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rows_are_matched_by_path_not_name() {
+        let m = merge(
+            vec![(
+                "a.json".into(),
+                part("1.80.0", &[("dup/a/x.rs", "pass"), ("dup/b/x.rs", "fail")]),
+            )],
+            None,
+        )
+        .unwrap();
+        assert_eq!(m.cases.len(), 2);
+        assert_eq!(m.cases[0].cells["1.80.0"].outcome, "pass");
+        assert_eq!(m.cases[1].cells["1.80.0"].outcome, "fail");
+    }
+
+    #[test]
+    fn shards_of_one_toolchain_are_united() {
+        let m = merge(
+            vec![
+                (
+                    "s1.json".into(),
+                    part("1.80.0", &[("x.rs", "pass"), ("y.rs", "fail")]),
+                ),
+                ("s2.json".into(), part("1.80.0", &[("z.rs", "fail")])),
+            ],
+            None,
+        )
+        .unwrap();
+        let paths: Vec<&str> = m.cases.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(paths, ["x.rs", "y.rs", "z.rs"]);
+        // The same cell in two shards is no conflict, and a real cell beats `missing`.
+        let m = merge(
+            vec![
+                ("s1.json".into(), part("1.80.0", &[("x.rs", "pass")])),
+                ("s2.json".into(), part("1.80.0", &[("x.rs", "pass")])),
+                ("s3.json".into(), part("1.80.0", &[("x.rs", "missing")])),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(m.cases[0].cells["1.80.0"].outcome, "pass");
+    }
+
+    #[test]
+    fn a_true_conflict_names_both_files() {
+        let err = merge(
+            vec![
+                ("s1.json".into(), part("1.80.0", &[("x.rs", "pass")])),
+                ("s2.json".into(), part("1.80.0", &[("x.rs", "fail")])),
+            ],
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("x.rs") && err.contains("s1.json") && err.contains("s2.json"),
+            "{err}"
+        );
+    }
 }

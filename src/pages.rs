@@ -268,6 +268,7 @@ pub(crate) fn expectation_words(case: &Case) -> String {
                 .collect();
             format!("fails to compile: {}", codes.join(", "))
         }
+        Expectation::FailAny => "fails to compile".into(),
         Expectation::Unspecified => "has no expectation".into(),
     }
 }

@@ -150,3 +150,147 @@ fn verdict(accepts: bool) -> &'static str {
         "rejects"
     }
 }
+
+/// trybuild's own normalization test vectors (its `src/tests/*.rs`, read from the registry
+/// copy that cargo fetched for this dev-dependency), run through `src/normalize.rs`. Those that
+/// need rules the port leaves out (a workspace, path dependencies, Windows paths, …) are listed
+/// by name in `UNPORTED`: the list states precisely what `check` does not accept as trybuild
+/// does, and the test fails when it is wrong in either direction.
+#[test]
+fn trybuild_normalization_vectors() {
+    // Both need trybuild's `$WORKSPACE` and path-dependency rules: spans in other files of a
+    // cargo workspace, or of a path dependency. A case here is one std-only file, so its
+    // diagnostics never point there.
+    const UNPORTED: &[&str] = &["consteval", "strip-path-dependencies"];
+    let Some(dir) = trybuild_tests_dir() else {
+        common::skip(format_args!(
+            "trybuild's normalization vectors: trybuild's source is not in cargo's registry"
+        ));
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut failing = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let v = parse_vector(&text).unwrap_or_else(|| panic!("cannot read {}", file.display()));
+        let dir = v
+            .get("DIR")
+            .map_or("/git/trybuild/test_suite", String::as_str);
+        let target = v
+            .get("TARGET")
+            .map_or("/git/trybuild/target", String::as_str);
+        let source_dir = format!("{dir}/");
+        let target_dir = format!("{target}/");
+        let cx = sendsync::normalize::Context {
+            krate: "trybuild000",
+            source_dir: &source_dir,
+            input_file: v.get("INPUT").map_or("tests/ui/error.rs", String::as_str),
+            target_dir: &target_dir,
+        };
+        let got = sendsync::normalize::stderr([v["original"].as_str()], &cx);
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        if got.trim_end() != v["expected"].trim_end() {
+            failing.push(name);
+        }
+    }
+    assert!(
+        files.len() >= 20,
+        "only {} vectors in {}",
+        files.len(),
+        dir.display()
+    );
+    assert_eq!(
+        failing, UNPORTED,
+        "trybuild's vectors that src/normalize.rs does not reproduce"
+    );
+}
+
+fn trybuild_tests_dir() -> Option<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    let lock = std::fs::read_to_string(sendsync::corpus::package_root().join("Cargo.lock")).ok()?;
+    let version = lock
+        .split("[[package]]")
+        .find(|p| p.contains("name = \"trybuild\""))?
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))?
+        .trim_end_matches('"')
+        .to_string();
+    std::fs::read_dir(home.join("registry/src"))
+        .ok()?
+        .flatten()
+        .map(|index| index.path().join(format!("trybuild-{version}/src/tests")))
+        .find(|p| p.is_dir())
+}
+
+/// Reads `test_normalize! { DIR="…" … "original" "expected" }`: the named settings, then the
+/// two string literals (plain or raw), unescaped.
+fn parse_vector(text: &str) -> Option<std::collections::BTreeMap<String, String>> {
+    let mut rest = text.split_once('{')?.1;
+    let mut out = std::collections::BTreeMap::new();
+    let mut literals = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if rest.starts_with('}') || rest.is_empty() {
+            break;
+        }
+        let mut key = None;
+        if let Some((k, after)) = rest.split_once('=') {
+            if k.chars().all(|c| c.is_ascii_uppercase()) && !k.is_empty() {
+                key = Some(k.to_string());
+                rest = after;
+            }
+        }
+        let (value, after) = string_literal(rest)?;
+        rest = after;
+        match key {
+            Some(k) => {
+                out.insert(k, value);
+            }
+            None => literals.push(value),
+        }
+    }
+    let [original, expected]: [String; 2] = literals.try_into().ok()?;
+    out.insert("original".into(), original);
+    out.insert("expected".into(), expected);
+    Some(out)
+}
+
+fn string_literal(s: &str) -> Option<(String, &str)> {
+    if let Some(raw) = s.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body = raw[hashes..].strip_prefix('"')?;
+        let end = format!("\"{}", "#".repeat(hashes));
+        let (value, after) = body.split_once(&end)?;
+        return Some((value.to_string(), after));
+    }
+    let body = s.strip_prefix('"')?;
+    let mut value = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((value, &body[i + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => value.push('\n'),
+                't' => value.push('\t'),
+                '\n' => {
+                    // A line continuation: skip the next line's leading white space.
+                    let rest = &body[i + 2..];
+                    let skipped = rest.len() - rest.trim_start().len();
+                    for _ in 0..rest[..skipped].chars().count() {
+                        chars.next();
+                    }
+                }
+                other => value.push(other),
+            },
+            c => value.push(c),
+        }
+    }
+    None
+}

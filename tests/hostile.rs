@@ -152,7 +152,7 @@ fn bad_programs_name_file_and_line() {
     expect(
         &env.run(&["check", d.join("nofix").to_str().unwrap()]),
         2,
-        &["nofix/broken.rs:6: `fix: nowhere` names no case among the programs checked"],
+        &["nofix/broken.rs:6: `fix: nowhere` names no case"],
     );
     // Not UTF-8.
     std::fs::create_dir_all(d.join("binary")).unwrap();

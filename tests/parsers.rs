@@ -122,7 +122,7 @@ proptest! {
             prop_assert!(e.to_string().contains("f.json"), "{}", e);
         }
         match sendsync::matrix::load(&path) {
-            Ok(m) => { let _ = sendsync::matrix::merge(vec![m], None); }
+            Ok(m) => { let _ = sendsync::matrix::merge(vec![("f.json".into(), m)], None); }
             Err(e) => prop_assert!(e.to_string().contains("f.json"), "{}", e),
         }
     }
@@ -140,7 +140,7 @@ fn a_cell_with_an_error_outcome_merges() {
     let path = dir.path().join("m.json");
     std::fs::write(&path, json).unwrap();
     let m = sendsync::matrix::load(&path).unwrap();
-    let merged = sendsync::matrix::merge(vec![m], Some("a")).unwrap();
+    let merged = sendsync::matrix::merge(vec![("m.json".into(), m)], Some("a")).unwrap();
     let cell = &merged.cases[0].cells["b"];
     assert_eq!(cell.drift, sendsync::drift::Drift::NotApplicable);
     assert!(!merged.any_drift());
