@@ -37,7 +37,10 @@ enum Command {
         format: Format,
     },
     /// Show one case: its explanation, source, pinned diagnostic and fix.
-    Show { name: String },
+    Show {
+        /// The case's name (`rc_config_into_spawn`) or the path of its file.
+        name: String,
+    },
     /// Run the cases on several toolchains and classify how each diagnostic drifted.
     Matrix(MatrixArgs),
     /// Merge matrices made separately (`matrix --format json`) into one.
@@ -62,6 +65,7 @@ enum Command {
     },
     /// Write the corpus as mdBook source (book.toml, src/SUMMARY.md, a chapter per topic).
     Book {
+        /// The folder to write to: new, empty, or an earlier `sendsync book` output.
         #[arg(long)]
         out: PathBuf,
         /// A matrix JSON from `sendsync matrix --format json`, for the drift chapter.
@@ -70,6 +74,7 @@ enum Command {
     },
     /// Write the corpus as a self-contained static HTML site.
     Site {
+        /// The folder to write to: new, empty, or an earlier `sendsync site` output.
         #[arg(long)]
         out: PathBuf,
         /// A matrix JSON from `sendsync matrix --format json`, for the drift page.
@@ -89,18 +94,21 @@ enum HistoryCommand {
         #[arg(long)]
         toolchains: Option<String>,
         #[command(flatten)]
-        run: RunArgs,
+        run: CompileArgs,
     },
     /// Check the recorded history against installed toolchains (exit 1 on a difference).
     Verify {
+        /// Comma-separated rustup names; default: every tracked toolchain that is installed.
         #[arg(long)]
         toolchains: Option<String>,
         #[command(flatten)]
-        run: RunArgs,
+        run: CompileArgs,
     },
-    /// Print each case's history as toolchain ranges.
+    /// Print each case's history as toolchain ranges, one variant (A, B, …) per distinct
+    /// outcome and diagnostics.
     Show {
-        /// One case; default: every case whose history has more than one variant.
+        /// One case (its name, or the path of its file); default: every case whose history has
+        /// more than one variant.
         name: Option<String>,
     },
 }
@@ -130,7 +138,7 @@ struct MatrixArgs {
     #[command(flatten)]
     report: MatrixReport,
     #[command(flatten)]
-    run: RunArgs,
+    run: CompileArgs,
 }
 
 /// How a matrix is classified and reported (shared by `matrix` and `merge`).
@@ -172,14 +180,22 @@ impl ToolchainArgs {
     }
 }
 
+/// How compiles run: for commands that only type-check (`matrix`, `history`).
 #[derive(Args, Clone)]
-struct RunArgs {
+struct CompileArgs {
     /// How many compiles at once (default: the number of cores).
     #[arg(long, short, value_parser = clap::value_parser!(u64).range(1..=1024))]
     jobs: Option<u64>,
     /// Compile everything afresh, neither reading nor writing the cache.
     #[arg(long)]
     no_cache: bool,
+}
+
+/// How compiles and runs go: for `check`, which also runs passing cases.
+#[derive(Args, Clone)]
+struct RunArgs {
+    #[command(flatten)]
+    compile: CompileArgs,
     /// Time limit in seconds for running a passing case.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=86400))]
     timeout: u64,
@@ -380,14 +396,19 @@ fn root_for(file: &Path) -> PathBuf {
         .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
 }
 
-fn options(run: &RunArgs, root: PathBuf) -> Options {
+fn options(compile: &CompileArgs, root: PathBuf) -> Options {
     let mut options = Options::new(root);
-    if let Some(jobs) = run.jobs {
+    if let Some(jobs) = compile.jobs {
         options.jobs = jobs as usize;
     }
-    if run.no_cache {
+    if compile.no_cache {
         options.cache = None;
     }
+    options
+}
+
+fn run_options(run: &RunArgs, root: PathBuf) -> Options {
+    let mut options = options(&run.compile, root);
     options.limits.run = Duration::from_secs(run.timeout);
     options.limits.memory = run.memory_limit * 1024 * 1024;
     options
@@ -434,7 +455,7 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
     for e in &errors {
         eprintln!("error: {e}");
     }
-    let mut options = options(&args.run, root);
+    let mut options = run_options(&args.run, root);
     options.bless = args.bless;
     if args.bless && !toolchain.is_pinned() {
         return Err(one(Error::env(format!(
@@ -567,7 +588,7 @@ fn cmd_list(format: Format) -> CmdResult {
             let w = corpus.cases.iter().map(|c| c.name.len()).max().unwrap_or(4);
             println!(
                 "{:<13} {:<w$}  {:<5} {:<14} book",
-                "topic", "name", "", "codes"
+                "topic", "name", "wants", "codes"
             );
             for c in &corpus.cases {
                 let verdict = if c.expectation.is_fail() {
@@ -606,25 +627,46 @@ fn cmd_list(format: Format) -> CmdResult {
     Ok(0)
 }
 
+/// The case a user named: by name, or by the path of its file. Otherwise an error that
+/// suggests the nearest names.
+fn find_case<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Case, Vec<Error>> {
+    let by_path = Path::new(name)
+        .file_stem()
+        .filter(|_| name.ends_with(".rs"))
+        .and_then(|s| s.to_str());
+    if let Some(case) = corpus.get(by_path.unwrap_or(name)) {
+        return Ok(case);
+    }
+    // Nearest names: those that contain every word asked for, then by similarity.
+    let words: Vec<&str> = name
+        .split(['_', ' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut near: Vec<(f64, &str)> = corpus
+        .cases
+        .iter()
+        .map(|c| {
+            let all_words = words.iter().all(|w| c.name.contains(w));
+            let score = strsim::jaro_winkler(name, &c.name) + if all_words { 1.0 } else { 0.0 };
+            (score, c.name.as_str())
+        })
+        .filter(|(score, _)| *score > 0.75)
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let near: Vec<&str> = near.iter().take(5).map(|(_, n)| *n).collect();
+    let hint = if near.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", near.join(", "))
+    };
+    Err(one(Error::env(format!(
+        "no case named `{name}` in the corpus{hint} (see `sendsync list`)"
+    ))))
+}
+
 fn cmd_show(name: &str) -> CmdResult {
     let corpus = load_corpus()?;
-    let Some(case) = corpus.get(name) else {
-        let near: Vec<&str> = corpus
-            .cases
-            .iter()
-            .map(|c| c.name.as_str())
-            .filter(|n| n.contains(name) || name.contains(*n))
-            .take(5)
-            .collect();
-        let hint = if near.is_empty() {
-            String::new()
-        } else {
-            format!("; did you mean {}?", near.join(", "))
-        };
-        return Err(one(Error::env(format!(
-            "no case named `{name}` in the corpus{hint} (see `sendsync list`)"
-        ))));
-    };
+    let case = find_case(&corpus, name)?;
     let rel = case
         .path
         .strip_prefix(corpus::package_root())
@@ -819,13 +861,16 @@ fn cmd_history(cmd: HistoryCommand) -> CmdResult {
         }
         HistoryCommand::Show { name } => {
             let corpus = load_corpus()?;
-            if let Some(name) = &name {
-                if corpus.get(name).is_none() {
-                    return Err(one(Error::env(format!(
-                        "no case named `{name}` in the corpus"
-                    ))));
-                }
+            let only = match &name {
+                Some(name) => Some(find_case(&corpus, name)?.name.clone()),
+                None => None,
+            };
+            if only.is_none() {
+                println!(
+                    "Cases whose diagnostics differ between toolchains (the others read the same on every one).\nEach letter is one variant of outcome and structured diagnostics; `sendsync history show NAME` shows one case.\n"
+                );
             }
+            let name = only;
             for case in &corpus.cases {
                 if name.as_ref().is_some_and(|n| *n != case.name) {
                     continue;
@@ -833,7 +878,8 @@ fn cmd_history(cmd: HistoryCommand) -> CmdResult {
                 let path = history::History::path(&root, case);
                 match history::History::load(&path).map_err(one)? {
                     Some(h) if name.is_some() || h.variants.len() > 1 => {
-                        println!("{}: {}", case.name, h.describe())
+                        // One range per line: the ranges of a case can be many.
+                        println!("{}:\n  {}", case.name, h.describe().replace("; ", "\n  "))
                     }
                     Some(_) => {}
                     None if name.is_some() => println!("{}: no history recorded", case.name),

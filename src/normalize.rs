@@ -128,7 +128,12 @@ impl Filter<'_> {
                         return Some(line);
                     }
                 } else {
-                    line.replace_range(i..i + source_dir_pat.len() - 1, "$DIR");
+                    // The folder without its trailing `/` becomes `$DIR` (a pattern without
+                    // one, from a library caller, is replaced whole).
+                    let cut = source_dir_pat
+                        .strip_suffix('/')
+                        .map_or(source_dir_pat.len(), str::len);
+                    line.replace_range(i..i + cut, "$DIR");
                 }
                 other_crate = true;
             }

@@ -103,14 +103,14 @@ pub struct HistorySpan {
 /// Returns the files written.
 pub fn write_book(inputs: &PageInputs, out: &Path) -> Result<Vec<PathBuf>> {
     let files = book::render(inputs)?;
-    write_all(out, files)
+    write_all(out, files, "book")
 }
 
 /// Writes the static HTML site (`index.html`, one folder per topic) under `out`. Returns the
 /// files written.
 pub fn write_site(inputs: &PageInputs, out: &Path) -> Result<Vec<PathBuf>> {
     let files = site::render(inputs)?;
-    write_all(out, files)
+    write_all(out, files, "site")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -416,12 +416,28 @@ const MANIFEST: &str = ".sendsync-pages";
 
 /// Writes `files` (paths relative to `out`) atomically, then removes what an earlier run wrote
 /// and this one did not.
-fn write_all(out: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<PathBuf>> {
+fn write_all(out: &Path, files: Vec<(PathBuf, String)>, kind: &str) -> Result<Vec<PathBuf>> {
     let manifest = out.join(MANIFEST);
+    // The manifest's first line says what wrote the folder: a site never replaces a book.
+    let header = format!("# sendsync {kind}");
+    if manifest.is_file() {
+        let text = crate::error::read_text(&manifest)?;
+        let first = text.lines().next().unwrap_or("");
+        if first.starts_with("# sendsync ") && first != header {
+            return Err(Error::input(
+                out,
+                None,
+                format!(
+                    "this folder holds the output of `sendsync {}`, not of `sendsync {kind}`: give another folder",
+                    first.trim_start_matches("# sendsync ")
+                ),
+            ));
+        }
+    }
     let earlier: BTreeSet<PathBuf> = if manifest.is_file() {
         crate::error::read_text(&manifest)?
             .lines()
-            .filter(|l| !l.is_empty())
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(PathBuf::from)
             .collect()
     } else {
@@ -472,13 +488,32 @@ fn write_all(out: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<PathBuf>> 
         .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
-    crate::error::write_atomic(&manifest, format!("{}\n", list.join("\n")).as_bytes())?;
+    crate::error::write_atomic(
+        &manifest,
+        format!("{header}\n{}\n", list.join("\n")).as_bytes(),
+    )?;
     Ok(written)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_never_replaces_a_book() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = vec![(PathBuf::from("book.toml"), "[book]\n".to_string())];
+        write_all(dir.path(), book.clone(), "book").unwrap();
+        let site = vec![(PathBuf::from("index.html"), "<html>".to_string())];
+        let err = write_all(dir.path(), site, "site").unwrap_err().to_string();
+        assert!(err.contains("output of `sendsync book`"), "{err}");
+        assert!(
+            dir.path().join("book.toml").is_file(),
+            "the book is untouched"
+        );
+        // The same kind again replaces its own output.
+        write_all(dir.path(), book, "book").unwrap();
+    }
 
     #[test]
     fn body_skips_the_header_and_keeps_line_numbers() {
@@ -533,7 +568,7 @@ mod tests {
     fn writing_refuses_a_foreign_folder_and_removes_stale_pages() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("mine.txt"), "x").unwrap();
-        let err = write_all(dir.path(), vec![("a.html".into(), "a".into())]).unwrap_err();
+        let err = write_all(dir.path(), vec![("a.html".into(), "a".into())], "site").unwrap_err();
         assert!(err.to_string().contains("not written by sendsync"), "{err}");
 
         let out = dir.path().join("site");
@@ -543,10 +578,11 @@ mod tests {
                 ("a.html".into(), "a".into()),
                 ("t/b.html".into(), "b".into()),
             ],
+            "site",
         )
         .unwrap();
         assert!(out.join("t/b.html").is_file());
-        write_all(&out, vec![("a.html".into(), "a2".into())]).unwrap();
+        write_all(&out, vec![("a.html".into(), "a2".into())], "site").unwrap();
         assert!(!out.join("t").exists(), "the stale page and its folder go");
         assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "a2");
     }

@@ -118,8 +118,13 @@ fn bad_arguments_are_refused_not_changed() {
             &["history", "verify", "--jobs", "0"][..],
             "invalid value '0'",
         ),
+        // The matrix only type-checks: it has no run time limit to offer.
         (
-            &["matrix", "--toolchains", "1.95.0", "--timeout", "0"][..],
+            &["matrix", "--toolchains", "1.95.0", "--timeout", "5"][..],
+            "unexpected argument '--timeout'",
+        ),
+        (
+            &["matrix", "--toolchains", "1.95.0", "--jobs", "0"][..],
             "invalid value '0'",
         ),
     ] {
