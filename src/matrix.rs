@@ -117,6 +117,74 @@ pub struct Matrix {
     pub cases: Vec<Row>,
 }
 
+/// The matrix the committed history holds: every recorded toolchain in chronological order,
+/// each cell the recorded variant, classified against `baseline` (the pinned release). The
+/// history keeps no rendered text, so no cell is `rendering` here.
+pub fn from_history(histories: &[(&Case, crate::history::History)], baseline: &str) -> Matrix {
+    let mut entries: BTreeMap<String, crate::history::Entry> = BTreeMap::new();
+    for (_, h) in histories {
+        for (key, e) in &h.toolchains {
+            entries.entry(key.clone()).or_insert_with(|| e.clone());
+        }
+    }
+    let mut toolchains: Vec<String> = entries.keys().cloned().collect();
+    toolchains.sort_by_key(|k| crate::history::order(&entries[k]));
+    let toolchain_info = entries
+        .iter()
+        .map(|(k, e)| {
+            let info = ToolchainInfo {
+                release: e.release.clone(),
+                commit_hash: String::new(),
+                commit_date: e.commit_date.clone(),
+            };
+            (k.clone(), Some(info))
+        })
+        .collect();
+    let cases = histories
+        .iter()
+        .map(|(case, h)| Row {
+            name: case.name.clone(),
+            path: crate::compile::display_path(case),
+            topic: case.topic.clone(),
+            min_rust: case.min_rust.as_ref().map(|v| v.to_string()),
+            cells: toolchains
+                .iter()
+                .map(|t| {
+                    let cell = match h.toolchains.get(t).and_then(|e| h.variants.get(&e.variant)) {
+                        Some(v) => Cell {
+                            outcome: v.outcome.clone(),
+                            codes: v.codes.clone(),
+                            messages: v.headlines(),
+                            drift: Drift::Identical,
+                            diagnostics: v.diagnostics.clone(),
+                            stderr: String::new(),
+                            why: String::new(),
+                        },
+                        None if h.toolchains.contains_key(t) => {
+                            Cell::empty("n/a", Drift::NotApplicable)
+                        }
+                        None => Cell::empty("missing", Drift::Missing),
+                    };
+                    (t.clone(), cell)
+                })
+                .collect(),
+        })
+        .collect();
+    let baseline = if entries.contains_key(baseline) {
+        baseline.to_string()
+    } else {
+        toolchains.last().cloned().unwrap_or_default()
+    };
+    let mut m = Matrix {
+        baseline,
+        toolchains,
+        toolchain_info,
+        cases,
+    };
+    m.classify();
+    m
+}
+
 /// Which toolchain is the baseline: the one asked for, else the pinned one when it is among
 /// them (by name or release), else the first.
 pub fn choose_baseline(

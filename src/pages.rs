@@ -48,12 +48,14 @@ impl<'a> PageInputs<'a> {
     ) -> Result<PageInputs<'a>> {
         let root = history_root;
         let mut histories = std::collections::BTreeMap::new();
+        let mut recorded = Vec::new();
         for case in &corpus.cases {
             let Some(h) =
                 crate::history::History::load(&crate::history::History::path(root, case))?
             else {
                 continue;
             };
+            recorded.push((case, h.clone()));
             let spans = h
                 .spans()
                 .into_iter()
@@ -77,9 +79,15 @@ impl<'a> PageInputs<'a> {
             table_markdown: Some(crate::table::render_markdown(&declared)),
             table_html: Some(crate::table::render_html_table(&declared)),
             histories,
-            matrix_html: matrix
-                .map(|p| crate::matrix::load(p).map(|m| crate::matrix::to_html_table(&m)))
-                .transpose()?,
+            // A matrix given wins; else the committed history draws one over every recorded
+            // toolchain.
+            matrix_html: match matrix {
+                Some(p) => Some(crate::matrix::to_html_table(&crate::matrix::load(p)?)),
+                None if !recorded.is_empty() => Some(crate::matrix::to_html_table(
+                    &crate::matrix::from_history(&recorded, crate::toolchain::pinned()),
+                )),
+                None => None,
+            },
         })
     }
 }

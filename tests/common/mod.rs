@@ -100,3 +100,34 @@ pub fn hide_std_sources_from_trybuild() {
         std::env::set_var("RUSTC_WRAPPER", env!("CARGO_BIN_EXE_sendsync-rustc"));
     });
 }
+
+/// Runs the calling test's body in a child process of this test binary, with its output
+/// captured: trybuild prints straight to the terminal (every passing case's stdout, and the red
+/// blocks of deliberate mismatches), which would make a passing `cargo test` look like a
+/// failing one. Returns `true` in the child, which then does the work; in the parent it waits,
+/// prints the child's output only when it failed, and fails with it.
+pub fn in_quiet_child(test: &str) -> bool {
+    const CHILD: &str = "SENDSYNC_QUIET_CHILD";
+    if std::env::var_os(CHILD).is_some_and(|v| v == test) {
+        return true;
+    }
+    let out = std::process::Command::new(std::env::current_exe().expect("the test binary"))
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD, test)
+        .output()
+        .expect("runs the test binary");
+    if !out.status.success() {
+        panic!(
+            "{test} failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // Skips stay visible; everything else of a passing run is trybuild's chatter.
+    for line in String::from_utf8_lossy(&out.stderr).lines() {
+        if let Some(what) = line.strip_prefix("SKIPPED ") {
+            skip(format_args!("{what}"));
+        }
+    }
+    false
+}
