@@ -2,7 +2,7 @@
 //!
 //! Two nodes that hold `Rc`s to each other keep each other's strong count above zero, so after the
 //! last outside handle is dropped neither is ever freed and their `Drop` never runs. Rust does not
-//! promise that memory is freed or that destructors run: leaking is "safe", because it cannot cause
+//! promise that memory is freed or that destructors run: leaking is *safe*, because it cannot cause
 //! a use-after-free or a data race (`mem::forget` and `Box::leak` are safe for the same reason).
 //! Break such cycles with `Weak` for the back edge.
 //!
