@@ -293,6 +293,25 @@ const SAME_SHAPE_ALLOWED: &[(&[&str], &str)] = &[
     ),
     (
         &[
+            "book_16_14_rc_mutex_not_send",
+            "rc_config_into_spawn",
+            "spawn_closure_returns_rc",
+        ],
+        // Listing 16-14 shares a `Mutex` counter; the second shares read-only data, whose `Rc`
+        // count is still shared state; the third returns the `Rc` from the thread (the `T: Send`
+        // of `spawn`'s result, not of its closure).
+        "read-only sharing; an Rc as the thread's result",
+    ),
+    (
+        &[
+            "cell_counter_shared_in_scope",
+            "cell_shared_ref_sent_to_thread",
+        ],
+        // The second's fix is `&mut Cell` to one thread (only `Send` needed), not an atomic.
+        "an exclusive borrow needs only Send",
+    ),
+    (
+        &[
             "book_16_03_closure_borrows_v",
             "scoped_loop_index_borrowed_without_move",
         ],
