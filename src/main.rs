@@ -300,7 +300,7 @@ fn load_programs(paths: &[PathBuf]) -> Result<(Vec<Case>, PathBuf), Vec<Error>> 
     // A fix must be among the programs checked, as it must be in the corpus.
     let names: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.name.as_str()).collect();
     for c in &cases {
-        if let Some(fix) = c.fix.as_deref().filter(|f| !names.contains(f)) {
+        for fix in c.fix.iter().filter(|f| !names.contains(f.as_str())) {
             errors.push(Error::input(
                 &c.path,
                 corpus::directive_line(c, "fix"),
@@ -471,7 +471,8 @@ fn cmd_list(format: Format) -> CmdResult {
                         "path": c.path.strip_prefix(corpus::package_root()).unwrap_or(&c.path),
                         "expected": if c.expectation.is_fail() { "fail" } else { "pass" },
                         "codes": match &c.expectation { Expectation::Fail(cs) => cs.iter().cloned().collect(), _ => vec![] },
-                        "fix": c.fix,
+                        "fix": c.fix.first(),
+                        "fixes": c.fix,
                         "book": c.book,
                         "min_rust": c.min_rust.as_ref().map(|v| v.to_string()),
                         "edition": c.edition,
@@ -591,7 +592,7 @@ fn cmd_show(name: &str) -> CmdResult {
             pinned.trim_end()
         );
     }
-    if let Some(fix) = case.fix.as_deref().and_then(|f| corpus.get(f)) {
+    for fix in case.fix.iter().filter_map(|f| corpus.get(f)) {
         println!("\n--- fix: {} ({}) ---", fix.name, fix.title);
         print!(
             "{}",
@@ -600,7 +601,7 @@ fn cmd_show(name: &str) -> CmdResult {
                 .replace("+++ observed", &format!("+++ {}", fix.name))
         );
     }
-    let fixes = corpus.fixed_by(&case.name);
+    let fixes = corpus.repaired_by(&case.name);
     if !fixes.is_empty() {
         let names: Vec<&str> = fixes.iter().map(|c| c.name.as_str()).collect();
         println!("\nthis case is the fix for: {}", names.join(", "));
