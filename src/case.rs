@@ -273,16 +273,14 @@ impl Case {
                 "the header needs `//@ pass` or `//@ fail: CODES`".into(),
             ));
         };
-        if expectation == Expectation::Pass {
-            if !case.fix.is_empty() {
-                return Err(err(
-                    line,
-                    format!(
-                        "a passing case has no fix, yet `fix: {}` is given",
-                        case.fix.join(" ")
-                    ),
-                ));
-            }
+        if expectation == Expectation::Pass && !case.fix.is_empty() {
+            return Err(err(
+                line,
+                format!(
+                    "a passing case has no fix, yet `fix: {}` is given",
+                    case.fix.join(" ")
+                ),
+            ));
         }
         case.expectation = expectation;
         case.source = source;
