@@ -74,7 +74,9 @@ pub struct Case {
     /// Markdown, the `//!` lines after the title.
     pub explanation: String,
     pub expectation: Expectation,
-    pub fix: Option<String>,
+    /// The passing cases that repair this one (`//@ fix: a b`): the first is the one shown
+    /// beside it; more are named where several fixes are idiomatic.
+    pub fix: Vec<String>,
     pub min_rust: Option<Version>,
     pub edition: String,
     pub book: Option<String>,
@@ -146,7 +148,7 @@ impl Case {
             title: String::new(),
             explanation: String::new(),
             expectation: Expectation::Unspecified,
-            fix: None,
+            fix: Vec::new(),
             min_rust: None,
             edition: DEFAULT_EDITION.to_string(),
             book: None,
@@ -247,10 +249,15 @@ impl Case {
                 }
                 "fix" => {
                     let value = need("the name of the passing case that repairs this one")?;
-                    if !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                        return Err(err(line, format!("`{value}` is not a case name")));
+                    for name in value.split_whitespace() {
+                        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                            return Err(err(line, format!("`{name}` is not a case name")));
+                        }
+                        if case.fix.iter().any(|f| f == name) {
+                            return Err(err(line, format!("`{name}` is named twice in `fix:`")));
+                        }
+                        case.fix.push(name.to_string());
                     }
-                    case.fix = Some(value.to_string());
                 }
                 "min-rust" => {
                     let value = need("a release, such as `1.80`")?;
@@ -306,13 +313,14 @@ impl Case {
                 "the header needs `//@ pass` or `//@ fail: CODES`".into(),
             ));
         };
-        if expectation == Expectation::Pass {
-            if let Some(fix) = &case.fix {
-                return Err(err(
-                    line,
-                    format!("a passing case has no fix, yet `fix: {fix}` is given"),
-                ));
-            }
+        if expectation == Expectation::Pass && !case.fix.is_empty() {
+            return Err(err(
+                line,
+                format!(
+                    "a passing case has no fix, yet `fix: {}` is given",
+                    case.fix.join(" ")
+                ),
+            ));
         }
         case.expectation = expectation;
         case.source = source;
@@ -357,10 +365,21 @@ mod tests {
         assert_eq!(case.explanation, "Why it fails.");
         let codes: BTreeSet<String> = ["-", "E0277"].iter().map(|s| s.to_string()).collect();
         assert_eq!(case.expectation, Expectation::Fail(codes));
-        assert_eq!(case.fix.as_deref(), Some("y"));
+        assert_eq!(case.fix, ["y"]);
         assert_eq!(case.min_rust, Some(Version::new(1, 80, 0)));
         assert_eq!(case.book.as_deref(), Some("16-14"));
         assert_eq!(case.edition, "2021");
+    }
+
+    #[test]
+    fn fix_may_name_several_cases_once_each() {
+        let two = GOOD.replace("//@ fix: y", "//@ fix: y z");
+        assert_eq!(parse(&two).unwrap().fix, ["y", "z"]);
+        let twice = GOOD.replace("//@ fix: y", "//@ fix: y y");
+        assert!(parse(&twice)
+            .unwrap_err()
+            .to_string()
+            .contains("named twice"));
     }
 
     fn error_of(text: &str) -> String {

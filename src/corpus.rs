@@ -86,11 +86,19 @@ impl Corpus {
         self.cases.iter().find(|c| c.name == name)
     }
 
-    /// The failing cases that name `name` as their fix.
+    /// The failing cases that name `name` as their first fix, the one shown beside them.
     pub fn fixed_by(&self, name: &str) -> Vec<&Case> {
         self.cases
             .iter()
-            .filter(|c| c.fix.as_deref() == Some(name))
+            .filter(|c| c.fix.first().map(String::as_str) == Some(name))
+            .collect()
+    }
+
+    /// The failing cases that name `name` among their fixes, first or not.
+    pub fn repaired_by(&self, name: &str) -> Vec<&Case> {
+        self.cases
+            .iter()
+            .filter(|c| c.fix.iter().any(|f| f == name))
             .collect()
     }
 
@@ -166,13 +174,15 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
     }
     for case in cases {
         let fix_line = directive_line(case, "fix");
-        match (&case.expectation, &case.fix) {
-            (Expectation::Fail(_), None) => errors.push(Error::input(
+        if case.expectation.is_fail() && case.fix.is_empty() {
+            errors.push(Error::input(
                 &case.path,
                 directive_line(case, "fail"),
                 "a failing case needs `//@ fix: NAME`, the passing case that repairs it",
-            )),
-            (Expectation::Fail(_), Some(fix)) => match by_name.get(fix.as_str()) {
+            ));
+        }
+        for fix in case.fix.iter().filter(|_| case.expectation.is_fail()) {
+            match by_name.get(fix.as_str()) {
                 None => errors.push(Error::input(
                     &case.path,
                     fix_line,
@@ -189,8 +199,7 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
                     ))
                 }
                 Some(_) => {}
-            },
-            _ => {}
+            }
         }
         if case.expectation.is_fail() && !case.stderr_path().is_file() {
             errors.push(Error::input(

@@ -346,8 +346,9 @@ fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
     let exists = |c: &Case, fix: &str| {
         names.contains(fix) || c.path.with_file_name(format!("{fix}.rs")).is_file()
     };
-    cases.retain(|c| match c.fix.as_deref().filter(|f| !exists(c, f)) {
-        Some(fix) => {
+    cases.retain(|c| {
+        let missing: Vec<&String> = c.fix.iter().filter(|f| !exists(c, f)).collect();
+        for fix in &missing {
             errors.push(Error::input(
                 &c.path,
                 corpus::directive_line(c, "fix"),
@@ -355,9 +356,8 @@ fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
                     "`fix: {fix}` names no case (none among the programs checked, none beside it)"
                 ),
             ));
-            false
         }
-        None => true,
+        missing.is_empty()
     });
     Ok(Programs {
         root: root_for(&files[0]),
@@ -558,7 +558,8 @@ fn cmd_list(format: Format) -> CmdResult {
                         "path": c.path.strip_prefix(corpus::package_root()).unwrap_or(&c.path),
                         "expected": if c.expectation.is_fail() { "fail" } else { "pass" },
                         "codes": match &c.expectation { Expectation::Fail(cs) => cs.iter().cloned().collect(), _ => vec![] },
-                        "fix": c.fix,
+                        "fix": c.fix.first(),
+                        "fixes": c.fix,
                         "book": c.book,
                         "min_rust": c.min_rust.as_ref().map(|v| v.to_string()),
                         "edition": c.edition,
@@ -699,7 +700,7 @@ fn cmd_show(name: &str) -> CmdResult {
             pinned.trim_end()
         );
     }
-    if let Some(fix) = case.fix.as_deref().and_then(|f| corpus.get(f)) {
+    for fix in case.fix.iter().filter_map(|f| corpus.get(f)) {
         println!("\n--- fix: {} ({}) ---", fix.name, fix.title);
         print!(
             "{}",
@@ -708,7 +709,7 @@ fn cmd_show(name: &str) -> CmdResult {
                 .replace("+++ observed", &format!("+++ {}", fix.name))
         );
     }
-    let fixes = corpus.fixed_by(&case.name);
+    let fixes = corpus.repaired_by(&case.name);
     if !fixes.is_empty() {
         let names: Vec<&str> = fixes.iter().map(|c| c.name.as_str()).collect();
         println!("\nthis case is the fix for: {}", names.join(", "));

@@ -181,7 +181,8 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
             let mut fixes_elsewhere = Vec::new();
             for case in corpus.topic_cases(&topic.name) {
                 if case.expectation.is_fail() {
-                    let fix = case.fix.as_deref().and_then(|f| corpus.get(f));
+                    // The first fix is shown beside the case; any other is a page of its own.
+                    let fix = case.fix.first().and_then(|f| corpus.get(f));
                     pages.push(Page { case, fix });
                     continue;
                 }

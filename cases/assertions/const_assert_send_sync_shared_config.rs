@@ -2,8 +2,8 @@
 //!
 //! `const _: fn() = || { .. };` is a compile-time assertion: the closure is type-checked but never
 //! called, so `assert_send_sync::<Config>()` costs nothing at run time yet fails the build if
-//! `Config` stops being `Send + Sync`. That turns a promise like "the config can be shared by every
-//! worker" into something the compiler rechecks on each change. Every field here (`Arc<str>`,
+//! `Config` stops being `Send + Sync`. That turns a promise like *the config can be shared by every
+//! worker* into something the compiler rechecks on each change. Every field here (`Arc<str>`,
 //! `u16`) is `Send + Sync`, so the assertion holds and the workers share one `Arc`.
 //!
 //@ pass

@@ -2,7 +2,7 @@
 //!
 //! With `impl<T: Send> Batch<T>`, the associated const `IS_SEND` is checked under the assumption
 //! `T: Send`, and from that rustc derives `Vec<T>: Send` and so `Batch<T>: Send`. The assertion
-//! now documents the real rule, "a batch is `Send` when its items are", and it would fail to
+//! now documents the real rule, *a batch is `Send` when its items are*, and it would fail to
 //! compile if someone added a field such as an `Rc` that breaks it for every `T`.
 //!
 //@ pass

@@ -3,7 +3,7 @@
 //! It looks as if `drop(log)` releases the `MutexGuard` before the `.await`, and at run time it
 //! does. But the compiler decides what a future may hold conservatively: a local that was ever
 //! borrowed (`log.push` borrows it through `DerefMut`) counts as alive until the end of its scope,
-//! even after being moved into `drop`. So the future still "holds" a non-`Send` guard. The fix puts
+//! even after being moved into `drop`. So the future still *holds* a non-`Send` guard. The fix puts
 //! the guard in a block, whose closing brace ends it for the compiler too.
 //!
 //@ fail: -

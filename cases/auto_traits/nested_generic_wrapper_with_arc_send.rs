@@ -20,12 +20,14 @@ struct Tagged<T> {
     inner: T,
 }
 
+fn run(Tagged { tag, inner }: Tagged<Retry<Arc<Vec<u8>>>>) -> String {
+    format!("{tag}: {} bytes, {} attempts", inner.job.len(), inner.attempts)
+}
+
 fn main() {
     let payload = Arc::new(vec![1u8, 2, 3]);
     let task = Tagged { tag: "upload", inner: Retry { attempts: 3, job: Arc::clone(&payload) } };
-    let worker = thread::spawn(move || {
-        let Tagged { tag, inner } = task;
-        format!("{tag}: {} bytes, {} attempts", inner.job.len(), inner.attempts)
-    });
+    // `run(task)` uses the task as a whole, so the closure captures all of `task`.
+    let worker = thread::spawn(move || run(task));
     println!("{}", worker.join().unwrap());
 }

@@ -16,11 +16,14 @@ struct Request {
     parent: Option<Rc<Request>>,
 }
 
+fn handle(req: Request) -> String {
+    let depth = if req.parent.is_some() { 1 } else { 0 };
+    format!("{} at depth {depth}", req.path)
+}
+
 fn main() {
     let root = Request { path: "/index.html".into(), parent: None };
-    let handler = thread::spawn(move || {
-        let depth = if root.parent.is_some() { 1 } else { 0 };
-        format!("{} at depth {depth}", root.path)
-    });
+    // `handle(root)` uses the request as a whole, so the closure captures all of `root`.
+    let handler = thread::spawn(move || handle(root));
     println!("{}", handler.join().unwrap());
 }

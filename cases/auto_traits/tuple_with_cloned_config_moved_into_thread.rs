@@ -15,13 +15,15 @@ struct Config {
     retries: u32,
 }
 
+fn run((id, config): (u32, Config)) -> String {
+    format!("job {id} with {} retries", config.retries)
+}
+
 fn main() {
     let config = Rc::new(Config { retries: 3 });
     let job = (7u32, Config::clone(&config));
-    let worker = thread::spawn(move || {
-        let (id, config) = job;
-        format!("job {id} with {} retries", config.retries)
-    });
+    // `run(job)` uses the tuple as a whole, so the closure captures all of `job`.
+    let worker = thread::spawn(move || run(job));
     println!("{}", worker.join().unwrap());
     println!("main still uses {} retries", config.retries);
 }

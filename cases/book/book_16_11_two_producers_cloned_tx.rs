@@ -1,6 +1,6 @@
 //! Two producers sharing one receiver through a cloned Sender
 //!
-//! A `Sender` can be cloned to get several producers for one receiver ("mpsc": multiple producer,
+//! A `Sender` can be cloned to get several producers for one receiver (*mpsc*: multiple producer,
 //! single consumer); each thread here owns its own `Sender`. The receiving loop ends only after
 //! both senders are dropped, that is, after both threads finish, and the order in which their
 //! messages arrive varies from run to run. The Book sleeps one second per message and spreads each

@@ -1,6 +1,6 @@
 //! Replacing a `Cell<u32>` with an `AtomicU32` shared by scoped threads
 //!
-//! `AtomicU32` offers the same "mutate through `&`" as `Cell<u32>`, but every operation is atomic,
+//! `AtomicU32` offers the same *mutate through `&`* as `Cell<u32>`, but every operation is atomic,
 //! so it is `Sync` and `&AtomicU32` can be handed to many threads at once. `fetch_add` reads and
 //! writes in one step, so no increment is lost. `Relaxed` is enough because `thread::scope` joins
 //! all threads, making their writes visible before the final `load`.

@@ -2,11 +2,11 @@
 //!
 //! A `static` is reachable from every thread, so its type must be `Sync`, even in a program that
 //! never spawns (a library cannot know who calls it). `Cell<u32>` is not `Sync`: two threads
-//! could read the same ID before either stores the next one. The fix makes the counter
-//! `thread_local!`, so each thread gets its own `Cell` and nothing is shared at all.
+//! could read the same ID before either stores the next one. The fix makes the counter an
+//! `AtomicU32`, whose `fetch_add` hands out each ID exactly once across all threads.
 //!
 //@ fail: E0277
-//@ fix: thread_local_cell_id_counter
+//@ fix: static_atomic_id_counter
 
 use std::cell::Cell;
 use std::thread;
@@ -21,5 +21,5 @@ fn next_id() -> u32 {
 
 fn main() {
     assert_eq!((next_id(), next_id()), (1, 2));
-    assert_eq!(thread::spawn(next_id).join().unwrap(), 1);
+    assert_eq!(thread::spawn(next_id).join().unwrap(), 3);
 }

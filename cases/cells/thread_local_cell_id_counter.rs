@@ -3,7 +3,8 @@
 //! `thread_local!` gives each thread its own instance of the value, created on first use, and
 //! `with` lends out a reference that cannot escape the current thread. Because no two threads
 //! ever touch the same `Cell`, it need not be `Sync`. The spawned thread starts counting at 1
-//! again, which shows the counters really are separate.
+//! again: the counters really are separate, so this suits per-thread numbering, not IDs that
+//! must be unique across threads (those need an atomic).
 //!
 //@ pass
 

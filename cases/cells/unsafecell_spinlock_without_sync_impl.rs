@@ -1,9 +1,9 @@
 //! A spin lock on `UnsafeCell` without `unsafe impl Sync`
 //!
 //! `UnsafeCell` permits mutation through `&`, and the compiler cannot see whether a type guards
-//! that mutation, so `UnsafeCell<T>` is never `Sync` and neither is any struct containing it.
-//! This spin lock does synchronize access, but until its author says so, the `static` is
-//! rejected. The fix adds `unsafe impl Sync`, a promise the compiler trusts without checking.
+//! that mutation, so `UnsafeCell<T>` is never `Sync`, and a struct containing one is `Sync` only
+//! through an `unsafe impl Sync` of its own, as `Mutex` and `AtomicBool` have. This spin lock
+//! does synchronize access, but until its author says so, the `static` is rejected. The fix adds `unsafe impl Sync`, a promise the compiler trusts without checking.
 //!
 //@ fail: E0277
 //@ fix: unsafecell_spinlock_with_sync_impl

@@ -3,7 +3,7 @@
 //! The turbofish tells the compiler the message type is `()`, the empty tuple, so both halves
 //! have known types even though nothing is ever sent. `recv` blocks until the worker drops
 //! `done_tx`; since that was the only sender, `recv` then returns `Err(RecvError)`, which here
-//! means "the worker is finished".
+//! means *the worker is finished*.
 //!
 //@ pass
 

@@ -3,8 +3,8 @@
 //! `Mutex<T>` is `Sync` whenever `T` is `Send`: the lock lets only one thread at a time reach the
 //! value, so a `Cell` inside is never touched from two threads at once, even though `Cell` itself
 //! is not `Sync`. That makes `Arc<Mutex<Cell<u32>>>` `Send`, and each thread can take the lock and
-//! update the cell. (A plain `Mutex<u32>` would do the same job; the point is that the lock, not
-//! the contents, supplies the `Sync`.)
+//! update the cell. A plain `Mutex<u32>` is the usual way to write a counter; the `Cell` is kept
+//! here to show that the lock, not the contents, supplies the `Sync`.
 //!
 //@ pass
 

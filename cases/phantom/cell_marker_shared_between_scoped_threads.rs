@@ -1,8 +1,8 @@
 //! A `Cell` marker forbids sharing a scratch buffer by reference
 //!
 //! `PhantomData<Cell<()>>` makes a type `Send` but not `Sync`, because `Cell<()>` is `Send` but not
-//! `Sync`. That says "one thread at a time may own this, but two threads may not touch it through
-//! `&`". Two scoped threads both borrowing `&scratch` need `Scratch: Sync`, which the marker
+//! `Sync`. That says *one thread at a time may own this, but two threads may not touch it through
+//! `&`*. Two scoped threads both borrowing `&scratch` need `Scratch: Sync`, which the marker
 //! removed, so rustc rejects the closures. The fix gives each thread its own buffer by moving it
 //! in, which only needs `Send`.
 //!

@@ -1,8 +1,9 @@
 //! `PhantomData<&'a mut T>` makes a raw cursor an exclusive borrow
 //!
-//! `Cursor` writes through a raw pointer, which is neither `Send` nor borrow-checked. The marker
-//! `PhantomData<&'a mut [u8]>` restores both: the borrow checker treats the cursor as a `&mut`
-//! borrow of the buffer, and the `unsafe impl Send` is sound because `&mut [u8]` is `Send`. Reading
+//! `Cursor` writes through raw pointers, which are neither `Send` nor borrow-checked. The marker
+//! `PhantomData<&'a mut [u8]>` ties the cursor to the buffer's lifetime, so the borrow checker
+//! treats it as a `&mut` borrow of the buffer; `Send` comes only from the `unsafe impl Send`,
+//! which is sound because the cursor acts like a `&mut [u8]`, and that is `Send`. Reading
 //! `buf` while the cursor is alive on another thread would be a data race, so rustc reports the
 //! conflicting borrow. The fix reads `buf` after the scope has joined the writer.
 //!

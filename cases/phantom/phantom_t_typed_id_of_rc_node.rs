@@ -1,6 +1,6 @@
 //! `PhantomData<T>` makes a typed id inherit `T`'s thread-safety
 //!
-//! `PhantomData<T>` tells the compiler "this type acts as if it owns a `T`", so auto traits follow:
+//! `PhantomData<T>` tells the compiler *this type acts as if it owns a `T`*, so auto traits follow:
 //! `Id<T>` is `Send` only when `T` is. `Id<Rc<Node>>` holds just a `u64`, yet it is not `Send`
 //! because `Rc<Node>` is not, and `thread::spawn` refuses it. An id never owns a node, so the
 //! marker overstates things; the fix uses `PhantomData<fn() -> T>`, which names `T` without

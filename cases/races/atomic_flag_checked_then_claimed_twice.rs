@@ -2,7 +2,7 @@
 //!
 //! A job should run once, so each worker checks whether `claimed` is still `false` and, if so,
 //! sets it and runs the job. Check and act are two separate atomic operations: the `Barrier` lets
-//! both workers see `false` before either stores `true`, so both run the "once only" job. The
+//! both workers see `false` before either stores `true`, so both run the *once only* job. The
 //! compiler only sees atomic accesses, which are always allowed; `compare_exchange` makes the
 //! check and the claim a single step.
 //!

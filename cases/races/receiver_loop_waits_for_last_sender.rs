@@ -1,7 +1,7 @@
 //! A channel stays open while main still holds a Sender
 //!
 //! A `Receiver` reports the channel closed only when every `Sender` has been dropped; until then an
-//! empty channel means "maybe more later", and `recv` or `for msg in &rx` wait. The workers here
+//! empty channel means *maybe more later*, and `recv` or `for msg in &rx` wait. The workers here
 //! drop their clones when they finish, but `main` still holds the original `tx`, so a `for` loop
 //! over `rx` would hang after the three messages. `try_recv` shows `Empty` rather than
 //! `Disconnected` until `tx` is dropped. Nothing in the type system catches the forgotten sender.

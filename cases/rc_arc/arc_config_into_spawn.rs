@@ -1,6 +1,6 @@
 //! Sharing read-only data with a thread through `Arc`
 //!
-//! `Arc<T>` ("atomically reference counted") is the thread-safe `Rc`: cloning and dropping it
+//! `Arc<T>` (*atomically reference counted*) is the thread-safe `Rc`: cloning and dropping it
 //! adjust the count with atomic instructions, so clones may live on different threads. `Arc<T>` is
 //! `Send` and `Sync` when `T` is both `Send` and `Sync`, which a `Vec<String>` is. The worker
 //! owns its clone, meeting the `'static` bound, and the vector is freed when the last clone drops.

@@ -1,8 +1,8 @@
-//! Moving an `Rc` clone into a spawned thread
+//! Moving an `Rc` clone of read-only data into a spawned thread
 //!
-//! `Rc<T>` counts its owners with plain, non-atomic arithmetic. If one clone lived in a worker
-//! thread while `main` held another, both threads could update the count at once, lose an update,
-//! and free the vector too early or never. `Rc` is therefore not `Send`, and `thread::spawn` only
+//! Nothing here mutates the vector, unlike Listing 16-14's counter, yet the `Rc` still cannot go:
+//! its owner count is plain, non-atomic shared state. If one clone lived in a worker thread while
+//! `main` held another, both threads could update the count at once and free the vector early. `Rc` is therefore not `Send`, and `thread::spawn` only
 //! accepts `Send` closures. The fix switches to `Arc`, whose count uses atomic operations.
 //!
 //@ fail: E0277

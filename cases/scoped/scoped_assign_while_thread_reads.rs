@@ -1,7 +1,7 @@
 //! Assigning to a variable a scoped thread is reading
 //!
-//! A scoped thread that reads `limit` keeps a shared borrow of it for as long as the thread may
-//! run. Overwriting `limit` from the main thread during that time would change the value under
+//! A scoped thread that reads `limit` keeps a shared borrow of it until `scope` returns, the
+//! lifetime `'scope` that `Scope::spawn` demands of its closure. Overwriting `limit` from the main thread during that time would change the value under
 //! the reader's feet, so rustc reports E0506 (assignment to a borrowed value). The fix
 //! performs the assignment before the scope starts, so the thread only ever sees the final value.
 //!

@@ -2,11 +2,11 @@
 //!
 //! Each worker captures `config`, a `&Config` borrowing the local `owned`. Spawned threads are
 //! not tied to `main`'s scope, so the compiler must assume they outlive `owned` and rejects a
-//! borrow that is not `'static`. The fix leaks a boxed config with `Box::leak`, which yields a
-//! `&'static Config` that every thread may hold for the rest of the program.
+//! borrow that is not `'static`. The fix spawns scoped threads, which may borrow `owned`; a second
+//! fix, for data needed until exit, leaks the config with `Box::leak` to get a `&'static Config`.
 //!
 //@ fail: E0597
-//@ fix: leaked_config_for_threads
+//@ fix: config_ref_shared_with_scoped_threads leaked_config_for_threads
 
 use std::thread;
 

@@ -4,7 +4,7 @@
 //! the pointee is `unsafe`, and that is where the thread-safety argument moves. Here the settings
 //! are leaked with `Box::leak`, so they are never freed or changed, and the `Release` store paired
 //! with the `Acquire` load guarantees a reader that sees the pointer also sees the fields it was
-//! built with. `as_ref` turns the null "not installed yet" state into `None`.
+//! built with. `as_ref` turns the null *not installed yet* state into `None`.
 //!
 //@ pass
 

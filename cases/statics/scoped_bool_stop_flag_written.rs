@@ -1,7 +1,7 @@
 //! Writing a plain `bool` stop flag while a scoped thread reads it
 //!
-//! The worker's closure borrows `stop` to read it in its loop, and that shared borrow lasts as long
-//! as the thread may run. Writing `stop = true` meanwhile would be a data race, and the compiler
+//! The worker's closure borrows `stop` to read it in its loop, and that shared borrow lasts until
+//! `scope` returns, however early the worker is joined. Writing `stop = true` meanwhile would be a data race, and the compiler
 //! might even hoist the unsynchronised read out of the loop so the worker never stops. So the
 //! borrow checker forbids assigning to `stop` while it is borrowed. The fix uses an `AtomicBool`,
 //! which both threads may access through `&` at once.

@@ -2,7 +2,7 @@
 //!
 //! Negative impls such as `impl !Send for DepthGuard {}` are still an unstable feature
 //! (`negative_impls`), so stable rustc rejects them. The intent is right: the guard's `Drop`
-//! decrements the creating thread's `DEPTH`, so it must never move to another thread. The fix
+//! decrements the `DEPTH` of whichever thread drops it, so it must never move to another thread. The fix
 //! expresses the same thing with a zero-sized `PhantomData<*const ()>` field: raw pointers are
 //! not `Send`, so neither is a struct that (notionally) contains one.
 //!

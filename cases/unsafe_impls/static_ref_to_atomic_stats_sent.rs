@@ -1,8 +1,8 @@
 //! A `&'static` reference to a `Sync` type is `Send` with no impl
 //!
 //! Instead of forcing an auto trait onto `&'static Stats`, this version makes the referent
-//! thread-safe: `AtomicU64` is `Sync`, so `Stats` is `Sync`, and std's rule "`&T: Send` when
-//! `T: Sync`" lets every worker take a copy of the leaked `&'static Stats`. Each `fetch_add` is
+//! thread-safe: `AtomicU64` is `Sync`, so `Stats` is `Sync`, and std's rule that `&T` is `Send`
+//! when `T: Sync` lets every worker take a copy of the leaked `&'static Stats`. Each `fetch_add` is
 //! atomic, so after both threads are joined the count is exactly 2.
 //!
 //@ pass

@@ -2,7 +2,7 @@
 //!
 //! `Send` and `Sync` may be implemented by hand only for a struct, enum or union defined in the
 //! current crate, never for a reference, pointer or tuple built from one: the auto traits of
-//! those types are fixed by std's rules, such as "`&T` is `Send` exactly when `T` is `Sync`".
+//! those types are fixed by std's rules, such as `&T` being `Send` exactly when `T` is `Sync`.
 //! Here the real problem is that `Stats` counts hits in a `Cell`, so sharing it would race. The
 //! fix makes `Stats` genuinely `Sync` with an `AtomicU64`; then `&'static Stats` is `Send` with
 //! no impl at all.
