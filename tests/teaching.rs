@@ -421,7 +421,13 @@ fn shape(snapshot: &serde_json::Value) -> String {
         let mut culprit = None;
         let mut chain = Vec::new();
         for child in d["children"].as_array().into_iter().flatten() {
-            let child = child.as_str().unwrap_or("");
+            // `level: message`, as rustc renders a child.
+            let child = format!(
+                "{}: {}",
+                child["level"].as_str().unwrap_or(""),
+                child["message"].as_str().unwrap_or("")
+            );
+            let child = child.as_str();
             if culprit.is_none() && child.contains("is not implemented for `") {
                 let tr = ticked_after(child, "the trait").unwrap_or("?");
                 let ty = ticked_after(child, "is not implemented for").unwrap_or("?");
@@ -458,9 +464,10 @@ fn failing_cases_differ_in_shape_or_say_how_they_differ() {
     "level": "error", "code": "E0277",
     "message": "`Rc<u8>` cannot be sent between threads safely",
     "children": [
-        "help: within `Job`, the trait `Send` is not implemented for `Rc<u8>`",
-        "note: required because it appears within the type `Job`",
-        "note: required by a bound in `spawn` (at $RUST/std/src/thread/functions.rs)"
+        {"level": "help", "message": "within `Job`, the trait `Send` is not implemented for `Rc<u8>`"},
+        {"level": "note", "message": "required because it appears within the type `Job`"},
+        {"level": "note", "message": "required by a bound in `spawn`",
+         "spans": [{"at": "$RUST/std/src/thread/functions.rs", "primary": true}]}
     ]}]});
     assert_eq!(shape(&sample), "E0277 Send for Rc [in Job, bound spawn]");
     assert_eq!(type_head("&'a mut std::cell::Cell<u8>"), "&mut Cell");
