@@ -37,10 +37,7 @@ impl Cache {
     /// `SENDSYNC_CACHE_DIR`, else `$CARGO_TARGET_DIR/sendsync/cache`, else the package's
     /// `target/sendsync/cache`.
     pub fn default_dir() -> PathBuf {
-        if let Some(dir) = std::env::var_os("SENDSYNC_CACHE_DIR") {
-            return PathBuf::from(dir);
-        }
-        crate::report::target_dir().join("sendsync").join("cache")
+        crate::paths::cache_dir()
     }
 
     pub fn key(toolchain: &Toolchain, case: &Case, mode: Mode, limits: &Limits) -> String {

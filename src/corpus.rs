@@ -5,15 +5,7 @@ use crate::error::{Error, Result};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// The bundled corpus, beside this package's manifest.
-pub fn bundled_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
-}
-
-/// The package root: what paths in pinned output are relative to.
-pub fn package_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+pub use crate::paths::{bundled_root, package_root};
 
 #[derive(Debug)]
 pub struct Topic {

@@ -493,12 +493,9 @@ pub fn verify(
     Ok(out)
 }
 
-/// The committed history folder (`SENDSYNC_HISTORY_DIR` points elsewhere, for tests).
+/// The committed history folder (see [`crate::paths::history_root`]).
 pub fn default_root() -> PathBuf {
-    if let Some(dir) = std::env::var_os("SENDSYNC_HISTORY_DIR") {
-        return PathBuf::from(dir);
-    }
-    crate::corpus::package_root().join("history")
+    crate::paths::history_root()
 }
 
 #[cfg(test)]

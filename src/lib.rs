@@ -19,6 +19,7 @@ pub mod history;
 pub mod matrix;
 pub mod normalize;
 pub mod pages;
+pub mod paths;
 pub mod process;
 pub mod report;
 pub mod sysroot;

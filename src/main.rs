@@ -495,9 +495,7 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
         }
     }
 
-    let html = report::target_dir()
-        .join("sendsync")
-        .join(format!("check-{}.html", safe_name(&toolchain.name)));
+    let html = sendsync::paths::check_report(&toolchain.name);
     let html_written =
         sendsync::error::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
     match args.format {
@@ -518,18 +516,6 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
     } else {
         0
     })
-}
-
-fn safe_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 fn codes_of(case: &Case) -> String {

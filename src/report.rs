@@ -6,14 +6,8 @@ use crate::compile::Kind;
 use crate::toolchain::Toolchain;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// The target folder: `CARGO_TARGET_DIR` when set, else this package's `target/`.
-pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| crate::corpus::package_root().join("target"))
-}
 
 /// A unified diff of two texts, for mismatch messages.
 pub fn diff(old: &str, new: &str) -> String {

@@ -31,10 +31,7 @@ pub const POLICY: &str = "sysroot-view: lib/rustlib/{src,rustc-src} hidden";
 
 /// Where views are kept: `SENDSYNC_SYSROOT_DIR`, else `<target>/sendsync/sysroot`.
 pub fn default_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("SENDSYNC_SYSROOT_DIR") {
-        return PathBuf::from(dir);
-    }
-    crate::report::target_dir().join("sendsync").join("sysroot")
+    crate::paths::sysroot_dir()
 }
 
 /// Whether a sysroot has std's sources installed (the `rust-src` component).

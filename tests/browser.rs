@@ -136,7 +136,7 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
         matrix_html: None,
     };
     // Under target/, and kept, so that the pages the screenshots show can be opened too.
-    let out = sendsync::report::target_dir().join("sendsync");
+    let out = sendsync::paths::target_dir().join("sendsync");
     let site = out.join("browser-test-site");
     write_site(&inputs, &site).unwrap();
     let index = site.join("index.html");
