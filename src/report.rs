@@ -7,8 +7,6 @@ use crate::toolchain::Toolchain;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// The target folder: `CARGO_TARGET_DIR` when set, else this package's `target/`.
-
 /// A unified diff of two texts, for mismatch messages.
 pub fn diff(old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
