@@ -7,6 +7,7 @@
 //! Break such cycles with `Weak` for the back edge.
 //!
 //@ pass
+//@ miri: leak
 
 use std::cell::RefCell;
 use std::rc::Rc;
