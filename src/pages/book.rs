@@ -216,7 +216,11 @@ fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
             out.push_str("\n\n");
             program(out, inputs, fix);
             miri_section(out, inputs, fix);
-            out.push_str("What changed, from the failing program to the fix:\n\n");
+            out.push_str(if case.expectation.is_fail() {
+                "What changed, from the failing program to the fix:\n\n"
+            } else {
+                "What changed, from the program Miri finds wrong to its correct twin:\n\n"
+            });
             let diff: Vec<String> = fix_diff(inputs.corpus, case, fix)
                 .into_iter()
                 .map(|(_, l)| l)
