@@ -4,10 +4,11 @@
 
 use sha2::{Digest, Sha256};
 
-const SHAPING: [&str; 7] = [
+const SHAPING: [&str; 8] = [
     "src/cache.rs",
     "src/compile.rs",
     "src/diagnostic.rs",
+    "src/miri.rs",
     "src/normalize.rs",
     "src/process.rs",
     "src/sysroot.rs",

@@ -9,9 +9,12 @@ its size:
   (c) trybuild: `cargo test --test ui` after touching every case;
   (d) sendsync check, cached re-run;
   peak RSS of (b), of sendsync itself and of its largest child (rustc);
-  matrix: `sendsync matrix --no-cache` over 1, 2 and 4 toolchains (cost ~ cases x toolchains).
+  matrix: `sendsync matrix --no-cache` over 1, 2 and 4 toolchains (cost ~ cases x toolchains);
+  miri: `sendsync miri` on the corpus, cold (--no-cache: every native run and every Miri run
+      afresh, the Miri sysroot already prepared) and cached; goals cold <= 120 s, cached < 1 s.
 
 Usage: python3 scripts/bench.py [--scales 1,4] [--runs 3] [--no-trybuild] [--toolchains ...]
+                                [--only-miri]
 Run from the package root; it builds the release binary first.
 """
 import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
@@ -92,8 +95,14 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-trybuild", action="store_true")
     ap.add_argument("--toolchains", default=f"1.70.0,1.80.0,{PINNED},nightly")
+    ap.add_argument("--only-miri", action="store_true", help="only the Miri figures")
     args = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if args.only_miri:
+        cache = tempfile.mkdtemp(prefix="sendsync-bench-cache-")
+        miri_bench(dict(os.environ, SENDSYNC_CACHE_DIR=cache), args.runs)
+        shutil.rmtree(cache, ignore_errors=True)
+        return
     subprocess.run(["cargo", "test", "--test", "ui", "--no-run", "--quiet"], cwd=ROOT, check=True)
     rustc = rustc_path(PINNED)
     cache = tempfile.mkdtemp(prefix="sendsync-bench-cache-")
@@ -132,7 +141,24 @@ def main():
                 break
             t, _ = timed([str(BIN), "matrix", "--no-cache", "--toolchains", ",".join(tcs[:k]), "--format", "json", "--out", os.path.join(cache, "m.json"), str(folder)], env)
             print(f"{'x' + str(scale):>8} {k:>10} {n * k:>7} {t:7.2f}s {1000 * t / (n * k):8.1f}", flush=True)
+    miri_bench(env, args.runs)
     shutil.rmtree(cache, ignore_errors=True)
+
+def miri_bench(env, runs):
+    """The whole corpus under nightly Miri, cold and cached (the sysroot prepared first)."""
+    if subprocess.run(["rustup", "which", "miri", "--toolchain", "nightly"], capture_output=True).returncode != 0:
+        print("\nmiri: SKIPPED (nightly with the miri component is not installed)")
+        return
+    miri = [str(BIN), "miri", "--toolchain", "nightly", "--jobs", "2"]
+    t, r = timed(miri + ["cases/races"], env)  # prepares the Miri sysroot if it is not yet
+    if r.returncode not in (0, 1):
+        print(f"\nmiri: could not run: {r.stderr.decode()[-500:]}")
+        return
+    cold = median(lambda: timed(miri + ["--no-cache"], env)[0], runs)
+    timed(miri, env)  # fill the cache
+    cached = median(lambda: timed(miri, env)[0], runs)
+    n = len(cases_in(ROOT / "cases"))
+    print(f"\nmiri (nightly, 2 jobs, whole corpus of {n} programs): cold {cold:.2f}s (goal <= 120 s), cached {cached:.2f}s (goal < 1 s)", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -60,6 +60,30 @@ impl Cache {
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
+    /// A key made of `parts` (the schema and the build's shape hash come first), for results
+    /// other than a compile's, such as a Miri run ([`crate::miri`]).
+    pub fn key_of(parts: &[&str]) -> String {
+        let mut h = Sha256::new();
+        for part in [SCHEMA, env!("SENDSYNC_SHAPE_HASH")].iter().chain(parts) {
+            h.update(part.as_bytes());
+            h.update([0u8]);
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Reads any stored value; an unreadable entry is a miss.
+    pub fn get_value<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let text = std::fs::read(self.path(key)).ok()?;
+        serde_json::from_slice(&text).ok()
+    }
+
+    /// Stores any value, atomically; a cache that cannot be written only costs speed.
+    pub fn put_value<T: serde::Serialize>(&self, key: &str, value: &T) {
+        if let Ok(json) = serde_json::to_vec(value) {
+            let _ = crate::error::write_atomic(&self.path(key), &json);
+        }
+    }
+
     fn path(&self, key: &str) -> PathBuf {
         self.dir.join(&key[..2]).join(format!("{key}.json"))
     }

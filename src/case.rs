@@ -51,6 +51,37 @@ impl Expectation {
     }
 }
 
+/// What Miri finds in a case that compiles and runs natively (the `//@ miri:` directive). Without
+/// the directive a passing case must be Miri-clean.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "reason", rename_all = "kebab-case")]
+pub enum MiriExpectation {
+    DataRace,
+    Deadlock,
+    Leak,
+    Ub,
+    /// Not run under Miri, for the reason given.
+    Skip(String),
+}
+
+impl MiriExpectation {
+    /// The directive's words: `data-race`, ..., `skip: <reason>`.
+    pub fn label(&self) -> String {
+        match self {
+            MiriExpectation::DataRace => "data-race".into(),
+            MiriExpectation::Deadlock => "deadlock".into(),
+            MiriExpectation::Leak => "leak".into(),
+            MiriExpectation::Ub => "ub".into(),
+            MiriExpectation::Skip(why) => format!("skip: {why}"),
+        }
+    }
+
+    /// A finding Miri reports (anything but `skip`).
+    pub fn is_finding(&self) -> bool {
+        !matches!(self, MiriExpectation::Skip(_))
+    }
+}
+
 /// Where a case's expectation comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -90,12 +121,15 @@ pub struct Case {
     /// Type-check only, even when expected to pass (compiletest's `check-pass`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub check_only: bool,
+    /// What Miri finds in it (`//@ miri:`); `None`: a passing case is Miri-clean.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub miri: Option<MiriExpectation>,
     #[serde(skip)]
     pub source: String,
 }
 
 pub const DEFAULT_EDITION: &str = "2021";
-const DIRECTIVES: &str = "pass, fail, fix, min-rust, edition, book";
+const DIRECTIVES: &str = "pass, fail, fix, min-rust, edition, book, miri";
 const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
 
 impl Case {
@@ -156,6 +190,7 @@ impl Case {
             flags: vec![],
             unsupported: None,
             check_only: false,
+            miri: None,
             source: String::new(),
         };
         // Leniently, rustc's own UI tests are read by their compiletest directives, and a file
@@ -291,6 +326,10 @@ impl Case {
                     }
                     case.book = Some(value.to_string());
                 }
+                "miri" => {
+                    let value = need("what Miri finds: `data-race`, `deadlock`, `leak`, `ub`, or `skip: <reason>`")?;
+                    case.miri = Some(parse_miri(value).map_err(|m| err(line, m))?);
+                }
                 _ => {
                     return Err(err(
                         line,
@@ -313,14 +352,28 @@ impl Case {
                 "the header needs `//@ pass` or `//@ fail: CODES`".into(),
             ));
         };
-        if expectation == Expectation::Pass && !case.fix.is_empty() {
+        if let (true, Some(miri)) = (expectation.is_fail(), &case.miri) {
             return Err(err(
-                line,
+                line_of_directive(&source, "miri").unwrap_or(line),
                 format!(
-                    "a passing case has no fix, yet `fix: {}` is given",
-                    case.fix.join(" ")
+                    "`miri: {}` on a case that does not compile: only a passing case runs under Miri",
+                    miri.label()
                 ),
             ));
+        }
+        if expectation == Expectation::Pass {
+            // A passing case that is wrong at run time is paired with its correct twin, as a
+            // failing case is with its fix.
+            let finding = case.miri.as_ref().is_some_and(MiriExpectation::is_finding);
+            if !case.fix.is_empty() && !finding {
+                return Err(err(
+                    line,
+                    format!(
+                        "a passing case has no fix, yet `fix: {}` is given (only a case with a `miri:` finding names its correct twin)",
+                        case.fix.join(" ")
+                    ),
+                ));
+            }
         }
         case.expectation = expectation;
         case.source = source;
@@ -336,6 +389,37 @@ impl Case {
     pub fn applies_to(&self, release: &Version) -> bool {
         self.min_rust.as_ref().is_none_or(|min| release >= min)
     }
+}
+
+/// Parses the value of `//@ miri:`.
+fn parse_miri(value: &str) -> std::result::Result<MiriExpectation, String> {
+    if let Some(reason) = value.strip_prefix("skip") {
+        let reason = reason.trim_start();
+        return match reason.strip_prefix(':').map(str::trim) {
+            Some(r) if !r.is_empty() => Ok(MiriExpectation::Skip(r.to_string())),
+            _ => Err("`miri: skip` needs a reason: `miri: skip: <why Miri cannot run it>`".into()),
+        };
+    }
+    match value {
+        "data-race" => Ok(MiriExpectation::DataRace),
+        "deadlock" => Ok(MiriExpectation::Deadlock),
+        "leak" => Ok(MiriExpectation::Leak),
+        "ub" => Ok(MiriExpectation::Ub),
+        other => Err(format!(
+            "`{other}` is not a Miri finding (one of data-race, deadlock, leak, ub, or skip: <reason>)"
+        )),
+    }
+}
+
+/// The line of a directive in `source`'s header.
+fn line_of_directive(source: &str, key: &str) -> Option<usize> {
+    source
+        .lines()
+        .position(|l| {
+            l.strip_prefix("//@")
+                .is_some_and(|d| d.trim().split(':').next().map(str::trim) == Some(key))
+        })
+        .map(|i| i + 1)
 }
 
 fn is_number(s: &str) -> bool {
@@ -443,6 +527,26 @@ mod tests {
                 "cases/t/x.rs:3: the header needs `//@ pass` or `//@ fail: CODES`",
             ),
             (
+                "//! T\n//! E.\n//@ pass\n//@ miri: race\n",
+                "cases/t/x.rs:4: `race` is not a Miri finding",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ miri: skip\n",
+                "cases/t/x.rs:4: `miri: skip` needs a reason",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ miri: skip:  \n",
+                "cases/t/x.rs:4: `miri: skip` needs a reason",
+            ),
+            (
+                "//! T\n//! E.\n//@ miri: leak\n//@ fail: E0277\n//@ fix: y\n",
+                "cases/t/x.rs:3: `miri: leak` on a case that does not compile",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ miri: skip: FFI\n//@ fix: y\n",
+                "cases/t/x.rs:3: a passing case has no fix",
+            ),
+            (
                 "// A comment first.\n//! T\n//! E.\n//@ pass\nfn main() {}\n",
                 "cases/t/x.rs:4: a `//@` directive below the header",
             ),
@@ -458,6 +562,20 @@ mod tests {
                 "for {text:?}\n got: {got}\nwant: {want}…"
             );
         }
+    }
+
+    #[test]
+    fn miri_directives_parse() {
+        let case = parse("//! T\n//! E.\n//@ pass\n//@ miri: data-race\n//@ fix: y\n").unwrap();
+        assert_eq!(case.miri, Some(MiriExpectation::DataRace));
+        assert_eq!(case.fix, ["y"]);
+        let case = parse("//! T\n//! E.\n//@ pass\n//@ miri: skip: calls into C\n").unwrap();
+        assert_eq!(
+            case.miri,
+            Some(MiriExpectation::Skip("calls into C".into()))
+        );
+        assert_eq!(case.miri.unwrap().label(), "skip: calls into C");
+        assert_eq!(parse(GOOD).unwrap().miri, None);
     }
 
     #[test]

@@ -335,45 +335,60 @@ fn first_error(outcome: &Outcome) -> String {
         .unwrap_or_default()
 }
 
-/// Checks many cases in parallel: `options.jobs` workers in a `thread::scope` take cases off a
-/// shared counter and send results back over a channel. `progress` sees each result as it
-/// arrives. Results come back in the order of `cases`.
+/// Checks many cases in parallel (see [`parallel`]), longest work first. Results come back in
+/// the order of `cases`; `progress` sees each as it arrives.
 pub fn check_all(
     toolchain: &Toolchain,
     cases: &[Case],
     options: &Options,
-    mut progress: impl FnMut(&Checked),
+    progress: impl FnMut(&Checked),
 ) -> Vec<Checked> {
     // Longest work first: builds that link and run, then checks.
     let mut order: Vec<usize> = (0..cases.len()).collect();
     order.sort_by_key(|&i| mode_of(&cases[i], options) != Mode::Run);
+    parallel(
+        cases,
+        &order,
+        options.jobs,
+        |case| check_one(toolchain, case, options),
+        progress,
+    )
+}
+
+/// Runs `work` on every item, `jobs` at a time: workers in a `thread::scope` take items off a
+/// shared counter in the given `order` and send results back over a channel. `progress` sees
+/// each result as it arrives. Results come back in the order of `items`.
+pub fn parallel<T: Sync, R: Send + Clone>(
+    items: &[T],
+    order: &[usize],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut progress: impl FnMut(&R),
+) -> Vec<R> {
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel();
-    let mut results: Vec<Option<Checked>> = vec![None; cases.len()];
+    let mut results: Vec<Option<R>> = vec![None; items.len()];
     std::thread::scope(|s| {
-        for _ in 0..options.jobs.max(1).min(cases.len().max(1)) {
+        for _ in 0..jobs.max(1).min(items.len().max(1)) {
             let tx = tx.clone();
-            let (next, order) = (&next, &order);
+            let (next, work) = (&next, &work);
             s.spawn(move || loop {
                 let n = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&i) = order.get(n) else { break };
-                if tx
-                    .send((i, check_one(toolchain, &cases[i], options)))
-                    .is_err()
-                {
+                if tx.send((i, work(&items[i]))).is_err() {
                     break;
                 }
             });
         }
         drop(tx);
-        for (i, checked) in rx {
-            progress(&checked);
-            results[i] = Some(checked);
+        for (i, result) in rx {
+            progress(&result);
+            results[i] = Some(result);
         }
     });
     results
         .into_iter()
-        .map(|r| r.expect("every case checked"))
+        .map(|r| r.expect("every item done"))
         .collect()
 }
 

@@ -31,6 +31,7 @@ impl Corpus {
         let mut topics = Vec::new();
         let mut cases = Vec::new();
         let mut stderrs = Vec::new();
+        let mut miri_pins = Vec::new();
         let dirs = match sorted_entries(root) {
             Ok(d) => d,
             Err(e) => return Err(vec![e]),
@@ -54,6 +55,9 @@ impl Corpus {
                         Ok(case) => cases.push(case),
                         Err(e) => errors.push(e),
                     },
+                    Some("stderr") if file.to_string_lossy().ends_with(MIRI_PIN_SUFFIX) => {
+                        miri_pins.push(file)
+                    }
                     Some("stderr") => stderrs.push(file),
                     _ => {}
                 }
@@ -63,6 +67,7 @@ impl Corpus {
             errors.push(Error::input(root, None, "no topic folders with cases here"));
         }
         errors.extend(validate(&cases, &stderrs));
+        errors.extend(validate_miri(&cases, &miri_pins));
         if errors.is_empty() {
             Ok(Corpus {
                 root: root.to_path_buf(),
@@ -78,7 +83,8 @@ impl Corpus {
         self.cases.iter().find(|c| c.name == name)
     }
 
-    /// The failing cases that name `name` as their first fix, the one shown beside them.
+    /// The cases (failing, or passing with a Miri finding) that name `name` as their first
+    /// fix, the one shown beside them.
     pub fn fixed_by(&self, name: &str) -> Vec<&Case> {
         self.cases
             .iter()
@@ -215,6 +221,71 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
                 stderr,
                 None,
                 "a pinned stderr with no failing case beside it: delete it, or restore its case",
+            ));
+        }
+    }
+    errors
+}
+
+/// Miri's pinned report beside a case with a finding: `<name>.miri.stderr`.
+pub const MIRI_PIN_SUFFIX: &str = ".miri.stderr";
+
+/// The pinned Miri report of `case`.
+pub fn miri_pin_path(case: &Case) -> PathBuf {
+    case.path.with_extension("miri.stderr")
+}
+
+/// The rules of the `miri:` directive between cases: the correct twin a case with a finding
+/// names (`fix:`) is a passing case without a finding, and the case has its Miri report pinned;
+/// no pinned report survives its case or its finding.
+pub fn validate_miri(cases: &[Case], pins: &[PathBuf]) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let by_name: HashMap<&str, &Case> = cases.iter().map(|c| (c.name.as_str(), c)).collect();
+    let finding = |c: &Case| c.miri.as_ref().is_some_and(|m| m.is_finding());
+    for case in cases.iter().filter(|c| finding(c)) {
+        let line = directive_line(case, "miri");
+        for fix in &case.fix {
+            match by_name.get(fix.as_str()) {
+                None => errors.push(Error::input(
+                    &case.path,
+                    directive_line(case, "fix"),
+                    format!("`fix: {fix}` names no case in the corpus"),
+                )),
+                Some(twin) if twin.expectation != Expectation::Pass || twin.miri.is_some() => {
+                    errors.push(Error::input(
+                        &case.path,
+                        directive_line(case, "fix"),
+                        format!(
+                            "`fix: {fix}` must name a passing case without a `miri:` directive ({})",
+                            twin.path.display()
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        if !miri_pin_path(case).is_file() {
+            errors.push(Error::input(
+                &case.path,
+                line,
+                format!(
+                    "a case with a Miri finding needs its pinned report {} (make it with `sendsync miri --bless`)",
+                    miri_pin_path(case).display()
+                ),
+            ));
+        }
+    }
+    let expected: BTreeMap<PathBuf, &Case> = cases
+        .iter()
+        .filter(|c| finding(c))
+        .map(|c| (miri_pin_path(c), c))
+        .collect();
+    for pin in pins {
+        if !expected.contains_key(pin) {
+            errors.push(Error::input(
+                pin,
+                None,
+                "a pinned Miri report with no case beside it that has a `miri:` finding: delete it, or restore its case",
             ));
         }
     }

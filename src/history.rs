@@ -408,12 +408,12 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// An exclusive `flock` on a lock file, released when the file is closed (dropped).
-struct Lock {
+pub(crate) struct Lock {
     _file: std::fs::File,
 }
 
 impl Lock {
-    fn acquire(path: &Path) -> Result<Lock> {
+    pub(crate) fn acquire(path: &Path) -> Result<Lock> {
         use std::os::fd::AsRawFd;
         let file = std::fs::OpenOptions::new()
             .create(true)

@@ -17,6 +17,7 @@ pub mod drift;
 pub mod error;
 pub mod history;
 pub mod matrix;
+pub mod miri;
 pub mod normalize;
 pub mod pages;
 pub mod paths;

@@ -84,6 +84,40 @@ enum Command {
     /// The committed per-case history of diagnostics across toolchains.
     #[command(subcommand)]
     History(HistoryCommand),
+    /// Run every program that compiles natively and under nightly Miri, and hold Miri's verdict
+    /// against each case's `//@ miri:` directive (clean without one) and its pinned report.
+    Miri(MiriArgs),
+}
+
+#[derive(Args, Clone)]
+struct MiriArgs {
+    /// Programs: `.rs` files or folders (default: the bundled corpus).
+    paths: Vec<PathBuf>,
+    /// A nightly toolchain with the `miri` and `rust-src` components.
+    #[arg(long, default_value = "nightly")]
+    toolchain: String,
+    /// Run each program under every seed below N (`-Zmiri-many-seeds=0..N`), for findings that
+    /// depend on the schedule.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=4096))]
+    seeds: Option<u32>,
+    /// How many programs at once (default: the number of cores).
+    #[arg(long, short, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    jobs: Option<u64>,
+    /// Run everything afresh, neither reading nor writing the cache.
+    #[arg(long)]
+    no_cache: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Time limit in seconds of each run, native and under Miri.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    timeout: u64,
+    /// List every program in the text report, not only findings and problems.
+    #[arg(long)]
+    all: bool,
+    /// Write Miri's report over a pinned `<name>.miri.stderr` that is missing or differs, for
+    /// cases of the bundled corpus whose verdict is as their directive says.
+    #[arg(long)]
+    bless: bool,
 }
 
 #[derive(Subcommand)]
@@ -258,6 +292,7 @@ fn main() -> ExitCode {
         Command::Matrix(args) => cmd_matrix(args),
         Command::Merge { files, report } => cmd_merge(&files, report),
         Command::History(cmd) => cmd_history(cmd),
+        Command::Miri(args) => cmd_miri(args),
         Command::Book { out, matrix } => cmd_pages(true, &out, matrix.as_deref()),
         Command::Site { out, matrix } => cmd_pages(false, &out, matrix.as_deref()),
         Command::Table {
@@ -512,6 +547,85 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
         return Ok(2);
     }
     Ok(if results.iter().any(|r| r.verdict.is_failure()) {
+        1
+    } else {
+        0
+    })
+}
+
+fn cmd_miri(args: MiriArgs) -> CmdResult {
+    use sendsync::miri::{self, Miri};
+    let toolchain = Toolchain::resolve(&Spec::Rustup(args.toolchain.clone())).map_err(one)?;
+    let runner = Miri::find(&toolchain).map_err(one)?;
+    let Programs {
+        cases,
+        root,
+        errors,
+    } = if args.bless && args.paths.is_empty() {
+        // Blessing is how missing pinned reports come to be: load without validating the corpus.
+        let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
+        let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
+        Programs {
+            cases: cases.map_err(one)?,
+            root: corpus::package_root(),
+            errors: vec![],
+        }
+    } else {
+        load_programs(&args.paths)?
+    };
+    if args.bless {
+        let bundled = corpus::bundled_root();
+        if let Some(c) = cases
+            .iter()
+            .find(|c| !std::path::absolute(&c.path).is_ok_and(|p| p.starts_with(&bundled)))
+        {
+            return Err(one(Error::input(
+                &c.path,
+                None,
+                format!(
+                    "--bless writes pinned Miri reports only in the bundled corpus ({})",
+                    bundled.display()
+                ),
+            )));
+        }
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    runner
+        .prepare(|what| eprintln!("sendsync: {what}"))
+        .map_err(one)?;
+    let mut options = miri::Options::new(root.clone());
+    if let Some(jobs) = args.jobs {
+        options.jobs = jobs as usize;
+    }
+    if args.no_cache {
+        options.cache = None;
+    }
+    options.timeout = Duration::from_secs(args.timeout);
+    options.seeds = args.seeds;
+    let bar = progress_bar(cases.len());
+    let results = miri::check_all(&runner, &cases, &options, args.bless, |c| {
+        bar.set_message(c.case.name.clone());
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    for r in &results {
+        if let Some(path) = &r.blessed {
+            eprintln!("blessed {}", path.display());
+        }
+    }
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&miri::to_json(&results, &root)).expect("json")
+        ),
+        Format::Text => print!("{}", miri::to_text(&results, &root, args.all)),
+    }
+    if !errors.is_empty() {
+        return Ok(2);
+    }
+    Ok(if results.iter().any(|r| r.is_failure()) {
         1
     } else {
         0

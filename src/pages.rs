@@ -180,7 +180,7 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
             let mut pages = Vec::new();
             let mut fixes_elsewhere = Vec::new();
             for case in corpus.topic_cases(&topic.name) {
-                if case.expectation.is_fail() {
+                if case.expectation.is_fail() || miri_finding(case) {
                     // The first fix is shown beside the case; any other is a page of its own.
                     let fix = case.fix.first().and_then(|f| corpus.get(f));
                     pages.push(Page { case, fix });
@@ -222,6 +222,71 @@ pub(crate) fn body(source: &str) -> (usize, String) {
 }
 
 /// The pinned rendered stderr of a failing case, if it is there.
+/// Whether Miri finds something in this passing case (its `miri:` directive): such a case has a
+/// page of its own with its correct twin, as a failing case has with its fix.
+pub(crate) fn miri_finding(case: &Case) -> bool {
+    case.miri.as_ref().is_some_and(|m| m.is_finding())
+}
+
+/// What a page says about a case under Miri. It comes from the case's directive and its pinned
+/// report, never from a run: `cargo test` holds both against Miri where nightly Miri is installed.
+pub(crate) struct MiriNote {
+    /// `clean`, `data-race`, `deadlock`, `leak`, `ub`, or `skip`.
+    pub verdict: &'static str,
+    /// Miri's headline, or why the case is not run.
+    pub headline: Option<String>,
+    /// Miri's pinned report (normalized), and where it is pinned.
+    pub report: Option<(String, PathBuf)>,
+}
+
+pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {
+    use crate::case::MiriExpectation as M;
+    if case.expectation != Expectation::Pass {
+        return None;
+    }
+    let verdict = match &case.miri {
+        None => "clean",
+        Some(M::DataRace) => "data-race",
+        Some(M::Deadlock) => "deadlock",
+        Some(M::Leak) => "leak",
+        Some(M::Ub) => "ub",
+        Some(M::Skip(why)) => {
+            return Some(MiriNote {
+                verdict: "skip",
+                headline: Some(why.clone()),
+                report: None,
+            })
+        }
+    };
+    let pin = crate::corpus::miri_pin_path(case);
+    let report = crate::error::read_text(&pin).ok();
+    let headline = report
+        .as_deref()
+        .and_then(crate::miri::classify)
+        .and_then(|(_, h)| h);
+    Some(MiriNote {
+        verdict,
+        headline,
+        report: report.map(|r| (r, pin)),
+    })
+}
+
+/// The sentence that sets the native run beside Miri's: "exits 0 natively; Miri: …".
+pub(crate) fn miri_sentence(note: &MiriNote) -> String {
+    match note.verdict {
+        "clean" => "It exits 0 natively, and Miri (nightly) runs it clean: no data race, deadlock, leak or other undefined behaviour.".into(),
+        "skip" => format!(
+            "It exits 0 natively; it is not run under Miri: {}.",
+            note.headline.as_deref().unwrap_or("no reason given")
+        ),
+        v => format!(
+            "It compiles and exits 0 natively, yet Miri reports {}: {}",
+            v.replace('-', " "),
+            note.headline.as_deref().unwrap_or("(the report is not pinned)")
+        ),
+    }
+}
+
 pub(crate) fn pinned_stderr(case: &Case) -> Option<String> {
     if !case.expectation.is_fail() {
         return None;

@@ -7,6 +7,7 @@
 //! but stdout, which locks itself. Listing 16-2 keeps the `JoinHandle` to wait for the thread.
 //!
 //@ pass
+//@ miri: leak
 //@ book: 16-1
 
 use std::thread;

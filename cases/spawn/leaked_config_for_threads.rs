@@ -6,6 +6,7 @@
 //! This suits data created once and needed until exit; otherwise prefer `Arc` or scoped threads.
 //!
 //@ pass
+//@ miri: leak
 
 use std::thread;
 

@@ -6,6 +6,7 @@
 //! atomic, so after both threads are joined the count is exactly 2.
 //!
 //@ pass
+//@ miri: leak
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;

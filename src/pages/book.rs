@@ -205,6 +205,67 @@ fn facts(case: &Case) -> String {
     format!("*{}*\n\n", facts.join(" · "))
 }
 
+/// The fix beside a failing case (or the correct twin beside a case Miri finds wrong).
+fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
+    let case = page.case;
+    match page.fix {
+        Some(fix) => {
+            out.push_str(&format!("## The fix: {}\n\n", fix.title));
+            out.push_str(&facts(fix));
+            out.push_str(&fix.explanation);
+            out.push_str("\n\n");
+            program(out, inputs, fix);
+            miri_section(out, inputs, fix);
+            out.push_str(if case.expectation.is_fail() {
+                "What changed, from the failing program to the fix:\n\n"
+            } else {
+                "What changed, from the program Miri finds wrong to its correct twin:\n\n"
+            });
+            let diff: Vec<String> = fix_diff(inputs.corpus, case, fix)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect();
+            code_block(out, "diff", &diff.join("\n"));
+            let others: Vec<&Case> = inputs
+                .corpus
+                .fixed_by(&fix.name)
+                .into_iter()
+                .filter(|c| c.name != case.name)
+                .collect();
+            if !others.is_empty() {
+                let links: Vec<String> = others
+                    .iter()
+                    .map(|c| format!("[{}](../{}/{}.md)", link_text(&c.title), c.topic, c.name))
+                    .collect();
+                out.push_str(&format!(
+                    "The same fix also repairs: {}.\n\n",
+                    links.join(", ")
+                ));
+            }
+        }
+        None => out.push_str("## The fix\n\nNo fix is recorded.\n\n"),
+    }
+}
+
+/// What Miri says about a passing case, beside its native run; its pinned report where Miri
+/// finds something.
+fn miri_section(out: &mut String, inputs: &PageInputs, case: &Case) {
+    let Some(note) = super::miri_note(case) else {
+        return;
+    };
+    out.push_str(&format!(
+        "**Under Miri:** {}\n\n",
+        super::miri_sentence(&note)
+    ));
+    if let Some((report, pin)) = &note.report {
+        out.push_str(&format!(
+            "Miri's report, normalized, from `{}`:\n\n",
+            display_path(inputs.corpus, pin)
+        ));
+        code_block(out, "text", report);
+    }
+}
+
 fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option<&Page>) -> String {
     let case = page.case;
     let mut out = format!("# {}\n\n", case.title);
@@ -239,38 +300,7 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
             }
         }
         out.push('\n');
-        match page.fix {
-            Some(fix) => {
-                out.push_str(&format!("## The fix: {}\n\n", fix.title));
-                out.push_str(&facts(fix));
-                out.push_str(&fix.explanation);
-                out.push_str("\n\n");
-                program(&mut out, inputs, fix);
-                out.push_str("What changed, from the failing program to the fix:\n\n");
-                let diff: Vec<String> = fix_diff(inputs.corpus, case, fix)
-                    .into_iter()
-                    .map(|(_, l)| l)
-                    .collect();
-                code_block(&mut out, "diff", &diff.join("\n"));
-                let others: Vec<&Case> = inputs
-                    .corpus
-                    .fixed_by(&fix.name)
-                    .into_iter()
-                    .filter(|c| c.name != case.name)
-                    .collect();
-                if !others.is_empty() {
-                    let links: Vec<String> = others
-                        .iter()
-                        .map(|c| format!("[{}](../{}/{}.md)", link_text(&c.title), c.topic, c.name))
-                        .collect();
-                    out.push_str(&format!(
-                        "The same fix also repairs: {}.\n\n",
-                        links.join(", ")
-                    ));
-                }
-            }
-            None => out.push_str("## The fix\n\nNo fix is recorded.\n\n"),
-        }
+        fix_section(&mut out, inputs, page);
     } else {
         out.push_str("## The program\n\n");
         program(&mut out, inputs, case);
@@ -278,6 +308,10 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
             "It compiles on rustc {} (the pinned toolchain), and runs to completion with exit code 0.\n\n",
             inputs.pinned_toolchain
         ));
+        miri_section(&mut out, inputs, case);
+        if page.fix.is_some() {
+            fix_section(&mut out, inputs, page);
+        }
     }
 
     if let Some(listing) = &case.book {

@@ -297,45 +297,7 @@ fn case_page(
             }
         }
         main.push_str("</ul>\n");
-        match page.fix {
-            Some(fix) => {
-                main.push_str(&format!(
-                    "<h2 id=\"fix\">The fix: {}</h2>\n{}<div class=\"explanation\">{}</div>\n",
-                    inline(&fix.title),
-                    meta(fix),
-                    to_html(&fix.explanation)
-                ));
-                main.push_str(&program(inputs, fix));
-                main.push_str("<h3 id=\"diff\">What changed</h3>\n");
-                main.push_str(&format!(
-                    "<pre class=\"diff\"><code>{}</code></pre>\n",
-                    highlight::diff(&fix_diff(inputs.corpus, case, fix))
-                ));
-                let others: Vec<String> = inputs
-                    .corpus
-                    .fixed_by(&fix.name)
-                    .into_iter()
-                    .filter(|c| c.name != case.name)
-                    .map(|c| {
-                        format!(
-                            "<a href=\"../{}/{}.html\">{}</a>",
-                            html_escape(&c.topic),
-                            html_escape(&c.name),
-                            inline(&c.title)
-                        )
-                    })
-                    .collect();
-                if !others.is_empty() {
-                    main.push_str(&format!(
-                        "<p>The same fix also repairs: {}.</p>\n",
-                        others.join(", ")
-                    ));
-                }
-            }
-            None => main.push_str(
-                "<h2 id=\"fix\">The fix</h2>\n<p class=\"note\">No fix is recorded.</p>\n",
-            ),
-        }
+        main.push_str(&fix_section(inputs, page));
     } else {
         main.push_str("<h2 id=\"program\">The program</h2>\n");
         main.push_str(&program(inputs, case));
@@ -343,6 +305,10 @@ fn case_page(
             "<p>It compiles on rustc {} (the pinned toolchain), and runs to completion with exit code 0.</p>\n",
             html_escape(inputs.pinned_toolchain)
         ));
+        main.push_str(&miri_section(inputs, case));
+        if page.fix.is_some() {
+            main.push_str(&fix_section(inputs, page));
+        }
     }
     if let Some(listing) = &case.book {
         main.push_str("<h2 id=\"book\">In the Rust Book</h2>\n");
@@ -378,6 +344,75 @@ fn case_page(
     let crumbs = crumbs(&inline(&chapter.topic.title));
     let title = format!("{} · {}", case.title, TITLE);
     layout(&title, "../", &crumbs, &main, None)
+}
+
+/// The fix beside a failing case (or the correct twin beside a case Miri finds wrong): its
+/// explanation, program and the diff.
+fn fix_section(inputs: &PageInputs, page: &Page) -> String {
+    let case = page.case;
+    let mut out = String::new();
+    match page.fix {
+        Some(fix) => {
+            out.push_str(&format!(
+                "<h2 id=\"fix\">The fix: {}</h2>\n{}<div class=\"explanation\">{}</div>\n",
+                inline(&fix.title),
+                meta(fix),
+                to_html(&fix.explanation)
+            ));
+            out.push_str(&program(inputs, fix));
+            out.push_str(&miri_section(inputs, fix));
+            out.push_str("<h3 id=\"diff\">What changed</h3>\n");
+            out.push_str(&format!(
+                "<pre class=\"diff\"><code>{}</code></pre>\n",
+                highlight::diff(&fix_diff(inputs.corpus, case, fix))
+            ));
+            let others: Vec<String> = inputs
+                .corpus
+                .fixed_by(&fix.name)
+                .into_iter()
+                .filter(|c| c.name != case.name)
+                .map(|c| {
+                    format!(
+                        "<a href=\"../{}/{}.html\">{}</a>",
+                        html_escape(&c.topic),
+                        html_escape(&c.name),
+                        inline(&c.title)
+                    )
+                })
+                .collect();
+            if !others.is_empty() {
+                out.push_str(&format!(
+                    "<p>The same fix also repairs: {}.</p>\n",
+                    others.join(", ")
+                ));
+            }
+        }
+        None => {
+            out.push_str("<h2 id=\"fix\">The fix</h2>\n<p class=\"note\">No fix is recorded.</p>\n")
+        }
+    }
+    out
+}
+
+/// What Miri says about a passing case, beside its native run; its pinned report where Miri
+/// finds something.
+fn miri_section(inputs: &PageInputs, case: &Case) -> String {
+    let Some(note) = super::miri_note(case) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "<p class=\"miri\" data-miri=\"{}\"><strong>Under Miri:</strong> {}</p>\n",
+        note.verdict,
+        inline(&super::miri_sentence(&note))
+    );
+    if let Some((report, pin)) = &note.report {
+        out.push_str(&format!(
+            "<p class=\"path\">Miri's report, normalized, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
+            html_escape(&display_path(inputs.corpus, pin)),
+            highlight::stderr(report.strip_suffix('\n').unwrap_or(report))
+        ));
+    }
+    out
 }
 
 fn history(inputs: &PageInputs, case: &Case) -> String {

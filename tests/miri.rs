@@ -1,0 +1,190 @@
+//! Runtime truth: every passing case of the corpus under nightly Miri is Miri-clean or finds what
+//! its `//@ miri:` directive says, with the report pinned beside it (`<name>.miri.stderr`); and
+//! `sendsync miri` reports a header-less folder of programs correctly. Where nightly Miri (the
+//! `miri` and `rust-src` components) is not installed, these tests print `SKIPPED …` and pass.
+
+mod common;
+
+use sendsync::miri::{self, Miri, Verdict};
+use std::path::Path;
+use std::process::Command;
+
+/// Nightly's Miri with its sysroot prepared, or `None` after saying why the caller skips.
+fn nightly_miri(what: &str) -> Option<Miri> {
+    let toolchain = common::installed("nightly", what)?;
+    match Miri::find(&toolchain) {
+        Ok(m) => match m.prepare(|line| {
+            use std::io::Write;
+            // Uncaptured, as `common::skip` writes: a minute's wait is said, not silent.
+            let _ = writeln!(std::io::stderr(), "note: {line}");
+        }) {
+            Ok(()) => Some(m),
+            Err(e) => {
+                common::skip(format_args!("{what}: {e}"));
+                None
+            }
+        },
+        Err(e) => {
+            common::skip(format_args!("{what}: {e}"));
+            None
+        }
+    }
+}
+
+#[test]
+fn every_passing_case_is_miri_clean_or_finds_what_its_directive_says() {
+    let Some(runner) = nightly_miri("the corpus under Miri") else {
+        return;
+    };
+    let cases = common::cases();
+    // Through the cache: its key holds the nightly, the Miri binary and sysroot, the flags and
+    // the case's content, so a hit is the same run.
+    let options = miri::Options::new(sendsync::corpus::package_root());
+    let results = miri::check_all(&runner, &cases, &options, false, |_| {});
+    let bad: Vec<String> = results
+        .iter()
+        .filter(|r| r.is_failure())
+        .map(|r| format!("{}: {}", r.case.path.display(), r.problem))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    let passing = cases
+        .iter()
+        .filter(|c| c.expectation == sendsync::case::Expectation::Pass)
+        .count();
+    let run = results.iter().filter(|r| r.miri.is_some()).count();
+    assert_eq!(run, passing, "every passing case has a Miri verdict");
+    let findings = results
+        .iter()
+        .filter(|r| r.verdict().is_some_and(Verdict::is_finding))
+        .count();
+    assert!(findings >= 7, "only {findings} cases show a Miri finding");
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// The acceptance: on a folder of programs without headers, native outcome and Miri
+/// verdict of a data race behind a lying `unsafe impl`, a deadlock, a leak and clean programs.
+#[test]
+fn a_headerless_folder_is_reported_by_native_outcome_and_miri_verdict() {
+    if nightly_miri("sendsync miri on a header-less folder").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "lying_send.rs",
+        "use std::rc::Rc;\nstruct S(Rc<u8>);\nunsafe impl Send for S {}\nfn main() {\n    let rc = Rc::new(1);\n    let s = S(Rc::clone(&rc));\n    let t = std::thread::spawn(move || { let s = s; drop(Rc::clone(&s.0)); });\n    drop(Rc::clone(&rc));\n    t.join().unwrap();\n}\n",
+    );
+    write(
+        dir.path(),
+        "relock.rs",
+        "fn main() {\n    let m = std::sync::Mutex::new(1);\n    let _a = m.lock().unwrap();\n    let _b = m.lock().unwrap();\n}\n",
+    );
+    write(
+        dir.path(),
+        "forget.rs",
+        "fn main() { std::mem::forget(vec![1u8, 2, 3]); }\n",
+    );
+    write(
+        dir.path(),
+        "clean.rs",
+        "fn main() {\n    let v = std::sync::Arc::new(5);\n    let w = std::sync::Arc::clone(&v);\n    assert_eq!(std::thread::spawn(move || *w).join().unwrap(), 5);\n}\n",
+    );
+    write(
+        dir.path(),
+        "broken.rs",
+        "fn main() { let x: u8 = \"no\"; }\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
+        .args(["miri", "--format", "json", "--no-cache", "--timeout", "3"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Programs without headers promise nothing: no mismatch, exit 0.
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} missing from {stdout}"))
+    };
+    let want = [
+        ("lying_send", "pass", Some("data-race")),
+        ("relock", "timeout", Some("deadlock")),
+        ("forget", "pass", Some("leak")),
+        ("clean", "pass", Some("clean")),
+        ("broken", "fail", None),
+    ];
+    for (name, native, verdict) in want {
+        let r = row(name);
+        assert_eq!(r["native"], native, "{name}: {r}");
+        assert_eq!(r["miri"].as_str(), verdict, "{name}: {r}");
+        for key in ["path", "name", "native", "miri", "headline"] {
+            assert!(r.get(key).is_some(), "{name} has no {key}: {r}");
+        }
+    }
+    assert!(row("lying_send")["headline"]
+        .as_str()
+        .unwrap()
+        .starts_with("Undefined Behavior: Data race detected between"));
+    assert_eq!(
+        row("relock")["headline"],
+        "the evaluated program deadlocked"
+    );
+    assert_eq!(row("clean")["headline"], serde_json::Value::Null);
+}
+
+/// A case whose verdict differs from its directive makes `sendsync miri` exit 1, naming it.
+#[test]
+fn a_verdict_that_differs_from_the_directive_exits_1() {
+    if nightly_miri("sendsync miri exit codes").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "claims_clean.rs",
+        "//! Forgets a vector\n//!\n//! It leaks. Miri says so.\n//!\n//@ pass\nfn main() { std::mem::forget(vec![1u8]); }\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
+        .args(["miri", "--no-cache"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("Miri: leak (memory leaked: ALLOC")
+            && stdout.contains("but the case says clean"),
+        "{stdout}"
+    );
+}
+
+/// Nothing is installed by surprise: a toolchain without Miri is exit 2 with the command that
+/// adds it. Stable never has Miri, so this runs wherever the pinned toolchain is installed.
+#[test]
+fn a_toolchain_without_miri_is_exit_2_with_the_install_command() {
+    let Some(pinned) = common::pinned_toolchain("sendsync miri without Miri") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
+        .args(["miri", "--toolchain", &pinned.name, "cases/races"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("has no `miri` component")
+            && stderr.contains("rustup toolchain install nightly --component miri,rust-src"),
+        "{stderr}"
+    );
+}
