@@ -1,4 +1,4 @@
-//! Asserting `Send` for a generic type needs a bound on its parameter
+//! Asserting `Send` for a generic type without bounding its parameter
 //!
 //! Auto traits are conditional: `Batch<T>` holds a `Vec<T>`, so it is `Send` exactly when `T` is.
 //! The associated const below turns *a batch can go to a worker thread* into a compile-time check

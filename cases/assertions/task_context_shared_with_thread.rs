@@ -1,4 +1,4 @@
-//! `std::task::Context` is neither `Send` nor `Sync`
+//! Borrowing a `task::Context` from a scoped thread
 //!
 //! A `Context` is what an executor passes to `poll`, and std deliberately makes it neither `Send`
 //! nor `Sync` so it can later carry thread-local state, such as a waker that only works on the

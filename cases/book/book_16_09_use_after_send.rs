@@ -3,7 +3,7 @@
 //! `send` takes its argument by value, so after `tx.send(val)` the `String` belongs to the channel
 //! and soon to the receiving thread, which may already be changing or freeing it. Reading `val`
 //! afterwards would be a use of memory this thread no longer owns, so the borrow checker rejects
-//! it as a use of a moved value (E0382). The fix, Listing 16-8, does not touch `val` after sending.
+//! it: E0382, "borrow of moved value". The fix, Listing 16-8, does not touch `val` after sending.
 //!
 //@ fail: E0382
 //@ fix: book_16_08_recv_in_main

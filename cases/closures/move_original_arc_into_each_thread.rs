@@ -1,10 +1,10 @@
 //! Moving the original `Arc` into the first spawned closure
 //!
-//! `Arc<T>` is `Send`, but a `move` closure that names `config` takes that very handle: after the
-//! first iteration there is nothing left to move into the second closure or to read at the end,
-//! and rustc reports a use of a moved value. Sharing needs one handle per owner. The fix clones
-//! the `Arc` inside the loop, shadowing the name, so each closure moves in its own clone (a cheap
-//! atomic count increment) and `main` keeps the original.
+//! `Arc<T>` is `Send`, but a `move` closure that names `config` takes that very handle, so after
+//! the first iteration nothing is left for the second closure or the read at the end. rustc reports
+//! one E0382, "borrow of moved value", at the read, pointing at the closure with "value moved into
+//! closure here, in previous iteration of loop". The fix clones the `Arc` inside the loop, so each
+//! closure moves in its own clone (a cheap atomic count increment) and `main` keeps the original.
 //!
 //@ fail: E0382
 //@ fix: move_clone_of_arc_into_each_thread

@@ -1,10 +1,10 @@
 //! An `impl Future + Send` that holds an `Rc` across an `.await`
 //!
-//! An `async` block compiles to a state machine that stores every local still alive at an
-//! `.await`, because the task may be suspended there and resumed later, perhaps on another
-//! thread. Here `shared` lives until the end of the block, so the future contains an `Rc` and is
-//! not `Send`, breaking the `+ Send` promised by the signature. The fix confines the `Rc` to an
-//! inner block that ends before the `.await`, so it is never part of the suspended state.
+//! `shared` is an `Rc` alive at the `.await`, so the async block's future is not `Send`. Unlike
+//! an `async fn` that only its caller requires to be `Send` (`async/rc_held_across_await`), the
+//! `+ Send` here is part of the signature: rustc checks the body against it and points at the
+//! return type, so the mistake is reported in the function itself, whoever calls it. The fix
+//! confines the `Rc` to an inner block that ends before the `.await`.
 //!
 //@ fail: -
 //@ fix: impl_future_send_drops_rc_before_await

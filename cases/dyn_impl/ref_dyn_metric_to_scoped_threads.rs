@@ -1,4 +1,4 @@
-//! Sharing a `&dyn Trait` with scoped threads needs `+ Sync`
+//! Sharing a `&dyn Trait` without `+ Sync` with scoped threads
 //!
 //! Each scoped thread captures the same `&dyn Metric`, and a shared reference may cross threads
 //! only if the referent is `Sync`. The object type `dyn Metric` makes no such promise: a caller

@@ -1,4 +1,4 @@
-//! `PhantomData<&'a mut T>` makes a raw cursor an exclusive borrow
+//! Reading a buffer while a `PhantomData<&mut>` cursor still borrows it
 //!
 //! `Cursor` writes through raw pointers, which are neither `Send` nor borrow-checked. The marker
 //! `PhantomData<&'a mut [u8]>` ties the cursor to the buffer's lifetime, so the borrow checker

@@ -1,4 +1,4 @@
-//! `PhantomData<T>` makes a typed id inherit `T`'s thread-safety
+//! Sending a typed id whose `PhantomData<T>` names an `Rc`
 //!
 //! `PhantomData<T>` tells the compiler *this type acts as if it owns a `T`*, so auto traits follow:
 //! `Id<T>` is `Send` only when `T` is. `Id<Rc<Node>>` holds just a `u64`, yet it is not `Send`

@@ -1,4 +1,4 @@
-//! `PhantomData<&'a T>` is only `Send` when `T` is `Sync`
+//! Sending a ticket whose `PhantomData<&T>` marks a `Cell` counter
 //!
 //! A `Ticket<'a, T>` borrows its venue without storing a reference, so it records the borrow with
 //! `PhantomData<&'a T>`. That marker carries the auto traits of `&T`, and `&T` is `Send` only when
