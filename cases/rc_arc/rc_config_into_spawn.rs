@@ -1,9 +1,9 @@
 //! Moving an `Rc` clone of read-only data into a spawned thread
 //!
-//! Nothing here mutates the vector, unlike Listing 16-14's counter, yet the `Rc` still cannot go:
-//! its owner count is plain, non-atomic shared state. If one clone lived in a worker thread while
-//! `main` held another, both threads could update the count at once and free the vector early. `Rc` is therefore not `Send`, and `thread::spawn` only
-//! accepts `Send` closures. The fix switches to `Arc`, whose count uses atomic operations.
+//! Nothing here mutates the vector, unlike Listing 16-14's counter, yet the `Rc` cannot go: its
+//! owner count is plain, non-atomic shared state. With a clone in a worker and one in `main`, both
+//! threads could update the count at once and free the vector early. So `Rc` is not `Send`, and
+//! `thread::spawn` takes only `Send` closures. The fix uses `Arc`, whose count is atomic.
 //!
 //@ fail: E0277
 //@ fix: arc_config_into_spawn
