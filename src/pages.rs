@@ -483,6 +483,36 @@ pub(crate) const TAG_TYPES: &[&str] = &[
     "Context",
 ];
 
+/// A topic introduction's links to case files (`[name](name.rs)`, which resolve in the source
+/// tree) pointed at the pages that show those cases instead: `up` leads from the page to the
+/// root of the pages (`""` or `"../"`), `ext` is the pages' extension. A passing case shown as
+/// another's fix links to that page (at `#fix` in the site).
+pub(crate) fn link_case_files(corpus: &Corpus, text: &str, up: &str, ext: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..i + 2]);
+        rest = &rest[i + 2..];
+        let Some(end) = rest.find(')') else { break };
+        let case = rest[..end]
+            .strip_suffix(".rs")
+            .filter(|n| !n.contains('/'))
+            .and_then(|n| corpus.get(n));
+        if let Some(case) = case {
+            let anchor = if ext == "html" { "#fix" } else { "" };
+            match corpus.fixed_by(&case.name).first() {
+                Some(f) if !case.expectation.is_fail() => {
+                    out.push_str(&format!("{up}{}/{}.{ext}{anchor}", f.topic, f.name))
+                }
+                _ => out.push_str(&format!("{up}{}/{}.{ext}", case.topic, case.name)),
+            }
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing.
 

@@ -254,7 +254,9 @@ fn every_case_appears_in_the_site_and_the_book() {
     // Every topic is a chapter, with its introduction.
     for topic in &corpus.topics {
         let chapter = read(&built.book.join("src").join(&topic.name).join("README.md"));
-        assert!(chapter.contains(&topic.introduction), "{}", topic.name);
+        // Links to case files are pointed at the pages; the text is the introduction's.
+        let first = topic.introduction.lines().next().unwrap_or_default();
+        assert!(chapter.contains(first), "{}", topic.name);
         assert!(summary.contains(&format!("]({}/README.md)", topic.name)));
         assert!(built.site.join(&topic.name).join("index.html").is_file());
     }

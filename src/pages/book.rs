@@ -23,7 +23,7 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
     ));
     for chapter in &chapters {
         let dir = PathBuf::from("src").join(&chapter.topic.name);
-        files.push((dir.join("README.md"), chapter_page(chapter)));
+        files.push((dir.join("README.md"), chapter_page(inputs, chapter)));
         for (k, page) in chapter.pages.iter().enumerate() {
             let prev = k.checked_sub(1).and_then(|p| chapter.pages.get(p));
             let next = chapter.pages.get(k + 1);
@@ -115,11 +115,9 @@ them by `sendsync book`: it is never edited by hand.\n\n## Chapters\n\n",
     out
 }
 
-fn chapter_page(chapter: &Chapter) -> String {
-    let mut out = format!(
-        "# {}\n\n{}\n\n## Pages\n\n",
-        chapter.topic.title, chapter.topic.introduction
-    );
+fn chapter_page(inputs: &PageInputs, chapter: &Chapter) -> String {
+    let intro = super::link_case_files(inputs.corpus, &chapter.topic.introduction, "../", "md");
+    let mut out = format!("# {}\n\n{intro}\n\n## Pages\n\n", chapter.topic.title);
     for page in &chapter.pages {
         let what = match page.fix {
             Some(fix) => format!("{}; fixed by `{}`", expectation_words(page.case), fix.name),

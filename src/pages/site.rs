@@ -25,7 +25,7 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
     let mut files = vec![(PathBuf::from("index.html"), index(inputs, &chapters))];
     for chapter in &chapters {
         let dir = PathBuf::from(&chapter.topic.name);
-        files.push((dir.join("index.html"), topic_page(chapter)));
+        files.push((dir.join("index.html"), topic_page(inputs, chapter)));
         for (k, page) in chapter.pages.iter().enumerate() {
             let prev = k.checked_sub(1).and_then(|p| chapter.pages.get(p));
             let next = chapter.pages.get(k + 1);
@@ -187,7 +187,7 @@ aria-label=\"Filter cases by name, error code or type\" autocomplete=\"off\"><di
             name = html_escape(&topic.name),
             title = inline(&topic.title),
             n = chapter.pages.len(),
-            intro = to_html(&topic.introduction),
+            intro = to_html(&super::link_case_files(inputs.corpus, &topic.introduction, "", "html")),
         ));
         for page in &chapter.pages {
             main.push_str(&item(page, &format!("{}/", topic.name)));
@@ -197,12 +197,13 @@ aria-label=\"Filter cases by name, error code or type\" autocomplete=\"off\"><di
     layout(TITLE, "", "", &main, Some(SEARCH_JS))
 }
 
-fn topic_page(chapter: &Chapter) -> String {
+fn topic_page(inputs: &PageInputs, chapter: &Chapter) -> String {
     let topic = chapter.topic;
+    let intro = super::link_case_files(inputs.corpus, &topic.introduction, "../", "html");
     let mut main = format!(
         "<h1>{}</h1>\n<div class=\"explanation\">{}</div>\n<h2>Pages</h2>\n<ul class=\"cases\">\n",
         inline(&topic.title),
-        to_html(&topic.introduction)
+        to_html(&intro)
     );
     for page in &chapter.pages {
         main.push_str(&item(page, ""));
