@@ -401,6 +401,21 @@ fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
     })
 }
 
+/// The programs of a run that may bless: blessing the bundled corpus is how missing pinned
+/// files come to be, so it is loaded without validating it as a whole.
+fn load_for(paths: &[PathBuf], bless: bool) -> Result<Programs, Vec<Error>> {
+    if !(bless && paths.is_empty()) {
+        return load_programs(paths);
+    }
+    let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
+    let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
+    Ok(Programs {
+        cases: cases.map_err(one)?,
+        root: corpus::package_root(),
+        errors: vec![],
+    })
+}
+
 /// A file that could not be read as a program, as a result with the verdict `error`.
 fn error_result(e: &Error) -> Checked {
     let path = match e {
@@ -475,18 +490,7 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
         cases,
         root,
         errors,
-    } = if args.bless && args.paths.is_empty() {
-        // Blessing is how missing pinned files come to be: load without validating the corpus.
-        let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
-        let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
-        Programs {
-            cases: cases.map_err(one)?,
-            root: corpus::package_root(),
-            errors: vec![],
-        }
-    } else {
-        load_programs(&args.paths)?
-    };
+    } = load_for(&args.paths, args.bless)?;
     for e in &errors {
         eprintln!("error: {e}");
     }
@@ -561,18 +565,7 @@ fn cmd_miri(args: MiriArgs) -> CmdResult {
         cases,
         root,
         errors,
-    } = if args.bless && args.paths.is_empty() {
-        // Blessing is how missing pinned reports come to be: load without validating the corpus.
-        let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
-        let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
-        Programs {
-            cases: cases.map_err(one)?,
-            root: corpus::package_root(),
-            errors: vec![],
-        }
-    } else {
-        load_programs(&args.paths)?
-    };
+    } = load_for(&args.paths, args.bless)?;
     if args.bless {
         let bundled = corpus::bundled_root();
         if let Some(c) = cases
