@@ -90,6 +90,20 @@ fn processes_with(marker: &str) -> Vec<String> {
     found
 }
 
+/// The processes still running with `marker` once they had a moment to die: SIGKILL is
+/// delivered asynchronously, and on a loaded machine a killed process can take a few
+/// milliseconds to leave `/proc`.
+fn still_running(marker: &str) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let left = processes_with(marker);
+        if left.is_empty() || Instant::now() > deadline {
+            return left;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn marker(n: u32) -> String {
     format!("{}.{n}", 800 + std::process::id() % 97)
 }
@@ -361,7 +375,7 @@ fn a_child_of_a_passing_case_is_gone_after_it() {
     );
     let o = env.run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    let left = processes_with(&marker);
+    let left = still_running(&marker);
     assert!(left.is_empty(), "left running: {left:?}");
     assert!(env.leftovers().is_empty(), "{:?}", env.leftovers());
 }
@@ -450,7 +464,7 @@ fn an_interrupt_leaves_nothing_behind() {
         "{}",
         text(&o)
     );
-    let left = processes_with(&marker);
+    let left = still_running(&marker);
     assert!(left.is_empty(), "left running: {left:?}");
     assert!(env.leftovers().is_empty(), "left: {:?}", env.leftovers());
 }
