@@ -89,11 +89,6 @@ impl Diagnostic {
         self.level == "error" || self.level.starts_with("error:")
     }
 
-    /// Whether rustc itself says it crashed: its own "internal compiler error" level.
-    pub fn is_ice(&self) -> bool {
-        self.level == ICE_LEVEL
-    }
-
     /// The code as the case directives write it: `-` for none. A deny-by-default lint carries
     /// its lint name in rustc's code field (`static_mut_refs`); that is no error code either.
     pub fn code_or_dash(&self) -> String {
