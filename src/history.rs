@@ -260,6 +260,32 @@ impl History {
         spans
     }
 
+    /// The variant recorded for a toolchain key (`1.95.0`), if the case applied to it.
+    pub fn variant_on(&self, key: &str) -> Option<&Variant> {
+        self.variants.get(&self.toolchains.get(key)?.variant)
+    }
+
+    /// Where the obligation chains changed, in chronological order: each toolchain whose
+    /// chains differ from the toolchain recorded before it, with the first differing link
+    /// named. `source` is the case's program (see [`crate::chain::chains`]).
+    pub fn chain_changes(&self, source: Option<&str>) -> Vec<(String, String)> {
+        let mut changes = Vec::new();
+        let mut before: Option<(String, Vec<crate::chain::Chain>)> = None;
+        for span in self.spans() {
+            let Some(v) = self.variants.get(&span.variant) else {
+                continue;
+            };
+            let now = crate::chain::chains(&v.diagnostics, source);
+            if let Some((_, was)) = &before {
+                if let Some(what) = crate::chain::difference(was, &now) {
+                    changes.push((span.from.clone(), what));
+                }
+            }
+            before = Some((span.to.clone(), now));
+        }
+        changes
+    }
+
     /// "1.70.0 to 1.74.0: A (fail E0282 E0283); 1.75.0 to nightly-2026-05-19: B (fail E0283)".
     pub fn describe(&self) -> String {
         self.spans()

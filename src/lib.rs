@@ -8,6 +8,7 @@
 
 pub mod cache;
 pub mod case;
+pub mod chain;
 pub mod check;
 pub mod compile;
 pub mod compiletest;

@@ -40,6 +40,8 @@ enum Command {
     Show {
         /// The case's name (`rc_config_into_spawn`) or the path of its file.
         name: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Run the cases on several toolchains and classify how each diagnostic drifted.
     Matrix(MatrixArgs),
@@ -288,7 +290,7 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Check(args) => cmd_check(args),
         Command::List { format } => cmd_list(format),
-        Command::Show { name } => cmd_show(&name),
+        Command::Show { name, format } => cmd_show(&name, format),
         Command::Matrix(args) => cmd_matrix(args),
         Command::Merge { files, report } => cmd_merge(&files, report),
         Command::History(cmd) => cmd_history(cmd),
@@ -758,13 +760,59 @@ fn find_case<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Case, Vec<Error>>
     ))))
 }
 
-fn cmd_show(name: &str) -> CmdResult {
+/// The obligation chains of a case on the pinned toolchain, read from its committed history.
+fn pinned_chains(case: &sendsync::case::Case) -> Vec<sendsync::chain::Chain> {
+    let path = history::History::path(&history::default_root(), case);
+    let Ok(Some(h)) = history::History::load(&path) else {
+        return vec![];
+    };
+    h.variant_on(sendsync::toolchain::pinned())
+        .map(|v| sendsync::chain::chains(&v.diagnostics, Some(&case.source)))
+        .unwrap_or_default()
+}
+
+fn cmd_show(name: &str, format: Format) -> CmdResult {
     let corpus = load_corpus()?;
     let case = find_case(&corpus, name)?;
     let rel = case
         .path
         .strip_prefix(corpus::package_root())
         .unwrap_or(&case.path);
+    let chains = pinned_chains(case);
+    if let Format::Json = format {
+        let fixes: Vec<serde_json::Value> = case
+            .fix
+            .iter()
+            .filter_map(|f| corpus.get(f))
+            .map(|fix| {
+                serde_json::json!({
+                    "name": fix.name,
+                    "title": fix.title,
+                    "diff": report::diff(&case.source, &fix.source),
+                })
+            })
+            .collect();
+        let json = serde_json::json!({
+            "name": case.name,
+            "path": rel.display().to_string(),
+            "topic": case.topic,
+            "title": case.title,
+            "explanation": case.explanation,
+            "expected": case.expectation.label(),
+            "book": case.book,
+            "min_rust": case.min_rust.as_ref().map(|v| v.to_string()),
+            "pinned_toolchain": sendsync::toolchain::pinned(),
+            "stderr": std::fs::read_to_string(case.stderr_path()).ok(),
+            "chains": chains,
+            "fixes": fixes,
+            "fix_for": corpus.repaired_by(&case.name).iter().map(|c| &c.name).collect::<Vec<_>>(),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).expect("plain data")
+        );
+        return Ok(0);
+    }
     println!(
         "{}\n{}\n",
         case.title,
@@ -792,6 +840,14 @@ fn cmd_show(name: &str) -> CmdResult {
             sendsync::toolchain::pinned(),
             pinned.trim_end()
         );
+        for chain in &chains {
+            println!(
+                "\n--- obligation chain: how `{}` is missing ---\n{}\n\n{}",
+                chain.trait_name,
+                chain.to_line(),
+                chain.to_block().trim_end()
+            );
+        }
     }
     for fix in case.fix.iter().filter_map(|f| corpus.get(f)) {
         println!("\n--- fix: {} ({}) ---", fix.name, fix.title);
@@ -973,7 +1029,10 @@ fn cmd_history(cmd: HistoryCommand) -> CmdResult {
                 match history::History::load(&path).map_err(one)? {
                     Some(h) if name.is_some() || h.variants.len() > 1 => {
                         // One range per line: the ranges of a case can be many.
-                        println!("{}:\n  {}", case.name, h.describe().replace("; ", "\n  "))
+                        println!("{}:\n  {}", case.name, h.describe().replace("; ", "\n  "));
+                        for (from, what) in h.chain_changes(Some(&case.source)) {
+                            println!("  obligation chain changed on {from}: {what}");
+                        }
                     }
                     Some(_) => {}
                     None if name.is_some() => println!("{}: no history recorded", case.name),

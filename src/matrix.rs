@@ -5,6 +5,7 @@
 //! if they had been made in one run.
 
 use crate::case::Case;
+use crate::chain::Chain;
 use crate::check::{self, Options};
 use crate::compile::{Kind, Mode, Outcome};
 use crate::diagnostic::Diagnostic;
@@ -31,6 +32,9 @@ pub struct Cell {
     /// What differs from the baseline, for `detail` and `rendering`: the first differing field.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
+    /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::chain`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chains: Vec<Chain>,
 }
 
 impl Cell {
@@ -43,10 +47,11 @@ impl Cell {
             diagnostics: vec![],
             stderr: String::new(),
             why: String::new(),
+            chains: vec![],
         }
     }
 
-    fn from_outcome(o: &Outcome) -> Cell {
+    fn from_outcome(o: &Outcome, source: &str) -> Cell {
         Cell {
             outcome: kind_str(&o.kind).into(),
             codes: o.codes().into_iter().collect(),
@@ -55,6 +60,7 @@ impl Cell {
             diagnostics: o.diagnostics.clone(),
             stderr: o.stderr.clone(),
             why: String::new(),
+            chains: crate::chain::chains(&o.diagnostics, Some(source)),
         }
     }
 
@@ -159,6 +165,7 @@ pub fn from_history(histories: &[(&Case, crate::history::History)], baseline: &s
                             diagnostics: v.diagnostics.clone(),
                             stderr: String::new(),
                             why: String::new(),
+                            chains: crate::chain::chains(&v.diagnostics, Some(&case.source)),
                         },
                         None if h.toolchains.contains_key(t) => {
                             Cell::empty("n/a", Drift::NotApplicable)
@@ -267,7 +274,7 @@ pub fn build(
                 let results = check::check_all(&tc, cases, &options, |c| progress(name, c));
                 for (row, r) in rows.iter_mut().zip(&results) {
                     let cell = match (&r.outcome, &r.verdict) {
-                        (Some(o), _) => Cell::from_outcome(o),
+                        (Some(o), _) => Cell::from_outcome(o, &r.case.source),
                         (None, check::Verdict::NotApplicable) => {
                             Cell::empty("n/a", Drift::NotApplicable)
                         }
@@ -327,6 +334,11 @@ impl Matrix {
         let baseline = self.baseline.clone();
         for row in &mut self.cases {
             let base = row.cells.get(&baseline).and_then(Cell::outcome);
+            let base_chains = row
+                .cells
+                .get(&baseline)
+                .map(|c| c.chains.clone())
+                .unwrap_or_default();
             for (name, cell) in row.cells.iter_mut() {
                 cell.drift = match (cell.outcome.as_str(), &base) {
                     ("missing", _) => Drift::Missing,
@@ -343,6 +355,12 @@ impl Matrix {
                         Some(outcome) => {
                             let d = drift::classify(base, &outcome);
                             cell.why = drift::explain(d, base, &outcome);
+                            // A change in an obligation chain is the detail that matters
+                            // most: it says which link of the explanation moved.
+                            let chain = crate::chain::difference(&base_chains, &cell.chains);
+                            if let (Drift::Detail | Drift::Headline, Some(what)) = (d, chain) {
+                                cell.why = format!("obligation {what}");
+                            }
                             d
                         }
                         // An outcome of no known kind (`error`, from a hand-made file): not

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 mod book;
+pub mod chain_svg;
 pub mod highlight;
 pub mod markdown;
 mod site;
@@ -36,6 +37,9 @@ pub struct PageInputs<'a> {
     pub histories: BTreeMap<String, Vec<HistorySpan>>,
     /// The drift matrix as an HTML fragment (a `<table>`).
     pub matrix_html: Option<String>,
+    /// Case name -> the obligation chains of its errors on the pinned toolchain, from the
+    /// recorded history.
+    pub chains: BTreeMap<String, Vec<crate::chain::Chain>>,
 }
 
 impl<'a> PageInputs<'a> {
@@ -49,12 +53,19 @@ impl<'a> PageInputs<'a> {
         let root = history_root;
         let mut histories = std::collections::BTreeMap::new();
         let mut recorded = Vec::new();
+        let mut chains_of = BTreeMap::new();
         for case in &corpus.cases {
             let Some(h) =
                 crate::history::History::load(&crate::history::History::path(root, case))?
             else {
                 continue;
             };
+            if let Some(v) = h.variant_on(crate::toolchain::pinned()) {
+                let chains = crate::chain::chains(&v.diagnostics, Some(&case.source));
+                if !chains.is_empty() {
+                    chains_of.insert(case.name.clone(), chains);
+                }
+            }
             recorded.push((case, h.clone()));
             let spans = h
                 .spans()
@@ -88,6 +99,7 @@ impl<'a> PageInputs<'a> {
                 )),
                 None => None,
             },
+            chains: chains_of,
         })
     }
 }

@@ -117,6 +117,9 @@ struct CaseJson<'a> {
     /// The run of a passing case: exit code, why it failed, the tail of its output.
     #[serde(skip_serializing_if = "Option::is_none")]
     run: Option<&'a crate::compile::Run>,
+    /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::chain`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    chains: Vec<crate::chain::Chain>,
     cached: bool,
 }
 
@@ -164,6 +167,11 @@ pub fn check_json(toolchain: &Toolchain, results: &[Checked]) -> String {
                 .and_then(|o| o.run.as_ref())
                 .and_then(|r| r.exit_code),
             run: r.outcome.as_ref().and_then(|o| o.run.as_ref()),
+            chains: r
+                .outcome
+                .as_ref()
+                .map(|o| crate::chain::chains(&o.diagnostics, Some(&r.case.source)))
+                .unwrap_or_default(),
             cached: r.cached,
         })
         .collect();

@@ -134,6 +134,7 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
         table_html: None,
         histories: BTreeMap::new(),
         matrix_html: None,
+        chains: BTreeMap::new(),
     };
     // Under target/, and kept, so that the pages the screenshots show can be opened too.
     let out = sendsync::paths::target_dir().join("sendsync");
@@ -198,22 +199,98 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
         ),
     ];
     for (name, url, size) in shots {
-        let png = out.join(name);
-        let _ = std::fs::remove_file(&png);
+        screenshot(&binary, &url, &out.join(name), size);
+    }
+}
+
+/// Saves a screenshot of `url` as `png` (replacing an earlier one) and checks it is a PNG.
+fn screenshot(binary: &Path, url: &str, png: &Path, size: &str) {
+    let _ = std::fs::remove_file(png);
+    let profile = tempfile::tempdir().unwrap();
+    let args = [
+        format!("--screenshot={}", png.display()),
+        format!("--window-size={size}"),
+    ];
+    if let Err(why) = chromium(binary, profile.path(), &args, url) {
+        panic!("Chromium ran for --dump-dom but not for --screenshot: {why}");
+    }
+    let bytes = std::fs::read(png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
+    assert!(
+        bytes.starts_with(b"\x89PNG"),
+        "{} is not a PNG",
+        png.display()
+    );
+    println!("screenshot: {}", png.display());
+}
+
+/// The obligation-chain diagrams as Chromium draws them, for three shapes: a struct field
+/// through a closure, a reference needing `Sync`, and an `Rc` held across `.await`. The DOM
+/// Chromium builds has one box per link, every box with a line links to a line of the program
+/// on the same page, and a screenshot of each page is kept under `target/sendsync/`.
+#[test]
+fn chain_diagrams_in_headless_chromium() {
+    let Some(binary) = find_chromium() else {
+        common::skip(format_args!("chain diagrams: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"));
+        return;
+    };
+    let corpus = Corpus::load(&bundled_root()).unwrap_or_else(|e| panic!("{}", e[0]));
+    let inputs = PageInputs::gather(&corpus, &sendsync::history::default_root(), None).unwrap();
+    let out = sendsync::paths::target_dir().join("sendsync");
+    let site = out.join("browser-chain-site");
+    write_site(&inputs, &site).unwrap();
+    let shapes = [
+        (
+            "auto_traits",
+            "nested_generic_wrapper_with_rc_not_send",
+            "is a field of",
+        ),
+        (
+            "cells",
+            "cell_counter_shared_in_scope",
+            "is behind the reference",
+        ),
+        ("async", "rc_held_across_await", "is held across .await by"),
+    ];
+    for (topic, name, arrow) in shapes {
+        let chains = inputs
+            .chains
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} has no obligation chain in the history"));
+        let url = file_url(&site.join(topic).join(format!("{name}.html")));
         let profile = tempfile::tempdir().unwrap();
-        let args = [
-            format!("--screenshot={}", png.display()),
-            format!("--window-size={size}"),
-        ];
-        if let Err(why) = chromium(&binary, profile.path(), &args, &url) {
-            panic!("Chromium ran for --dump-dom but not for --screenshot: {why}");
-        }
-        let bytes = std::fs::read(&png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
-        assert!(
-            bytes.starts_with(b"\x89PNG"),
-            "{} is not a PNG",
-            png.display()
+        let dom = match chromium(&binary, profile.path(), &["--dump-dom".into()], &url) {
+            Ok(dom) => dom,
+            Err(why) => {
+                common::skip(format_args!(
+                    "chain diagrams: {} cannot run here: {why}",
+                    binary.display()
+                ));
+                return;
+            }
+        };
+        let svg_start = dom
+            .find("<svg class=\"chain\"")
+            .unwrap_or_else(|| panic!("{name}: no chain diagram in the DOM"));
+        let svg = &dom[svg_start..svg_start + dom[svg_start..].find("</svg>").unwrap()];
+        assert_eq!(
+            svg.matches("<rect").count(),
+            chains[0].links.len(),
+            "{name}: one box per link"
         );
-        println!("screenshot: {}", png.display());
+        assert!(svg.contains(arrow), "{name}: no arrow saying {arrow:?}");
+        let targets: Vec<&str> = svg
+            .split("<a href=\"#")
+            .skip(1)
+            .map(|r| &r[..r.find('"').unwrap()])
+            .collect();
+        assert!(!targets.is_empty(), "{name}: no box links to a line");
+        for t in targets {
+            assert!(
+                dom.contains(&format!("id=\"{t}\"")),
+                "{name}: a box links to #{t}, which is not on the page"
+            );
+        }
+        let png = out.join(format!("chain-{name}.png"));
+        screenshot(&binary, &url, &png, "900,2600");
     }
 }

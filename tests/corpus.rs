@@ -67,6 +67,29 @@ struct Snapshot<'a> {
     diagnostics: &'a [sendsync::diagnostic::Diagnostic],
 }
 
+/// Runs an insta assertion about `case` (named after it, with its title and the pinned
+/// toolchain as the snapshot's info, under `dir` if given) and says whether it held, so one
+/// test can report every case that differs rather than the first.
+fn pinned_like_insta(
+    case: &sendsync::case::Case,
+    dir: Option<&str>,
+    assertion: impl FnOnce(),
+) -> bool {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    if let Some(dir) = dir {
+        settings.set_snapshot_path(dir);
+    }
+    settings.set_input_file(&case.path);
+    settings.set_omit_expression(true);
+    settings.set_info(&format!(
+        "{} ({})",
+        case.title,
+        sendsync::toolchain::pinned()
+    ));
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| settings.bind(assertion))).is_ok()
+}
+
 #[test]
 fn structured_diagnostics_match_snapshots() {
     let Some(results) = checked() else { return };
@@ -77,20 +100,10 @@ fn structured_diagnostics_match_snapshots() {
             codes: outcome.codes().into_iter().collect(),
             diagnostics: &outcome.diagnostics,
         };
-        let mut settings = insta::Settings::clone_current();
-        settings.set_prepend_module_to_snapshot(false);
-        settings.set_input_file(&r.case.path);
-        settings.set_omit_expression(true);
-        settings.set_info(&format!(
-            "{} ({})",
-            r.case.title,
-            sendsync::toolchain::pinned()
-        ));
         let name = r.case.name.clone();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            settings.bind(|| insta::assert_json_snapshot!(name.as_str(), snapshot));
-        }));
-        if result.is_err() {
+        if !pinned_like_insta(&r.case, None, || {
+            insta::assert_json_snapshot!(name.as_str(), snapshot)
+        }) {
             failed.push(r.case.name.clone());
         }
     }
@@ -101,14 +114,68 @@ fn structured_diagnostics_match_snapshots() {
     );
 }
 
+/// Every E0277 about an auto trait and every "future cannot be sent" error has an obligation
+/// chain that starts at a culprit and ends at the bound that demanded the trait, with no link
+/// left unknown on the pinned toolchain; each failing case's chains are pinned as text in
+/// `tests/snapshots/chains/`, so a rustc change that reorders or drops a note is seen.
+#[test]
+fn obligation_chains_are_complete_and_match_snapshots() {
+    let Some(results) = checked() else { return };
+    let mut failed = Vec::new();
+    let mut incomplete = Vec::new();
+    let mut total = 0;
+    for r in results.iter().filter(|r| r.case.expectation.is_fail()) {
+        let Some(outcome) = &r.outcome else { continue };
+        let chains = sendsync::chain::chains(&outcome.diagnostics, Some(&r.case.source));
+        if chains.is_empty() {
+            continue;
+        }
+        total += chains.len();
+        for c in &chains {
+            let ends = (c.links.first(), c.links.last());
+            let ok = matches!(
+                ends,
+                (Some(first), Some(last)) if first.kind == sendsync::chain::Kind::Culprit
+                    && last.kind == sendsync::chain::Kind::RequiredByBound
+            ) && c.unknowns() == 0;
+            if !ok {
+                incomplete.push(format!("{}: {}", r.case.name, c.to_line()));
+            }
+        }
+        let text: String = chains
+            .iter()
+            .map(|c| format!("{}\n{}\n", c.to_line(), c.to_block()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let name = r.case.name.clone();
+        if !pinned_like_insta(&r.case, Some("snapshots/chains"), || {
+            insta::assert_snapshot!(name.as_str(), text)
+        }) {
+            failed.push(r.case.name.clone());
+        }
+    }
+    assert!(
+        incomplete.is_empty(),
+        "chains without a culprit or a demanding bound, or with an unknown link:\n{}",
+        incomplete.join("\n")
+    );
+    assert!(total >= 70, "only {total} obligation chains in the corpus");
+    assert!(
+        failed.is_empty(),
+        "obligation chains differ from the snapshot for: {}",
+        failed.join(", ")
+    );
+}
+
 /// Like compiletest's tidy check: no snapshot survives its case.
 #[test]
 fn no_stale_snapshots() {
     let cases = common::cases();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
+    let entries = [dir.clone(), dir.join("chains")]
+        .into_iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten();
     let mut stale = Vec::new();
     for entry in entries {
         let path = entry.unwrap().path();

@@ -56,6 +56,7 @@ fn full_inputs(corpus: &Corpus) -> PageInputs<'_> {
 <tr><td><code>not_a_case</code></td><td class=\"identical\">pass · identical</td></tr>\n\
 </tbody></table>\n".into(),
         ),
+        chains: BTreeMap::new(),
     }
 }
 
@@ -67,6 +68,7 @@ fn bare_inputs(corpus: &Corpus) -> PageInputs<'_> {
         table_html: None,
         histories: BTreeMap::new(),
         matrix_html: None,
+        chains: BTreeMap::new(),
     }
 }
 

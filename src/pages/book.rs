@@ -186,6 +186,40 @@ fn program(out: &mut String, inputs: &PageInputs, case: &Case) {
     code_block(out, &rust_info(case), &text);
 }
 
+/// The obligation chains as diagrams. mdBook's code blocks (highlighted and runnable) cannot
+/// hold an anchor per line, so each box links to the program's section and the lines the
+/// chain names are quoted beneath it.
+fn chain_section(out: &mut String, chains: &[crate::chain::Chain], case: &Case) {
+    let mut traits: Vec<&str> = chains.iter().map(|c| c.trait_name.as_str()).collect();
+    traits.dedup();
+    out.push_str(&format!(
+        "## How the missing `{}` travels\n\nRead from rustc's notes, top to bottom: the type that is not `{}`, what holds it, and the bound that demanded it.\n\n",
+        traits.join("` and `"),
+        traits.join("` or `")
+    ));
+    let href = |_: &str| Some("#the-failing-program".to_string());
+    out.push_str(&without_blank_lines(&super::chain_svg::figures(
+        chains, &case.name, &href,
+    )));
+    out.push('\n');
+    let mut lines: Vec<usize> = chains
+        .iter()
+        .flat_map(|c| c.links.iter())
+        .filter_map(|l| l.at.as_deref().and_then(super::chain_svg::line))
+        .collect();
+    lines.sort();
+    lines.dedup();
+    let source: Vec<&str> = case.source.lines().collect();
+    for n in lines {
+        if let Some(text) = source.get(n - 1) {
+            let text = text.trim();
+            let tick = if text.contains('`') { "``" } else { "`" };
+            out.push_str(&format!("- line {n}: {tick} {text} {tick}\n"));
+        }
+    }
+    out.push('\n');
+}
+
 fn facts(case: &Case) -> String {
     let mut facts = vec![format!("`{}`", case.name), expectation_words(case)];
     if let Some(listing) = &case.book {
@@ -285,6 +319,9 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
                 code_block(&mut out, "text", &stderr);
             }
             None => out.push_str("The pinned error is not recorded.\n\n"),
+        }
+        if let Some(chains) = inputs.chains.get(&case.name) {
+            chain_section(&mut out, chains, case);
         }
         out.push_str("## Error codes\n\n");
         for code in page.codes() {

@@ -270,7 +270,7 @@ pub fn rust_lines(src: &str, first: usize) -> String {
     let mut out = String::new();
     for (k, line) in lines.iter().enumerate() {
         out.push_str(&format!(
-            "<span class=\"ln\" data-ln=\"{}\"></span>{line}\n",
+            "<span class=\"ln\" id=\"L{0}\" data-ln=\"{0}\"></span>{line}\n",
             first + k
         ));
     }

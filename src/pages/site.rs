@@ -5,6 +5,7 @@
 //! script) is inline, code is coloured at generation time, and nothing is loaded from a
 //! network.
 
+use super::chain_svg;
 use super::highlight;
 use super::markdown::{inline, to_html};
 use super::{
@@ -14,6 +15,7 @@ use super::{
 use crate::case::Case;
 use crate::error::Result;
 use crate::report::html_escape;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 const CSS: &str = include_str!("assets/site.css");
@@ -286,6 +288,9 @@ fn case_page(
             )),
             None => main.push_str("<p class=\"note\">The pinned error is not recorded.</p>\n"),
         }
+        if let Some(chains) = inputs.chains.get(&case.name) {
+            main.push_str(&chain_section(chains, case));
+        }
         main.push_str("<h2 id=\"codes\">Error codes</h2>\n<ul>\n");
         for code in page.codes() {
             match error_index_url(code) {
@@ -345,6 +350,25 @@ fn case_page(
     let crumbs = crumbs(&inline(&chapter.topic.title));
     let title = format!("{} · {}", case.title, TITLE);
     layout(&title, "../", &crumbs, &main, None)
+}
+
+/// The obligation chains of a failing case: from the culprit type to the bound that demanded
+/// the trait, each box linked to its line in the program above.
+fn chain_section(chains: &[crate::chain::Chain], case: &Case) -> String {
+    let traits: BTreeSet<&str> = chains.iter().map(|c| c.trait_name.as_str()).collect();
+    let traits: Vec<String> = traits.iter().map(|t| format!("<code>{t}</code>")).collect();
+    let (first, _) = body(&case.source);
+    let href = move |at: &str| {
+        chain_svg::line(at)
+            .filter(|l| *l >= first)
+            .map(|l| format!("#L{l}"))
+    };
+    format!(
+        "<h2 id=\"chain\">How the missing {} travels</h2>\n<p>Read from rustc's notes, top to bottom: the type that is not {}, what holds it, and the bound that demanded it. A box with a line number links to that line of the program.</p>\n{}",
+        traits.join(" and "),
+        traits.join(" or "),
+        chain_svg::figures(chains, &case.name, &href)
+    )
 }
 
 /// The fix beside a failing case (or the correct twin beside a case Miri finds wrong): its
