@@ -16,6 +16,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod drift;
 pub mod error;
+pub mod explain;
 pub mod history;
 pub mod matrix;
 pub mod miri;
