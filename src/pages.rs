@@ -40,6 +40,9 @@ pub struct PageInputs<'a> {
     /// Case name -> the obligation chains of its errors on the pinned toolchain, from the
     /// recorded history.
     pub chains: BTreeMap<String, Vec<crate::chain::Chain>>,
+    /// The shapes of the failing cases' errors, for the explain page's matcher (from the
+    /// recorded history; `None` writes the page with nothing to match against).
+    pub explain_index: Option<crate::explain::Index>,
 }
 
 impl<'a> PageInputs<'a> {
@@ -100,6 +103,7 @@ impl<'a> PageInputs<'a> {
                 None => None,
             },
             chains: chains_of,
+            explain_index: Some(crate::explain::Index::build(corpus, root)?),
         })
     }
 }
