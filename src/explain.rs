@@ -415,12 +415,8 @@ pub fn read_rendered(text: &str) -> Vec<Found> {
                     f.column = c;
                     d.spans.push(span);
                 }
-                None => {}
-                Some(ch) => {
-                    if ch.spans.is_empty() {
-                        ch.spans.push(span);
-                    }
-                }
+                Some(ch) if ch.spans.is_empty() => ch.spans.push(span),
+                _ => {}
             }
         } else if let Some(rest) = gutter(trimmed) {
             match d.children.last_mut() {

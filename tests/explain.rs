@@ -212,9 +212,12 @@ fn other_errors_are_listed_and_left_alone() {
     assert!(!text.contains("nearest cases"), "{text}");
 }
 
+/// Arguments, stdin, and the words the one line of stderr must hold.
+type BadInput<'a> = (&'a [&'a str], Option<&'a [u8]>, &'a str);
+
 #[test]
 fn bad_input_is_exit_2_with_one_line() {
-    let cases: [(&[&str], Option<&[u8]>, &str); 5] = [
+    let cases: [BadInput; 5] = [
         (&["explain", "-"], Some(b"this is not json\n"), "not JSON"),
         (
             &["explain", "-"],
@@ -409,7 +412,7 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
     );
     let dom = chromium(&binary, &["--dump-dom".into()], &url).unwrap();
     let first = format!(
-        "<li class=\"match\" data-name=\"{}\"><a href=\"",
+        "<li class=\"match\" data-name=\"{}\" data-page=\"",
         logger.got[0]
     );
     let at = dom
@@ -418,6 +421,10 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
     let href = &dom[at + first.len()..];
     let href = &href[..href.find('"').unwrap()];
     assert!(site.join(href).is_file(), "{href} is no page of the site");
+    assert!(
+        dom[at..].contains(&format!("<a href=\"{href}\">")),
+        "the match is no link to {href}"
+    );
     assert!(
         dom.contains("same culprit <code>Rc&lt;_&gt;</code>"),
         "why missing"

@@ -422,9 +422,12 @@ function show(text) {
     const s = r.shape;
     const facts = [s.culprit && "culprit " + culpritWords(s.culprit), s.bound && "demanded by " + boundWords(s.bound)]
       .concat(s.kinds.map(kindWords)).filter(Boolean).join("; ");
-    const items = r.matches.map((m) => `<li class="match" data-name="${esc(m.name)}"><a href="${esc(m.topic)}/${esc(m.name)}.html">${code(m.title)}</a> <span class="score">score ${m.score}</span><div class="why">${code(m.why.join("; "))}</div></li>`).join("");
+    const items = r.matches.map((m) => `<li class="match" data-name="${esc(m.name)}" data-page="${esc(m.topic)}/${esc(m.name)}.html"><a>${code(m.title)}</a> <span class="score">score ${m.score}</span><div class="why">${code(m.why.join("; "))}</div></li>`).join("");
     return `<section class="explained" data-error="${i}">${head}<p class="shape">${code(facts)}</p><ol class="matches">${items}</ol></section>`;
   }).join("");
+  // Each match links to its case's page (set here, so the page's own text holds no link
+  // pattern that points nowhere).
+  for (const li of out.querySelectorAll("li.match")) li.querySelector("a").setAttribute("href", li.dataset.page);
 }
 
 function start() {
