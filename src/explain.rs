@@ -575,6 +575,10 @@ pub fn gather(
             let source = text_of(&source, path)?;
             let tc = toolchain.ok_or_else(|| Error::env("no toolchain to compile with"))?;
             let json = compile_file(tc, path, &source)?;
+            if json.trim().is_empty() {
+                // rustc said nothing: the program compiles.
+                return Ok(vec![]);
+            }
             read_json(&json, None).map_err(|m| Error::input(path, None, format!("rustc: {m}")))
         }
         Input::Package(dir) => {
@@ -623,7 +627,23 @@ pub fn cargo_check(dir: &Path) -> Result<String> {
         .current_dir(dir)
         .output()
         .map_err(|e| Error::env(format!("cannot run cargo: {e}")))?;
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    let json = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !json.contains('{') {
+        // cargo stopped before compiling anything (a broken manifest, no network for a
+        // dependency): its own first error line says why.
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let why = stderr
+            .lines()
+            .find(|l| l.starts_with("error"))
+            .or_else(|| stderr.lines().next())
+            .unwrap_or("no output");
+        return Err(Error::input(
+            dir,
+            None,
+            format!("cargo check gave no diagnostics: {}", why.trim()),
+        ));
+    }
+    Ok(json)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -439,3 +439,38 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         &url,
     );
 }
+
+#[test]
+fn a_program_that_compiles_has_nothing_to_explain_and_a_broken_package_is_exit_2() {
+    if !common::active_is_pinned("explain a program without errors") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ok = dir.path().join("ok.rs");
+    std::fs::write(&ok, "fn main() {\n    println!(\"hi\");\n}\n").unwrap();
+    let out = sendsync(&["explain", ok.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "no errors: nothing to explain\n");
+    let out = sendsync(&["explain", ok.to_str().unwrap(), "--format", "json"], None);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json, serde_json::json!({"errors": []}));
+
+    let plain = dir.path().join("plain");
+    std::fs::create_dir(&plain).unwrap();
+    let out = sendsync(&["explain", plain.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("has no Cargo.toml"),
+        "{}",
+        stderr(&out)
+    );
+
+    let broken = dir.path().join("broken");
+    std::fs::create_dir(&broken).unwrap();
+    std::fs::write(broken.join("Cargo.toml"), "garbage\n").unwrap();
+    let out = sendsync(&["explain", broken.to_str().unwrap()], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("cargo check gave no diagnostics"), "{err}");
+}
