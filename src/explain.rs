@@ -279,7 +279,8 @@ pub fn read_json(text: &str, base: Option<&Path>) -> std::result::Result<Vec<Fou
                 .into()
         } else {
             "the input is not JSON: expected rustc's or cargo's JSON diagnostics \
-             (rustc --error-format=json, cargo check --message-format=json)"
+             (rustc --error-format=json, cargo check --message-format=json; for rustc's \
+             rendered text, add --rendered)"
                 .into()
         });
     }
@@ -354,7 +355,8 @@ pub fn read_rendered(text: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut current: Option<Found> = None;
     for line in text.lines() {
-        let line = line.trim_end();
+        let plain = strip_ansi(line);
+        let line = plain.trim_end();
         if let Some((level, code, message)) = rendered_headline(line) {
             out.extend(current.take());
             let skip =
@@ -441,6 +443,28 @@ pub fn read_rendered(text: &str) -> Vec<Found> {
     }
     out.extend(current);
     out
+}
+
+/// The line without terminal colours (`ESC [ … m`), for text saved from a coloured terminal.
+fn strip_ansi(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('\x1b') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters final-byte (a letter).
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `error[E0277]: msg` → (`error`, Some(`E0277`), `msg`); `warning: msg` likewise.
@@ -1287,6 +1311,24 @@ error: aborting due to 1 previous error
         let a = shape_of(&json[0].diagnostic, &json[0].snippet);
         let b = shape_of(&text[0].diagnostic, &text[0].snippet);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn rendered_text_from_a_coloured_terminal_reads_the_same() {
+        let coloured = RC_RENDERED
+            .replace(
+                "error[E0277]",
+                "\x1b[0m\x1b[1m\x1b[38;5;9merror[E0277]\x1b[0m\x1b[0m\x1b[1m",
+            )
+            .replace("  --> ", "\x1b[0m\x1b[1m\x1b[38;5;12m  --> \x1b[0m");
+        let a = read_rendered(RC_RENDERED);
+        let b = read_rendered(&coloured);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].file, "src/log.rs");
+        assert_eq!(
+            shape_of(&a[0].diagnostic, &a[0].snippet),
+            shape_of(&b[0].diagnostic, &b[0].snippet)
+        );
     }
 
     #[test]

@@ -474,3 +474,29 @@ fn a_program_that_compiles_has_nothing_to_explain_and_a_broken_package_is_exit_2
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("cargo check gave no diagnostics"), "{err}");
 }
+
+proptest::proptest! {
+    /// The readers of outside input never panic, whatever they are given: arbitrary text, and
+    /// text made of the pieces they look for.
+    #[test]
+    fn readers_never_panic(text in "\\PC{0,200}") {
+        let _ = explain::read_json(&text, None);
+        for f in explain::read_rendered(&text) {
+            let _ = explain::shape_of(&f.diagnostic, &f.snippet);
+        }
+    }
+
+    #[test]
+    fn rendered_pieces_never_panic(pieces in proptest::collection::vec(proptest::sample::select(vec![
+        "error[E0277]: `Rc<", "error: future cannot be ", "  --> ", "src/a.rs:", "9:", "x",
+        "   = help: the trait `Send` is not implemented for `", "note: required by a bound in `",
+        "note: future is not `Send` as this value is used across an await", "has type `",
+        "12 |", "   |", "`", "\n", ":", "{closure@", "\x1b[1m", "\x1b",
+    ]), 0..40)) {
+        let text: String = pieces.concat();
+        for f in explain::read_rendered(&text) {
+            let _ = explain::shape_of(&f.diagnostic, &f.snippet);
+        }
+        let _ = explain::read_json(&text, None);
+    }
+}

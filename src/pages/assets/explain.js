@@ -46,7 +46,8 @@ function readRendered(text) {
   const out = [];
   let cur = null;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trimEnd();
+    // Terminal colours (ESC [ ... letter), as explain.rs's strip_ansi drops them.
+    const line = raw.replace(/\x1b[^A-Za-z]*[A-Za-z]/g, "").trimEnd();
     const head = renderedHeadline(line);
     if (head) {
       if (cur) out.push(cur);
