@@ -81,7 +81,11 @@ impl Shape {
     /// trait, the codeless future error, a message naming `Send` or `Sync`, or a borrow or
     /// move error around threads, channels, locks, `async` or a `static`.
     pub fn is_send_sync(&self) -> bool {
-        if !self.trait_name.is_empty() || self.headline.starts_with("future cannot be ") {
+        // An E0277 about `Display` or `Copy` is no lesson of this corpus; one about an auto
+        // trait of threads (or of `catch_unwind`, which the corpus also teaches) is.
+        const AUTO: [&str; 4] = ["Send", "Sync", "UnwindSafe", "RefUnwindSafe"];
+        let auto = self.trait_name.rsplit("::").next().unwrap_or_default();
+        if AUTO.contains(&auto) || self.headline.starts_with("future cannot be ") {
             return true;
         }
         if self.headline.contains("Send") || self.headline.contains("Sync") {
@@ -1403,6 +1407,23 @@ note: required by a bound in `require_send`
             "Scope::spawn"
         );
         assert_eq!(drop_generics("spawn"), "spawn");
+    }
+
+    #[test]
+    fn an_e0277_about_another_trait_is_not_send_sync() {
+        let display = Shape {
+            code: "E0277".into(),
+            headline: "`_` doesn't implement `_`".into(),
+            trait_name: "std::fmt::Display".into(),
+            culprit: "Vec".into(),
+            ..Shape::default()
+        };
+        assert!(!display.is_send_sync());
+        let send = Shape {
+            trait_name: "Send".into(),
+            ..display
+        };
+        assert!(send.is_send_sync());
     }
 
     #[test]

@@ -203,12 +203,21 @@ fn other_errors_are_listed_and_left_alone() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("typo.rs");
-    std::fs::write(&file, "fn main() {\n    let n: u32 = \"four\";\n}\n").unwrap();
+    std::fs::write(
+        &file,
+        "struct Point;\n\nfn show<T: std::fmt::Display>(t: T) {\n    println!(\"{t}\");\n}\n\n\
+         fn main() {\n    show(Point);\n}\n\nfn count() -> u32 {\n    \"four\"\n}\n",
+    )
+    .unwrap();
     let out = sendsync(&["explain", file.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("error[E0308]: mismatched types"), "{text}");
-    assert!(text.contains("not a Send/Sync error"), "{text}");
+    assert!(
+        text.contains("error[E0277]: `Point` doesn't implement `std::fmt::Display`"),
+        "{text}"
+    );
+    assert_eq!(text.matches("not a Send/Sync error").count(), 2, "{text}");
     assert!(!text.contains("nearest cases"), "{text}");
 }
 

@@ -281,7 +281,8 @@ const THREAD_CODES = ["E0373", "E0382", "E0499", "E0502", "E0505", "E0506", "E05
   "E0597", "E0716", "E0310", "E0282", "E0133", "E0015", "E0283"];
 
 function isSendSync(s) {
-  if (s.trait !== "" || s.headline.startsWith("future cannot be ")) return true;
+  const auto = s.trait.split("::").pop();
+  if (["Send", "Sync", "UnwindSafe", "RefUnwindSafe"].includes(auto) || s.headline.startsWith("future cannot be ")) return true;
   if (s.headline.includes("Send") || s.headline.includes("Sync")) return true;
   const threads = ["spawn", "scope", "channel", "lock", "async", "static", "arc"];
   return THREAD_CODES.includes(s.code) && s.context.some((c) => threads.includes(c));
