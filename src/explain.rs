@@ -133,6 +133,11 @@ pub fn shape_of(d: &Diagnostic, snippet: &str) -> Shape {
             .collect();
         shape.kinds = kinds.into_iter().map(String::from).collect();
         shape.bound = bound_of(d, c);
+        // A future returned as `impl Future + Send` has no "required by" note: rustc points at
+        // the return type itself, which the quoted line shows.
+        if shape.bound.is_empty() && snippet.contains("-> impl ") {
+            shape.bound = "return-type".into();
+        }
     }
     let notes: Vec<&str> = d.children.iter().map(|c| c.message.as_str()).collect();
     shape.context = context_of(snippet, &notes);
@@ -801,19 +806,25 @@ const CONTEXT: f64 = 2.0;
 pub fn score(user: &Shape, case: &Shape) -> (f64, Vec<String>) {
     let mut points = 0.0;
     let mut why = Vec::new();
+    let same_headline = user.headline == case.headline;
     if user.code == case.code {
         points += CODE;
+        let and = if same_headline { " and message" } else { "" };
         why.push(if user.code == "-" {
-            "same error without a code".to_string()
+            format!("same error without a code{and}")
         } else {
-            format!("same error {}", user.code)
+            format!("same error {}{and}", user.code)
         });
     }
-    if user.headline == case.headline {
+    if same_headline {
         points += HEADLINE;
+        if user.code != case.code {
+            why.push("same message".into());
+        }
     }
     if !user.trait_name.is_empty() && user.trait_name == case.trait_name {
         points += TRAIT;
+        why.push(format!("`{}` missing", user.trait_name));
     }
     if !user.culprit.is_empty() && !case.culprit.is_empty() {
         if user.culprit == case.culprit {

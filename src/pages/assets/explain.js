@@ -272,6 +272,7 @@ function shapeOf(d) {
     shape.culprit = parts.culprit;
     shape.kinds = parts.kinds;
     shape.bound = parts.bound;
+    if (shape.bound === "" && d.snippet.includes("-> impl ")) shape.bound = "return-type";
   }
   shape.context = contextOf(d.snippet, d.children.map((c) => c.message));
   return shape;
@@ -341,12 +342,20 @@ function jaccard(a, b) {
 function score(user, c) {
   let points = 0;
   const why = [];
+  const sameHeadline = user.headline === c.headline;
   if (user.code === c.code) {
     points += WEIGHTS.code;
-    why.push(user.code === "-" ? "same error without a code" : "same error " + user.code);
+    const and = sameHeadline ? " and message" : "";
+    why.push((user.code === "-" ? "same error without a code" : "same error " + user.code) + and);
   }
-  if (user.headline === c.headline) points += WEIGHTS.headline;
-  if (user.trait !== "" && user.trait === c.trait) points += WEIGHTS.trait;
+  if (sameHeadline) {
+    points += WEIGHTS.headline;
+    if (user.code !== c.code) why.push("same message");
+  }
+  if (user.trait !== "" && user.trait === c.trait) {
+    points += WEIGHTS.trait;
+    why.push("`" + user.trait + "` missing");
+  }
   if (user.culprit !== "" && c.culprit !== "") {
     if (user.culprit === c.culprit) {
       points += WEIGHTS.culprit;
