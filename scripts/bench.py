@@ -177,10 +177,14 @@ def explain_bench(runs):
     with tempfile.TemporaryDirectory() as td:
         r = subprocess.run([rustc, "--edition=2021", "--crate-type=bin", "--error-format=json", "--emit=metadata", "--out-dir", td, str(program)], capture_output=True, cwd=ROOT)
     json_lines = r.stderr
+    cpu = {"text": [], "json": []}
     def stdin_run(fmt):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         out = subprocess.run([str(BIN), "explain", "-", "--format", fmt], input=json_lines, capture_output=True, cwd=ROOT)
         took = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[fmt].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         if out.returncode != 0:
             sys.exit(f"explain failed: {out.stderr.decode()}")
         return took, out
@@ -194,6 +198,8 @@ def explain_bench(runs):
     whole = median(lambda: timed([str(BIN), "explain", str(program), "--toolchain", PINNED])[0], runs)
     print(f"\nexplain ({program.relative_to(ROOT)}: {len(errors)} errors, {explained} matched; median of {runs} runs)")
     print(f"  beyond compiling (rustc's JSON on stdin): text {1000 * text:.0f} ms, json {1000 * js:.0f} ms (goal < 100 ms)")
+    print(f"  of which CPU time (user + system): text {1000 * statistics.median(cpu['text']):.0f} ms, json {1000 * statistics.median(cpu['json']):.0f} ms")
+    print(f"  load average during the run: {os.getloadavg()[0]:.1f}")
     print(f"  with the compile (explain FILE): {1000 * whole:.0f} ms", flush=True)
 
 if __name__ == "__main__":

@@ -1010,6 +1010,8 @@ pub fn to_text(explained: &[Explained], corpus: &Corpus) -> String {
     if explained.is_empty() {
         out.push_str("no errors: nothing to explain\n");
     }
+    // A case near several errors is shown each time; its diff is computed once.
+    let mut diffs: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
     for e in explained {
         let code = if e.code == "-" {
             String::new()
@@ -1046,12 +1048,13 @@ pub fn to_text(explained: &[Explained], corpus: &Corpus) -> String {
             }
             if let Some(fix) = case.fix.first().and_then(|f| corpus.get(f)) {
                 out.push_str(&format!("     fix: {} ({})\n", fix.name, fix.title));
-                let diff = crate::report::diff(&case.source, &fix.source)
-                    .replace("--- pinned", &format!("--- {}", case.name))
-                    .replace("+++ observed", &format!("+++ {}", fix.name));
-                for l in diff.lines() {
-                    out.push_str(&format!("     {l}\n"));
-                }
+                let diff = diffs.entry(case.name.as_str()).or_insert_with(|| {
+                    let diff = crate::report::diff(&case.source, &fix.source)
+                        .replace("--- pinned", &format!("--- {}", case.name))
+                        .replace("+++ observed", &format!("+++ {}", fix.name));
+                    diff.lines().map(|l| format!("     {l}\n")).collect()
+                });
+                out.push_str(diff);
             }
         }
         out.push('\n');
