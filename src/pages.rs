@@ -40,6 +40,9 @@ pub struct PageInputs<'a> {
     /// Case name -> the obligation chains of its errors on the pinned toolchain, from the
     /// recorded history.
     pub chains: BTreeMap<String, Vec<crate::chain::Chain>>,
+    /// Case name -> each toolchain on which its obligation chains changed, with what changed
+    /// (see [`crate::history::History::chain_changes`]).
+    pub chain_changes: BTreeMap<String, Vec<(String, String)>>,
 }
 
 impl<'a> PageInputs<'a> {
@@ -54,6 +57,7 @@ impl<'a> PageInputs<'a> {
         let mut histories = std::collections::BTreeMap::new();
         let mut recorded = Vec::new();
         let mut chains_of = BTreeMap::new();
+        let mut chain_changes = BTreeMap::new();
         for case in &corpus.cases {
             let Some(h) =
                 crate::history::History::load(&crate::history::History::path(root, case))?
@@ -65,6 +69,10 @@ impl<'a> PageInputs<'a> {
                 if !chains.is_empty() {
                     chains_of.insert(case.name.clone(), chains);
                 }
+            }
+            let changes = h.chain_changes(Some(&case.source));
+            if !changes.is_empty() {
+                chain_changes.insert(case.name.clone(), changes);
             }
             recorded.push((case, h.clone()));
             let spans = h
@@ -100,6 +108,7 @@ impl<'a> PageInputs<'a> {
                 None => None,
             },
             chains: chains_of,
+            chain_changes,
         })
     }
 }

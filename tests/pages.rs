@@ -57,6 +57,7 @@ fn full_inputs(corpus: &Corpus) -> PageInputs<'_> {
 </tbody></table>\n".into(),
         ),
         chains: BTreeMap::new(),
+        chain_changes: BTreeMap::new(),
     }
 }
 
@@ -69,6 +70,7 @@ fn bare_inputs(corpus: &Corpus) -> PageInputs<'_> {
         histories: BTreeMap::new(),
         matrix_html: None,
         chains: BTreeMap::new(),
+        chain_changes: BTreeMap::new(),
     }
 }
 

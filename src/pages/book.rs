@@ -443,6 +443,13 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
         ));
     }
     out.push('\n');
+    if let Some(changes) = inputs.chain_changes.get(&case.name) {
+        out.push_str("Where the obligation chain rustc's notes draw changed:\n\n");
+        for (toolchain, what) in changes {
+            out.push_str(&format!("- {toolchain}: {what}\n"));
+        }
+        out.push('\n');
+    }
     out
 }
 

@@ -481,6 +481,17 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
         ));
     }
     out.push_str("</tbody>\n</table></div>\n");
+    if let Some(changes) = inputs.chain_changes.get(&case.name) {
+        out.push_str("<p>Where the obligation chain rustc's notes draw changed:</p>\n<ul class=\"chain-changes\">\n");
+        for (toolchain, what) in changes {
+            out.push_str(&format!(
+                "<li>{}: {}</li>\n",
+                html_escape(toolchain),
+                inline(what)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
     out
 }
 
