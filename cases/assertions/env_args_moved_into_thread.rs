@@ -1,4 +1,4 @@
-//! `std::env::Args` cannot be moved into another thread
+//! Moving `std::env::Args` into another thread
 //!
 //! The iterator returned by `env::args()` is neither `Send` nor `Sync`: std opts it out with
 //! explicit negative impls (`impl !Send for Args {}`, the unstable `negative_impls` feature, which

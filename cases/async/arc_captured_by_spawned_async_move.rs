@@ -1,4 +1,4 @@
-//! An `async move` block that owns an `Arc` can be spawned on another thread
+//! Capturing an `Arc` in an `async move` block spawned on another thread
 //!
 //! `spawn` below runs a future on a fresh OS thread, so it needs `F: Future + Send + 'static`, the
 //! same bound real multi-threaded executors use. An `async move` block owns what it captures, and

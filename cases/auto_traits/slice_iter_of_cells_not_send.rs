@@ -1,4 +1,4 @@
-//! A `slice::Iter` over `Cell`s cannot be sent to another thread
+//! Moving a `slice::Iter` over `Cell`s into another thread
 //!
 //! Iterators pass on the thread-safety of what they hand out. `slice::Iter<'a, T>` yields `&'a T`,
 //! so std implements `Send` for it only when `T: Sync`, just as for `&T`; rustc's note says

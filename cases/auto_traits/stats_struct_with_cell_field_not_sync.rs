@@ -1,4 +1,4 @@
-//! A struct with a `Cell` field is not `Sync`
+//! Sharing a struct with a `Cell` field between threads through `Arc`
 //!
 //! A struct is `Sync` only if all of its fields are, and `Cell<u64>` is not: its `set` writes
 //! without any synchronisation. `Arc<T>` is `Send` only when `T: Send + Sync`: every clone gives

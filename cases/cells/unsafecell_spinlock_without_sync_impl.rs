@@ -1,4 +1,4 @@
-//! A spin lock on `UnsafeCell` without `unsafe impl Sync`
+//! Putting a spin lock on `UnsafeCell` in a `static` without `unsafe impl Sync`
 //!
 //! `UnsafeCell` permits mutation through `&` that the compiler cannot see guarded, so it is never
 //! `Sync`, and a struct containing one is `Sync` only through an `unsafe impl Sync` of its own, as

@@ -1,4 +1,4 @@
-//! A completion channel whose message type is never known
+//! Creating a completion channel whose message type is never known
 //!
 //! `mpsc::channel()` is generic over the message type `T`, and every type must be known at compile
 //! time. Here nothing is ever sent: the worker signals completion just by dropping its sender,

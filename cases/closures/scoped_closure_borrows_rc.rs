@@ -1,4 +1,4 @@
-//! A scoped thread cannot borrow an `Rc`
+//! Borrowing an `Rc` from a scoped thread
 //!
 //! Scoped threads may borrow locals, but the borrowing closure must still be `Send`. This closure
 //! captures `&Rc<Vec<i32>>`, and `&T` is `Send` only when `T` is `Sync`; `Rc` is not `Sync`,

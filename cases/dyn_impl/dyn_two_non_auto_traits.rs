@@ -1,4 +1,4 @@
-//! A trait object cannot combine two ordinary traits
+//! Combining two ordinary traits in one trait object
 //!
 //! The language allows a trait object only one non-auto trait (with its supertraits), whose
 //! vtable a pointer to the `dyn` value carries beside the data pointer. Auto traits such as `Send`

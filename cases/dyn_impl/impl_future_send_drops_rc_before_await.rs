@@ -1,4 +1,4 @@
-//! An `impl Future + Send` whose `Rc` is gone before the `.await`
+//! Dropping the `Rc` before the `.await` of an `impl Future + Send`
 //!
 //! Only locals that are still alive at an `.await` become part of the future's stored state.
 //! The `Rc` now lives in an inner block that ends before `ready(..).await`, so the state saved

@@ -1,4 +1,4 @@
-//! A conditional `unsafe impl<T: Send> Send for Slot<T>`
+//! Storing an `Arc<str>` in a slot whose `Send` impl asks `T: Send`
 //!
 //! `Slot<T>` owns a heap `T` through a `NonNull<T>`, which is never `Send`, so the impl is written
 //! by hand. Sending a `Slot` really sends its `T`, so the claim is only true when `T: Send`, and

@@ -1,4 +1,4 @@
-//! `impl !Send` is not available on stable Rust
+//! Writing `impl !Send` on stable Rust
 //!
 //! Negative impls such as `impl !Send for DepthGuard {}` are still an unstable feature
 //! (`negative_impls`), so stable rustc rejects them. The intent is right: the guard's `Drop`
