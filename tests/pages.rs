@@ -208,6 +208,20 @@ fn build(inputs: &PageInputs) -> Built {
     }
 }
 
+/// The site's and the book's page of a case that has a page of its own.
+fn case_pages(built: &Built, case: &sendsync::case::Case) -> (String, String) {
+    let site = built
+        .site
+        .join(&case.topic)
+        .join(format!("{}.html", case.name));
+    let book = built
+        .book
+        .join("src")
+        .join(&case.topic)
+        .join(format!("{}.md", case.name));
+    (read(&site), read(&book))
+}
+
 #[test]
 fn every_case_appears_in_the_site_and_the_book() {
     let corpus = corpus();
@@ -297,25 +311,13 @@ fn every_failing_case_shows_its_pinned_error() {
     for case in corpus.cases.iter().filter(|c| c.expectation.is_fail()) {
         let stderr = std::fs::read_to_string(case.stderr_path()).unwrap();
         let stderr = stderr.trim_end();
-        let html = read(
-            &built
-                .site
-                .join(&case.topic)
-                .join(format!("{}.html", case.name)),
-        );
+        let (html, md) = case_pages(&built, case);
         if !strip_tags(&html).contains(&html_escape(stderr)) {
             problems.push(format!("{}: the site's page lacks its stderr", case.name));
         }
         if !html.contains("<pre class=\"stderr\">") {
             problems.push(format!("{}: no coloured error block", case.name));
         }
-        let md = read(
-            &built
-                .book
-                .join("src")
-                .join(&case.topic)
-                .join(format!("{}.md", case.name)),
-        );
         if !md.contains(stderr) {
             problems.push(format!("{}: the book's page lacks its stderr", case.name));
         }
@@ -341,19 +343,7 @@ fn every_fix_of_a_case_is_shown_on_its_page() {
     let mut problems = Vec::new();
     let mut second_fixes = 0;
     for case in corpus.cases.iter().filter(|c| !c.fix.is_empty()) {
-        let html = read(
-            &built
-                .site
-                .join(&case.topic)
-                .join(format!("{}.html", case.name)),
-        );
-        let md = read(
-            &built
-                .book
-                .join("src")
-                .join(&case.topic)
-                .join(format!("{}.md", case.name)),
-        );
+        let (html, md) = case_pages(&built, case);
         for (i, name) in case.fix.iter().enumerate() {
             let fix = corpus.get(name).unwrap();
             let (heading, id) = if i == 0 {
