@@ -286,9 +286,10 @@ fn chain_diagrams_in_headless_chromium() {
             .collect();
         assert!(!targets.is_empty(), "{name}: no box links to a line");
         for t in targets {
-            assert!(
-                dom.contains(&format!("id=\"{t}\"")),
-                "{name}: a box links to #{t}, which is not on the page"
+            assert_eq!(
+                dom.matches(&format!("id=\"{t}\"")).count(),
+                1,
+                "{name}: a box links to #{t}, which is not on the page exactly once"
             );
         }
         let png = out.join(format!("chain-{name}.png"));

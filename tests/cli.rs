@@ -130,6 +130,23 @@ fn show_prints_and_carries_the_obligation_chain() {
 }
 
 #[test]
+fn show_prints_every_fix_with_its_diff() {
+    let out = sendsync(&["show", "config_ref_into_spawn"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        text.contains("--- fix: config_ref_shared_with_scoped_threads")
+            && text.contains("+++ config_ref_shared_with_scoped_threads"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--- another idiomatic fix: leaked_config_for_threads")
+            && text.contains("+++ leaked_config_for_threads"),
+        "{text}"
+    );
+}
+
+#[test]
 fn show_an_unknown_case_is_bad_input() {
     let out = sendsync(&["show", "no_such_case"]);
     assert_eq!(out.status.code(), Some(2));
