@@ -631,7 +631,12 @@ pub fn brief(l: &Link) -> String {
         l.at.as_deref()
             .map(|a| format!(" at {}", short_at(a)))
             .unwrap_or_default();
-    format!("{} `{}`{at}", l.kind.as_str(), l.subject)
+    if l.subject.contains('`') {
+        // Already quotes its code: "a bound in `spawn`".
+        format!("{} {}{at}", l.kind.as_str(), l.subject)
+    } else {
+        format!("{} `{}`{at}", l.kind.as_str(), l.subject)
+    }
 }
 
 /// The culprit type's constructor, for matching by structure: `Rc<Config>` → `Rc`,

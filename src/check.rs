@@ -267,7 +267,7 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                         format!(
                             "rendered stderr differs from the pinned {}:\n{}",
                             case.stderr_path().display(),
-                            crate::report::diff(&pinned, &observed)
+                            crate::difference::diff(&pinned, &observed)
                         ),
                     );
                 }

@@ -117,7 +117,7 @@ pub fn explain(drift: Drift, base: &Outcome, other: &Outcome) -> String {
     match drift {
         Drift::Detail => {
             let json = |o: &Outcome| serde_json::to_value(sorted(o)).expect("plain data");
-            crate::report::first_difference_as(&json(base), &json(other), ("baseline", "here"))
+            crate::difference::first_difference_as(&json(base), &json(other), ("baseline", "here"))
                 .map(|d| format!("diagnostics{d}"))
                 .unwrap_or_default()
                 .replace("diagnostics[", "diagnostic [")

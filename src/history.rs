@@ -509,7 +509,8 @@ pub fn verify(
             let what = match (recorded, &variant) {
                 (Some(a), Some(b)) => {
                     let to_json = |v: &Variant| serde_json::to_value(v).expect("plain data");
-                    crate::report::first_difference(&to_json(a), &to_json(b)).unwrap_or_default()
+                    crate::difference::first_difference(&to_json(a), &to_json(b))
+                        .unwrap_or_default()
                 }
                 _ => String::new(),
             };

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod compiletest;
 pub mod corpus;
 pub mod diagnostic;
+pub mod difference;
 pub mod drift;
 pub mod error;
 pub mod explain;

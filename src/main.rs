@@ -886,8 +886,13 @@ fn cmd_show(name: &str, format: Format) -> CmdResult {
             );
         }
     }
-    for fix in case.fix.iter().filter_map(|f| corpus.get(f)) {
-        println!("\n--- fix: {} ({}) ---", fix.name, fix.title);
+    for (i, fix) in case.fix.iter().filter_map(|f| corpus.get(f)).enumerate() {
+        let label = if i == 0 {
+            "fix"
+        } else {
+            "another idiomatic fix"
+        };
+        println!("\n--- {label}: {} ({}) ---", fix.name, fix.title);
         print!(
             "{}",
             report::diff(&case.source, &fix.source)

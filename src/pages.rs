@@ -40,6 +40,9 @@ pub struct PageInputs<'a> {
     /// Case name -> the obligation chains of its errors on the pinned toolchain, from the
     /// recorded history.
     pub chains: BTreeMap<String, Vec<crate::chain::Chain>>,
+    /// Case name -> each toolchain on which its obligation chains changed, with what changed
+    /// (see [`crate::history::History::chain_changes`]).
+    pub chain_changes: BTreeMap<String, Vec<(String, String)>>,
     /// The shapes of the failing cases' errors, for the explain page's matcher (from the
     /// recorded history; `None` writes the page with nothing to match against).
     pub explain_index: Option<crate::explain::Index>,
@@ -57,6 +60,7 @@ impl<'a> PageInputs<'a> {
         let mut histories = std::collections::BTreeMap::new();
         let mut recorded = Vec::new();
         let mut chains_of = BTreeMap::new();
+        let mut chain_changes = BTreeMap::new();
         for case in &corpus.cases {
             let Some(h) =
                 crate::history::History::load(&crate::history::History::path(root, case))?
@@ -68,6 +72,10 @@ impl<'a> PageInputs<'a> {
                 if !chains.is_empty() {
                     chains_of.insert(case.name.clone(), chains);
                 }
+            }
+            let changes = h.chain_changes(Some(&case.source));
+            if !changes.is_empty() {
+                chain_changes.insert(case.name.clone(), changes);
             }
             recorded.push((case, h.clone()));
             let spans = h
@@ -103,6 +111,7 @@ impl<'a> PageInputs<'a> {
                 None => None,
             },
             chains: chains_of,
+            chain_changes,
             explain_index: Some(crate::explain::Index::build(corpus, root)?),
         })
     }
@@ -140,12 +149,13 @@ pub fn write_site(inputs: &PageInputs, out: &Path) -> Result<Vec<PathBuf>> {
 // ---------------------------------------------------------------------------------------------
 // The plan: which pages there are.
 
-/// One page: a failing case with its fix, or a passing case that is nobody's fix.
+/// One page: a failing case with its fixes, or a passing case that is nobody's fix.
 pub(crate) struct Page<'a> {
     /// The failing case, or the standalone passing one.
     pub case: &'a Case,
-    /// The passing case that repairs `case`, for a failing case.
-    pub fix: Option<&'a Case>,
+    /// The passing cases that repair `case`, in the order its `fix:` names them: the first is
+    /// the lead fix, any other is another idiomatic fix shown after it on the same page.
+    pub fixes: Vec<&'a Case>,
 }
 
 impl Page<'_> {
@@ -165,14 +175,14 @@ impl Page<'_> {
     /// Every case name the page holds.
     pub fn names(&self) -> Vec<&str> {
         let mut names = vec![self.case.name.as_str()];
-        names.extend(self.fix.map(|f| f.name.as_str()));
+        names.extend(self.fixes.iter().map(|f| f.name.as_str()));
         names
     }
 
     /// The type names used in the page's programs (for search).
     pub fn types(&self) -> BTreeSet<String> {
         let mut types = highlight::type_names(&body(&self.case.source).1);
-        if let Some(fix) = self.fix {
+        for fix in &self.fixes {
             types.extend(highlight::type_names(&body(&fix.source).1));
         }
         types
@@ -182,12 +192,12 @@ impl Page<'_> {
 pub(crate) struct Chapter<'a> {
     pub topic: &'a Topic,
     pub pages: Vec<Page<'a>>,
-    /// Passing cases of this topic shown as the fix on a page of another topic.
+    /// Passing cases of this topic shown as a fix on a page of another topic, with that page.
     pub fixes_elsewhere: Vec<(&'a Case, &'a Case)>,
 }
 
-/// One chapter per topic, in the corpus's order; in each, the failing cases (each with its
-/// fix) and the passing cases that are nobody's fix, in name order.
+/// One chapter per topic, in the corpus's order; in each, the failing cases (each with all its
+/// fixes) and the passing cases that are nobody's fix, in name order.
 pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
     corpus
         .topics
@@ -197,14 +207,17 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
             let mut fixes_elsewhere = Vec::new();
             for case in corpus.topic_cases(&topic.name) {
                 if case.expectation.is_fail() || miri_finding(case) {
-                    // The first fix is shown beside the case; any other is a page of its own.
-                    let fix = case.fix.first().and_then(|f| corpus.get(f));
-                    pages.push(Page { case, fix });
+                    // Every fix is shown on the case's page: the first leads, the others follow.
+                    let fixes = case.fix.iter().filter_map(|f| corpus.get(f)).collect();
+                    pages.push(Page { case, fixes });
                     continue;
                 }
-                let fixed = corpus.fixed_by(&case.name);
+                let fixed = corpus.repaired_by(&case.name);
                 if fixed.is_empty() {
-                    pages.push(Page { case, fix: None });
+                    pages.push(Page {
+                        case,
+                        fixes: Vec::new(),
+                    });
                 } else if fixed.iter().all(|f| f.topic != topic.name) {
                     fixes_elsewhere.push((case, fixed[0]));
                 }
@@ -415,6 +428,16 @@ pub(crate) enum DiffLine {
     Added,
 }
 
+/// The anchor of `fix` on the page of `failing`: `fix` for the lead fix, `fix-<name>` for
+/// another.
+pub(crate) fn fix_anchor(failing: &Case, fix: &Case) -> String {
+    if failing.fix.first() == Some(&fix.name) {
+        "fix".to_string()
+    } else {
+        format!("fix-{}", fix.name)
+    }
+}
+
 /// A unified diff from the failing program to its fix, both without their headers, with line
 /// numbers as they are in the files.
 pub(crate) fn fix_diff(corpus: &Corpus, failing: &Case, fix: &Case) -> Vec<(DiffLine, String)> {
@@ -499,10 +522,23 @@ pub(crate) const TAG_TYPES: &[&str] = &[
     "Context",
 ];
 
+/// The page that shows `case`, and the anchor of the case on it: a failing case, a case Miri
+/// finds wrong and a passing case that is nobody's fix have pages of their own; a fix is shown
+/// on the page of the (first) case it repairs.
+pub(crate) fn page_of<'a>(corpus: &'a Corpus, case: &'a Case) -> (&'a Case, Option<String>) {
+    if case.expectation.is_fail() || miri_finding(case) {
+        return (case, None);
+    }
+    match corpus.repaired_by(&case.name).first() {
+        Some(failing) => (failing, Some(fix_anchor(failing, case))),
+        None => (case, None),
+    }
+}
+
 /// A topic introduction's links to case files (`[name](name.rs)`, which resolve in the source
 /// tree) pointed at the pages that show those cases instead: `up` leads from the page to the
 /// root of the pages (`""` or `"../"`), `ext` is the pages' extension. A passing case shown as
-/// another's fix links to that page (at `#fix` in the site).
+/// another's fix links to that page (at the fix's anchor in the site).
 pub(crate) fn link_case_files(corpus: &Corpus, text: &str, up: &str, ext: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -515,12 +551,10 @@ pub(crate) fn link_case_files(corpus: &Corpus, text: &str, up: &str, ext: &str) 
             .filter(|n| !n.contains('/'))
             .and_then(|n| corpus.get(n));
         if let Some(case) = case {
-            let anchor = if ext == "html" { "#fix" } else { "" };
-            match corpus.fixed_by(&case.name).first() {
-                Some(f) if !case.expectation.is_fail() => {
-                    out.push_str(&format!("{up}{}/{}.{ext}{anchor}", f.topic, f.name))
-                }
-                _ => out.push_str(&format!("{up}{}/{}.{ext}", case.topic, case.name)),
+            let (holder, anchor) = page_of(corpus, case);
+            out.push_str(&format!("{up}{}/{}.{ext}", holder.topic, holder.name));
+            if ext == "html" {
+                out.push_str(&anchor.map(|a| format!("#{a}")).unwrap_or_default());
             }
             rest = &rest[end..];
         }

@@ -94,6 +94,58 @@ fn show_prints_explanation_source_error_and_fix() {
     );
 }
 
+/// `show` draws the obligation chain under the pinned error, and its JSON carries it link by
+/// link: here a struct field (`Retry`, then `Tagged`) through the spawned closure to `spawn`.
+#[test]
+fn show_prints_and_carries_the_obligation_chain() {
+    let name = "nested_generic_wrapper_with_rc_not_send";
+    let out = sendsync(&["show", name]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        text.contains("--- obligation chain: how `Send` is missing ---\nRc<Vec<u8>> (not Send)  →  within Retry<Rc<Vec<u8>>> at 15:8  →  within Tagged<Retry<Rc<Vec<u8>>>> at 20:8  →  captured by the closure at 33:32  →  Send, required by a bound in `spawn` (call at 33:18)"),
+        "{text}"
+    );
+    let out = sendsync(&["show", name, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let links = json["chains"][0]["links"].as_array().expect("a chain");
+    let kinds: Vec<&str> = links.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "culprit",
+            "within-type",
+            "within-type",
+            "captured-by-closure",
+            "required-by-bound"
+        ]
+    );
+    assert_eq!(json["chains"][0]["trait"], "Send");
+    assert_eq!(links[3]["at"], "33:32-33:39");
+    assert_eq!(
+        json["fixes"][0]["name"],
+        "nested_generic_wrapper_with_arc_send"
+    );
+}
+
+#[test]
+fn show_prints_every_fix_with_its_diff() {
+    let out = sendsync(&["show", "config_ref_into_spawn"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        text.contains("--- fix: config_ref_shared_with_scoped_threads")
+            && text.contains("+++ config_ref_shared_with_scoped_threads"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--- another idiomatic fix: leaked_config_for_threads")
+            && text.contains("+++ leaked_config_for_threads"),
+        "{text}"
+    );
+}
+
 #[test]
 fn show_an_unknown_case_is_bad_input() {
     let out = sendsync(&["show", "no_such_case"]);

@@ -217,7 +217,8 @@ fn sentences(text: &str) -> usize {
     n
 }
 
-/// Each case is small, shows one rule, and teaches it in 2 to 6 sentences.
+/// Each case is small, shows one rule, and teaches it in 2 to 6 sentences, in lines of at
+/// most 100 columns.
 #[test]
 fn cases_are_small_and_explained() {
     assert_eq!(sentences("One `a.b()` two. Three! Four?"), 3);
@@ -229,6 +230,16 @@ fn cases_are_small_and_explained() {
                 "{}: {lines} lines (at most 40)",
                 case.path.display()
             ));
+        }
+        for (i, line) in case.source.lines().enumerate() {
+            let columns = line.chars().count();
+            if line.starts_with("//!") && columns > 100 {
+                bad.push(format!(
+                    "{}:{}: {columns} columns of title or explanation (at most 100)",
+                    case.path.display(),
+                    i + 1
+                ));
+            }
         }
         let n = sentences(&case.explanation);
         if !(2..=6).contains(&n) {

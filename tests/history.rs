@@ -322,3 +322,56 @@ fn headline_detail_and_rendering_on_real_toolchains() {
                 .contains("this error originates in the macro")
     );
 }
+
+/// The obligation chains survive the toolchains: read from the committed record, every chain
+/// of every toolchain has a culprit and a demanding bound with nothing unknown, and where
+/// rustc's notes changed the chain (1.90.0 began printing `MutexGuard` with its path, which
+/// moves the culprit of the guard-across-`.await` case), the history names that release.
+#[test]
+fn obligation_chains_across_the_recorded_toolchains() {
+    let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root())
+        .unwrap_or_else(|e| panic!("{}", e[0]));
+    let root = sendsync::history::default_root();
+    let (mut chains, mut incomplete) = (0, Vec::new());
+    for case in &corpus.cases {
+        let path = sendsync::history::History::path(&root, case);
+        let Some(h) = sendsync::history::History::load(&path).unwrap() else {
+            continue;
+        };
+        for (key, entry) in &h.toolchains {
+            let Some(v) = h.variants.get(&entry.variant) else {
+                continue;
+            };
+            for c in sendsync::chain::chains(&v.diagnostics, Some(&case.source)) {
+                chains += 1;
+                let complete = c.culprit().is_some() && c.bound().is_some() && c.unknowns() == 0;
+                if !complete {
+                    incomplete.push(format!("{} on {key}: {}", case.name, c.to_line()));
+                }
+            }
+        }
+    }
+    assert!(chains > 1000, "only {chains} chains in the whole history");
+    assert!(
+        incomplete.is_empty(),
+        "incomplete chains in the history:\n{}",
+        incomplete.join("\n")
+    );
+    let case = corpus
+        .get("mutex_guard_held_across_await")
+        .expect("the case exists");
+    let h = sendsync::history::History::load(&sendsync::history::History::path(&root, case))
+        .unwrap()
+        .expect("its history is recorded");
+    let changes = h.chain_changes(Some(&case.source));
+    let on_190: Vec<&String> = changes
+        .iter()
+        .filter(|(tc, _)| tc == "1.90.0")
+        .map(|(_, what)| what)
+        .collect();
+    assert_eq!(
+        on_190,
+        ["chain link 1: culprit `MutexGuard<'_, Vec<u32>>` at 22:9 became culprit `std::sync::MutexGuard<'_, Vec<u32>>` at 22:9"],
+        "all changes: {changes:?}"
+    );
+}

@@ -57,6 +57,7 @@ fn full_inputs(corpus: &Corpus) -> PageInputs<'_> {
 </tbody></table>\n".into(),
         ),
         chains: BTreeMap::new(),
+        chain_changes: BTreeMap::new(),
         explain_index: None,
     }
 }
@@ -70,6 +71,7 @@ fn bare_inputs(corpus: &Corpus) -> PageInputs<'_> {
         histories: BTreeMap::new(),
         matrix_html: None,
         chains: BTreeMap::new(),
+        chain_changes: BTreeMap::new(),
         explain_index: None,
     }
 }
@@ -212,6 +214,20 @@ fn build(inputs: &PageInputs) -> Built {
     }
 }
 
+/// The site's and the book's page of a case that has a page of its own.
+fn case_pages(built: &Built, case: &sendsync::case::Case) -> (String, String) {
+    let site = built
+        .site
+        .join(&case.topic)
+        .join(format!("{}.html", case.name));
+    let book = built
+        .book
+        .join("src")
+        .join(&case.topic)
+        .join(format!("{}.md", case.name));
+    (read(&site), read(&book))
+}
+
 #[test]
 fn every_case_appears_in_the_site_and_the_book() {
     let corpus = corpus();
@@ -220,11 +236,12 @@ fn every_case_appears_in_the_site_and_the_book() {
     let summary = read(&built.book.join("src/SUMMARY.md"));
     let mut missing = Vec::new();
     for case in &corpus.cases {
-        // The page that holds the case: its own, or (for a fix) that of each case it fixes.
+        // The page that holds the case: its own, or (for a fix, first or not) that of each case
+        // it repairs.
         let holders: Vec<&sendsync::case::Case> = if case.expectation.is_fail() {
             vec![case]
         } else {
-            let fixed = corpus.fixed_by(&case.name);
+            let fixed = corpus.repaired_by(&case.name);
             if fixed.is_empty() {
                 vec![case]
             } else {
@@ -300,25 +317,13 @@ fn every_failing_case_shows_its_pinned_error() {
     for case in corpus.cases.iter().filter(|c| c.expectation.is_fail()) {
         let stderr = std::fs::read_to_string(case.stderr_path()).unwrap();
         let stderr = stderr.trim_end();
-        let html = read(
-            &built
-                .site
-                .join(&case.topic)
-                .join(format!("{}.html", case.name)),
-        );
+        let (html, md) = case_pages(&built, case);
         if !strip_tags(&html).contains(&html_escape(stderr)) {
             problems.push(format!("{}: the site's page lacks its stderr", case.name));
         }
         if !html.contains("<pre class=\"stderr\">") {
             problems.push(format!("{}: no coloured error block", case.name));
         }
-        let md = read(
-            &built
-                .book
-                .join("src")
-                .join(&case.topic)
-                .join(format!("{}.md", case.name)),
-        );
         if !md.contains(stderr) {
             problems.push(format!("{}: the book's page lacks its stderr", case.name));
         }
@@ -335,6 +340,55 @@ fn every_failing_case_shows_its_pinned_error() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_fix_of_a_case_is_shown_on_its_page() {
+    let corpus = corpus();
+    let built = build(&full_inputs(&corpus));
+    let mut problems = Vec::new();
+    let mut second_fixes = 0;
+    for case in corpus.cases.iter().filter(|c| !c.fix.is_empty()) {
+        let (html, md) = case_pages(&built, case);
+        for (i, name) in case.fix.iter().enumerate() {
+            let fix = corpus.get(name).unwrap();
+            let (heading, id) = if i == 0 {
+                ("The fix", "fix".to_string())
+            } else {
+                second_fixes += 1;
+                ("Another idiomatic fix", format!("fix-{name}"))
+            };
+            let plus = format!("+++ cases/{}/{}.rs", fix.topic, fix.name);
+            if !html.contains(&format!("<h2 id=\"{id}\">{heading}: ")) {
+                problems.push(format!(
+                    "{}: the site's page lacks `{heading}: {name}`",
+                    case.name
+                ));
+            }
+            if !strip_tags(&html).contains(&html_escape(&plus)) {
+                problems.push(format!(
+                    "{}: the site's page lacks the diff to {name}",
+                    case.name
+                ));
+            }
+            if !md.contains(&format!("## {heading}: {}", fix.title)) || !md.contains(&plus) {
+                problems.push(format!(
+                    "{}: the book's page lacks {name} or its diff",
+                    case.name
+                ));
+            }
+            // A fix shown on its failing case's page has no page of its own.
+            let own = built.site.join(&fix.topic).join(format!("{name}.html"));
+            if fix.miri.as_ref().is_none_or(|m| !m.is_finding()) && own.exists() {
+                problems.push(format!("{name}: a page of its own besides {}'s", case.name));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(
+        second_fixes >= 3,
+        "only {second_fixes} second fixes were checked"
+    );
 }
 
 #[test]

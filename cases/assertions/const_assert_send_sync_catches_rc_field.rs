@@ -2,8 +2,8 @@
 //!
 //! `const _: fn() = || { assert_send_sync::<Config>(); };` is checked at compile time and never
 //! runs. A refactor switched `region` to `Rc<str>`, whose non-atomic count makes `Config` neither
-//! `Send` nor `Sync`, so the assertion fails next to the type it protects, naming the field at
-//! fault. The `thread::spawn` call fails as well; in a library with no such call, the assertion
+//! `Send` nor `Sync`, so the assertion fails next to the type it protects, naming `Rc<str>` as the
+//! culprit. The `thread::spawn` call fails as well; in a library with no such call, the assertion
 //! would be the only guard. The fix goes back to `Arc<str>`.
 //!
 //@ fail: E0277

@@ -1,4 +1,4 @@
-//! A `const` block asserts that a shared config is `Send` and `Sync`
+//! Keeping a config's fields `Send + Sync` so its `const` assertion holds
 //!
 //! `const _: fn() = || { .. };` is a compile-time assertion: the closure is type-checked but never
 //! called, so `assert_send_sync::<Config>()` costs nothing at run time yet fails the build if

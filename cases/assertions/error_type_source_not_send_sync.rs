@@ -1,4 +1,4 @@
-//! An error type with a `Box<dyn Error>` source is neither `Send` nor `Sync`
+//! Giving an error type a `Box<dyn Error>` source that threads cannot carry
 //!
 //! A trait object carries only the auto traits written in its type, and `dyn Error` names none, so
 //! the box could hold an error with an `Rc` inside. `FetchError` is therefore neither `Send` nor

@@ -1,4 +1,4 @@
-//! `fmt::Arguments` cannot be handed to another thread
+//! Handing `fmt::Arguments` to a helper thread
 //!
 //! `format_args!` builds a `fmt::Arguments` that refers to its values through type-erased
 //! pointers, so the type no longer knows whether those values are `Sync`; one of them could be a

@@ -1,4 +1,4 @@
-//! A generic `Send` assertion that holds whenever the parameter is `Send`
+//! Bounding `T: Send` so a generic `Send` assertion holds
 //!
 //! With `impl<T: Send> Batch<T>`, the associated const `IS_SEND` is checked under the assumption
 //! `T: Send`, and from that rustc derives `Vec<T>: Send` and so `Batch<T>: Send`. The assertion

@@ -3,8 +3,8 @@
 //! Std implements `Send` and `Sync` for `JoinHandle<T>` with no bound on `T`, so the assertion on
 //! `JoinHandle<Rc<u8>>` holds. The thread-safety of `T` is checked where it matters instead:
 //! `thread::spawn` requires the closure's result to be `Send`, because that is where the value
-//! crosses threads. Through `&JoinHandle` you can only reach `thread()` and `is_finished()`, never
-//! the `T`, so sharing a handle is harmless, and moving it lets another thread do the `join`.
+//! crosses threads. Through `&JoinHandle` you reach `thread()` and `is_finished()` but never the
+//! `T`, so sharing a handle is harmless, and moving it lets another thread do the `join`.
 //!
 //@ pass
 

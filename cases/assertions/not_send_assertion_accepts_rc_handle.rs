@@ -1,4 +1,4 @@
-//! A negative "is not `Send`" assertion passes for an `Rc`-based handle
+//! Keeping a thread-bound handle on `Rc` so the "is not `Send`" assertion holds
 //!
 //! `EditorHandle` holds an `Rc`, so it is not `Send`. Only the blanket impl
 //! `AmbiguousIfSend<()> for T` applies to it; the second impl needs `T: Send`. With exactly one

@@ -1,4 +1,4 @@
-//! A negative "is not `Send`" assertion catches a handle that became `Send`
+//! Switching a thread-bound handle to `Arc`, which the "is not `Send`" assertion catches
 //!
 //! Rust has no `T: !Send` bound, so the check exploits ambiguity: `AmbiguousIfSend<A>` has one impl
 //! for every type and a second one only for `Send` types. Naming `<T as AmbiguousIfSend<_>>` has a

@@ -1,9 +1,9 @@
-//! An `async move` block that owns an `Arc` can be spawned on another thread
+//! Capturing an `Arc` in an `async move` block spawned on another thread
 //!
 //! `spawn` below runs a future on a fresh OS thread, so it needs `F: Future + Send + 'static`, the
 //! same bound real multi-threaded executors use. An `async move` block owns what it captures, and
-//! it is `Send` only if every capture is. `Arc<String>` is `Send` because its reference count is
-//! atomic, so the block qualifies and the future runs to completion on the worker.
+//! it is `Send` only if every capture is. `Arc<String>` is `Send`: its count is atomic and `String`
+//! is `Send + Sync`, so the block qualifies and the future runs to completion on the worker.
 //!
 //@ pass
 

@@ -1,4 +1,4 @@
-//! An async block that borrows a local cannot be spawned as `'static`
+//! Spawning an `async` block that borrows a local
 //!
 //! A plain `async { .. }` block captures the variables it uses by reference, so this future
 //! borrows `user` from `main`. `spawn` demands `F: 'static` because the worker thread may keep

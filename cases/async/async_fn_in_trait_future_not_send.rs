@@ -1,4 +1,4 @@
-//! The future of an `async fn` in a trait is not known to be `Send`
+//! Requiring `Send` of an `async fn` in a trait that never promised it
 //!
 //! An `async fn` in a trait returns an anonymous future chosen by each implementation, and the
 //! trait makes no promise about it. Generic code over `S: Storage` therefore cannot assume the

@@ -1,4 +1,4 @@
-//! An `async move` block owns its captures and satisfies `'static`
+//! Writing `async move` so a spawned future owns its captures
 //!
 //! With `move`, the async block takes ownership of `user` instead of borrowing it, so the future
 //! contains no references into `main`'s stack frame and is `'static`. `String` is `Send`, so the

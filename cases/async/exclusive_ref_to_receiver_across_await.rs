@@ -1,4 +1,4 @@
-//! An `async fn` taking `&mut Receiver` stays `Send`
+//! Taking `&mut Receiver` so an `async fn`'s future stays `Send`
 //!
 //! The future of `drain` still stores its reference parameter across each `.await`, but now the
 //! reference is exclusive. `&mut T` is `Send` whenever `T` is `Send`: while the borrow lasts, no

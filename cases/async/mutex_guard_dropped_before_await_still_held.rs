@@ -1,4 +1,4 @@
-//! Calling `drop(guard)` before `.await` does not make the future `Send`
+//! Calling `drop(guard)` before `.await` and expecting a `Send` future
 //!
 //! It looks as if `drop(log)` releases the `MutexGuard` before the `.await`, and at run time it
 //! does. But the compiler decides what a future may hold conservatively: a local that was ever

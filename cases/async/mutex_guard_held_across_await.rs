@@ -1,4 +1,4 @@
-//! A `std::sync::MutexGuard` held across `.await`
+//! Holding a `std::sync::MutexGuard` across `.await`
 //!
 //! `MutexGuard` is not `Send`: on some platforms a lock must be released by the thread that took
 //! it. A guard that is still alive at an `.await` becomes part of the future, and a multi-threaded

@@ -2,8 +2,8 @@
 //!
 //! A temporary created in a `let` statement's initializer is dropped at the end of that statement,
 //! so `let next = QUEUE.lock().unwrap().pop();` releases the lock at its semicolon and keeps only
-//! the `Option<u32>`. The `match` that follows holds no guard, so the future is `Send`. The queue is
-//! also unlocked while `run(job)` is awaited, so other tasks are not stalled behind it.
+//! the `Option<u32>`. The `match` that follows holds no guard, so the future is `Send`. The queue
+//! is also unlocked while `run(job)` is awaited, so other tasks are not stalled behind it.
 //!
 //@ pass
 //@ edition: 2024

@@ -2,8 +2,8 @@
 //!
 //! A future is `Send` when nothing it keeps across an `.await` is non-`Send`. Here the guard lives
 //! in its own block, so it is unlocked at the closing brace and is out of scope at
-//! `flush_to_disk().await`; the future only stores `page`. The lock is also held for the shortest
-//! possible time, so no other task waits on it while this one is suspended.
+//! `flush_to_disk().await`; the future stores only `page` and the inner future, both `Send`. The
+//! lock is also held for the shortest time, so no task waits on it while this one is suspended.
 //!
 //@ pass
 

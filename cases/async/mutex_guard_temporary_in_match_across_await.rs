@@ -1,4 +1,4 @@
-//! A lock guard from a `match` scrutinee held across `.await` in the arms
+//! Awaiting in the arms of a `match` whose scrutinee holds a lock guard
 //!
 //! `queue.lock().unwrap().pop()` creates a `MutexGuard` as a temporary, and a temporary in a
 //! `match` scrutinee lives until the end of the whole `match`, through every arm. The `.await` in

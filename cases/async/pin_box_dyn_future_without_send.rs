@@ -1,4 +1,4 @@
-//! A `Pin<Box<dyn Future>>` without `+ Send` moved into a thread
+//! Moving a `Pin<Box<dyn Future>>` without `+ Send` into a thread
 //!
 //! Boxing a future erases its type, and `dyn Future<Output = u32>` names no auto trait, so the
 //! compiler cannot tell whether the state machine behind the box is `Send`. `Box<T>` and `Pin<P>`

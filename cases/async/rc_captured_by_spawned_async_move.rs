@@ -1,4 +1,4 @@
-//! An `async move` block that owns an `Rc` cannot be spawned on another thread
+//! Spawning an `async move` block that owns an `Rc` on another thread
 //!
 //! `spawn` runs a future on a fresh OS thread, so it requires `F: Future + Send + 'static`. An
 //! `async move` block stores its captures, so it is `Send` only if each of them is, and the

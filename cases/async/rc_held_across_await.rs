@@ -1,4 +1,4 @@
-//! An `Rc` held across `.await` makes the whole future non-`Send`
+//! Holding an `Rc` across `.await` in a future that must be `Send`
 //!
 //! An `async fn` compiles to a state machine, and every local still alive at an `.await` is stored
 //! in it. A multi-threaded executor may resume the future on another thread, so the future is

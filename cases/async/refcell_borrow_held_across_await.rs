@@ -1,4 +1,4 @@
-//! A `RefCell` borrow held across `.await`
+//! Holding a `RefCell` borrow across `.await`
 //!
 //! `RefCell<T>` is `Send` when `T` is, but the `Ref` guard from `borrow()` is not: it points at
 //! the cell's non-atomic borrow counter, and a guard sent elsewhere would let two threads update

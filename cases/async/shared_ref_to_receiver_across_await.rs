@@ -1,4 +1,4 @@
-//! An `async fn` taking `&Receiver` is not `Send`
+//! Keeping a `&Receiver` across `.await` in a future that must be `Send`
 //!
 //! Parameters of an `async fn` are stored in its future and stay alive across every `.await`, so
 //! `drain` keeps `rx: &Receiver<u32>` while it awaits `store`. A shared reference is `Send` only

@@ -1,4 +1,4 @@
-//! A trait method returning `impl Future + Send` promises a `Send` future
+//! Declaring a trait method as `-> impl Future + Send`
 //!
 //! Writing the trait method as `fn load(..) -> impl Future<Output = ..> + Send` puts `Send` into
 //! the trait's contract, so generic code over `S: Storage` may hand the future to a multi-threaded

@@ -1,4 +1,4 @@
-//! An enum whose variants hold only `Send` types is `Send`
+//! Storing an enum variant's label as `Arc<str>` to keep the enum `Send`
 //!
 //! With `Label(Arc<str>)`, every variant's fields are `Send` (`i32` and `Arc<str>`), so the
 //! compiler implements `Send` for `Event`. That makes `Receiver<Event>` `Send`, and the worker

@@ -1,4 +1,4 @@
-//! One enum variant holding an `Rc` makes the whole enum not `Send`
+//! Moving a `Receiver` of an enum with an `Rc` variant into a thread
 //!
 //! An enum is `Send` only if the fields of every variant are, because a value of the type may
 //! be any variant. `Event::Label` holds an `Rc<str>`, so `Event` is not `Send`, and a channel

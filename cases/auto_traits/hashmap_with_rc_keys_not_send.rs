@@ -1,4 +1,4 @@
-//! A `HashMap` with `Rc<str>` keys is not `Send`
+//! Moving a `HashMap` with `Rc<str>` keys into a thread
 //!
 //! Collections are `Send` only when what they contain is: `HashMap<K, V>` needs `K: Send` and
 //! `V: Send`. Sharing each word as an `Rc<str>` between the map and the `order` list saves

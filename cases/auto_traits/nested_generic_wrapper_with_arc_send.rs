@@ -1,4 +1,4 @@
-//! A generic wrapper around a `Send` argument is `Send`
+//! Wrapping an `Arc` instead of an `Rc` to keep a generic wrapper `Send`
 //!
 //! The wrappers themselves never changed: `Retry<T>` and `Tagged<T>` add only `Send` fields (`u8`
 //! and `&'static str`), so they pass `Send` through from `T`. With `T = Arc<Vec<u8>>`, which is

@@ -1,4 +1,4 @@
-//! A generic wrapper is `Send` only if its type argument is
+//! Moving a generic wrapper around an `Rc` into a thread
 //!
 //! For a generic struct the compiler derives `Send` per instantiation: `Tagged<T>` is `Send`
 //! exactly when `T` is, and the same holds for `Retry<T>` inside it. `Tagged<Retry<Rc<Vec<u8>>>>`

@@ -1,4 +1,4 @@
-//! An `Option<Arc<_>>` field keeps a struct `Send`
+//! Declaring the optional parent as `Option<Arc<_>>` to keep a struct `Send`
 //!
 //! `Option<T>` is `Send` exactly when `T` is, and `Arc<Request>` is `Send` because `Request`
 //! (a `String` plus this option) is `Send + Sync`. The recursive check succeeds, so `Request`

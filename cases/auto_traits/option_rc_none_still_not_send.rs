@@ -1,4 +1,4 @@
-//! An `Option<Rc<_>>` field blocks `Send` even when it is `None`
+//! Moving a struct with an `Option<Rc<_>>` field into a thread, even when it is `None`
 //!
 //! Auto traits belong to types, not values: the compiler decides whether `Request` is `Send`
 //! once, for every possible value, and `Option<Rc<Request>>` might hold an `Rc`. So the root

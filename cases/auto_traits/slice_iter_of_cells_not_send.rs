@@ -1,9 +1,9 @@
-//! A `slice::Iter` over `Cell`s cannot be sent to another thread
+//! Moving a `slice::Iter` over `Cell`s into another thread
 //!
 //! Iterators pass on the thread-safety of what they hand out. `slice::Iter<'a, T>` yields `&'a T`,
 //! so std implements `Send` for it only when `T: Sync`, just as for `&T`; rustc's note says
-//! "required for `std::slice::Iter<'_, Cell<u32>>` to implement `Send`". `Cell<u32>` is not `Sync`, so
-//! moving `cells.iter()` into a scoped thread fails with E0277, even though the thread only reads.
+//! "required for `std::slice::Iter<'_, Cell<u32>>` to implement `Send`". `Cell<u32>` is not `Sync`,
+//! so moving `cells.iter()` into a scoped thread fails with E0277, though the thread only reads.
 //! The fix uses `iter_mut()`: `IterMut<'a, T>` yields `&'a mut T` and only needs `T: Send`.
 //!
 //@ fail: E0277

@@ -1,4 +1,4 @@
-//! A struct with an atomic field is `Sync`
+//! Counting in an atomic field to make a struct `Sync`
 //!
 //! `AtomicU64` is `Sync`, and so is `String`, so the compiler implements `Sync` (and `Send`)
 //! for `Stats` automatically: no `unsafe impl` is needed. That makes `Arc<Stats>` `Send`, and

@@ -1,10 +1,10 @@
-//! A struct with a `Cell` field is not `Sync`
+//! Sharing a struct with a `Cell` field between threads through `Arc`
 //!
 //! A struct is `Sync` only if all of its fields are, and `Cell<u64>` is not: its `set` writes
-//! without any synchronisation. `Arc<T>` is `Send` only when `T: Send + Sync`, because every
-//! clone gives another thread a `&T`, so cloning an `Arc<Stats>` into a worker fails with E0277
-//! ("required because it appears within the type `Stats`"). The fix makes the counter an
-//! `AtomicU64`, which turns `Stats` into a `Sync` type.
+//! without any synchronisation. `Arc<T>` is `Send` only when `T: Send + Sync`: every clone gives
+//! another thread a `&T`, and the last one may drop the `T` there. So moving an `Arc<Stats>` clone
+//! into a worker fails with E0277 ("required because it appears within the type `Stats`"). The fix
+//! makes the counter an `AtomicU64`, which turns `Stats` into a `Sync` type.
 //!
 //@ fail: E0277
 //@ fix: stats_struct_with_atomic_field_sync

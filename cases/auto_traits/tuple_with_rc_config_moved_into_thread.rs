@@ -1,4 +1,4 @@
-//! A tuple containing an `Rc` is not `Send`
+//! Moving a tuple containing an `Rc` into a thread
 //!
 //! Tuples get auto traits the same way structs do: `(A, B)` is `Send` only if both `A` and `B`
 //! are. The job tuple pairs a `u32` with an `Rc<Config>`, so moving it into `thread::spawn` fails

@@ -1,4 +1,4 @@
-//! A move closure takes ownership of the vector
+//! Adding `move` so the closure owns the vector
 //!
 //! `move` makes the closure take ownership of `v` instead of borrowing it. The closure then holds
 //! no references to `main`'s stack, so it is `'static`, and it is `Send` because `Vec<i32>` is:

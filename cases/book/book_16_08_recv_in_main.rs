@@ -1,4 +1,4 @@
-//! Receiving a value from another thread
+//! Receiving a value from another thread, untouched after its `send`
 //!
 //! `recv` blocks the main thread until a message arrives and returns it as `Ok`, or returns `Err`
 //! once every `Sender` is gone. Ownership of the `String` travels through the channel: the spawned

@@ -1,9 +1,9 @@
 //! Sharing a Mutex between threads through Arc
 //!
 //! `Arc<T>` is the atomically reference-counted `Rc<T>`: `Arc::clone` gives each thread its own
-//! owning handle, and the count is changed with atomic instructions, so `Arc<Mutex<i32>>` is `Send`
-//! and `Sync`. The `Arc` makes ownership shared; the `Mutex` makes the increments exclusive. After
-//! joining all ten threads the program always prints `Result: 10`.
+//! owning handle, and the count is changed with atomic instructions; with `Mutex<i32>` being `Send`
+//! and `Sync`, `Arc<Mutex<i32>>` is too. The `Arc` makes ownership shared; the `Mutex` makes the
+//! increments exclusive. After joining all ten threads the program always prints `Result: 10`.
 //!
 //@ pass
 //@ book: 16-15

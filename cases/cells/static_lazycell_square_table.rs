@@ -1,4 +1,4 @@
-//! A lookup table in a `static LazyCell`
+//! Putting a lookup table in a `static LazyCell`
 //!
 //! `LazyCell` runs its initializer on first access, but without any synchronization: two
 //! threads touching it for the first time could both start initializing the same memory. It is

@@ -1,4 +1,4 @@
-//! A `static LazyLock<RefCell<_>>` plugin registry
+//! Putting a `RefCell` registry in a `static LazyLock`
 //!
 //! `LazyLock` makes the *initialization* thread-safe, but afterwards it just hands out `&T`, so
 //! it is `Sync` only when `T` is. `RefCell`'s borrow flag is a plain counter, so two threads

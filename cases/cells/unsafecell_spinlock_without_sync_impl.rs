@@ -1,9 +1,9 @@
-//! A spin lock on `UnsafeCell` without `unsafe impl Sync`
+//! Putting a spin lock on `UnsafeCell` in a `static` without `unsafe impl Sync`
 //!
-//! `UnsafeCell` permits mutation through `&`, and the compiler cannot see whether a type guards
-//! that mutation, so `UnsafeCell<T>` is never `Sync`, and a struct containing one is `Sync` only
-//! through an `unsafe impl Sync` of its own, as `Mutex` and `AtomicBool` have. This spin lock
-//! does synchronize access, but until its author says so, the `static` is rejected. The fix adds `unsafe impl Sync`, a promise the compiler trusts without checking.
+//! `UnsafeCell` permits mutation through `&` that the compiler cannot see guarded, so it is never
+//! `Sync`, and a struct containing one is `Sync` only through an `unsafe impl Sync` of its own, as
+//! `Mutex` and `AtomicBool` have. This spin lock does synchronize access, but until its author says
+//! so, the `static` is rejected. The fix adds `unsafe impl Sync`, a promise rustc takes on trust.
 //!
 //@ fail: E0277
 //@ fix: unsafecell_spinlock_with_sync_impl

@@ -2,7 +2,7 @@
 //!
 //! The channel is single-consumer: a `Receiver` is `Send` but not `Sync`, so two threads may not
 //! call `recv` on the same receiver at once. `Arc<T>` is `Send` only when `T` is `Send + Sync`,
-//! because every clone hands out a shared `&T`, so `Arc<Receiver<_>>` cannot move into the
+//! since its clones share a `&T` across threads, so `Arc<Receiver<_>>` cannot move into the
 //! workers. The fix puts the receiver behind a `Mutex`, so only one worker receives at a time.
 //!
 //@ fail: E0277

@@ -1,6 +1,6 @@
 //! Sending an `Arc` through a channel to another thread
 //!
-//! `Arc<String>` is `Send` because its reference count is updated atomically, so
+//! `Arc<String>` is `Send`: its count is updated atomically and `String` is `Send + Sync`, so
 //! `Receiver<Arc<String>>` is `Send` too and can move into the worker. `main` and the worker each
 //! hold a handle to the same `String`; whichever drops last frees it, with no race on the count.
 //!

@@ -1,7 +1,7 @@
-//! A completion channel whose message type is never known
+//! Creating a completion channel whose message type is never known
 //!
-//! `mpsc::channel()` is generic over the message type `T`, and Rust must know `T` to lay out the
-//! channel. Here nothing is ever sent: the worker signals completion just by dropping its sender,
+//! `mpsc::channel()` is generic over the message type `T`, and every type must be known at compile
+//! time. Here nothing is ever sent: the worker signals completion just by dropping its sender,
 //! which makes `recv` return `Err`. With no `send` call and no annotation, nothing fixes `T`, so
 //! inference gives up. The fix names the type, `()`, with a turbofish.
 //!

@@ -1,4 +1,4 @@
-//! A job queue rejects a closure that borrows loop locals
+//! Queueing a job closure that borrows loop locals
 //!
 //! Without `move`, a closure captures what it uses by reference: these jobs borrow `greeting` and
 //! `id`, which die at the end of each loop iteration. The queue demands `'static` jobs because

@@ -1,4 +1,4 @@
-//! A job queue rejects a closure that owns an `Rc`
+//! Queueing a job closure that owns an `Rc`
 //!
 //! The queue stores `Box<dyn FnOnce() + Send + 'static>`, so a closure can only be boxed into it
 //! if it is `Send`. These jobs each own a clone of an `Rc<str>`; `Rc` is not `Send`, because the

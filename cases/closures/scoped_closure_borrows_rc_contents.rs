@@ -1,4 +1,4 @@
-//! A scoped thread may borrow the data inside an `Rc`
+//! Borrowing the data inside an `Rc`, not the `Rc`, from a scoped thread
 //!
 //! The closure given to a scoped thread must be `Send`, and a captured reference `&T` is `Send`
 //! when `T` is `Sync`. By dereferencing the `Rc` before the scope, the closure captures a

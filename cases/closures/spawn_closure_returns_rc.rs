@@ -1,4 +1,4 @@
-//! A spawned closure cannot return an `Rc`
+//! Returning an `Rc` from a spawned closure
 //!
 //! `thread::spawn` requires not only the closure but also its return value to be `Send`, because
 //! the value is handed from the worker thread to whoever calls `join`. This worker builds an

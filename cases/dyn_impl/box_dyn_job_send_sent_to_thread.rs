@@ -1,4 +1,4 @@
-//! A `Box<dyn Job + Send>` can be sent to a thread
+//! Writing `Box<dyn Job + Send>` to send jobs to a thread
 //!
 //! Adding the auto trait `Send` to the object type records that whatever sits behind each box is
 //! `Send`. The promise is checked when a concrete value is coerced into the box (`Resize` holds

@@ -1,4 +1,4 @@
-//! A `Box<dyn Job>` cannot be sent to a thread
+//! Sending a `Box<dyn Job>` to a thread
 //!
 //! A trait object hides its concrete type, so the compiler only knows the traits written in the
 //! object type. `dyn Job` says nothing about `Send`, and any type implementing `Job`, including

@@ -1,10 +1,10 @@
-//! A trait object cannot combine two ordinary traits
+//! Combining two ordinary traits in one trait object
 //!
 //! The language allows a trait object only one non-auto trait (with its supertraits), whose
 //! vtable a pointer to the `dyn` value carries beside the data pointer. Auto traits such as `Send`
 //! and `Sync` add no methods and may be appended, but `dyn Job + Describe` names two non-auto
-//! traits and is rejected with E0225. The fix declares a trait `LabeledJob: Job + Describe` with a blanket impl, so one
-//! vtable carries both sets of methods and `Send` can still be added on top.
+//! traits and is rejected with E0225. The fix declares `trait LabeledJob: Job + Describe` with a
+//! blanket impl, so one vtable carries both sets of methods and `Send` can still be added on top.
 //!
 //@ fail: E0225
 //@ fix: dyn_combined_supertrait_object

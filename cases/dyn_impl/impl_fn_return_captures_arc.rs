@@ -1,4 +1,4 @@
-//! `impl Fn` in return position is `Send` when its captures are
+//! Capturing an `Arc` so a returned `impl Fn` is `Send`
 //!
 //! Auto traits leak through `impl Trait`: the caller may use any auto trait the hidden type
 //! really has. The closure returned here captures only an `Arc<String>`, which is `Send`, so

@@ -1,4 +1,4 @@
-//! `impl Fn` in return position leaks that the closure is not `Send`
+//! Spawning a returned `impl Fn` that captures an `Rc`
 //!
 //! The signature `-> impl Fn(f64) -> String` hides the closure's type but not its auto traits:
 //! callers see whether the hidden type is `Send` and `Sync`, since that is decided by what it

@@ -1,8 +1,8 @@
-//! An `impl Future + Send` whose `Rc` is gone before the `.await`
+//! Dropping the `Rc` before the `.await` of an `impl Future + Send`
 //!
 //! Only locals that are still alive at an `.await` become part of the future's stored state.
 //! The `Rc` now lives in an inner block that ends before `ready(..).await`, so the state saved
-//! at that point holds only a `usize` and no `Rc`, and the `+ Send` in the signature is
+//! at that point holds only the `Ready<bool>` being awaited, and the `+ Send` in the signature is
 //! satisfied. An `Rc` may still be used freely between await points. `main` polls the future
 //! once with a no-op waker.
 //!

@@ -1,4 +1,4 @@
-//! An `impl Future + Send` that holds an `Rc` across an `.await`
+//! Holding an `Rc` across `.await` in an `impl Future + Send`
 //!
 //! `shared` is an `Rc` alive at the `.await`, so the async block's future is not `Send`. Unlike
 //! an `async fn` that only its caller requires to be `Send` (`async/rc_held_across_await`), the

@@ -1,4 +1,4 @@
-//! An `impl Iterator` that hides an `Rc` cannot be sent to a thread
+//! Sending a returned `impl Iterator` that hides an `Rc` to a thread
 //!
 //! An iterator adapter stores its closure, and the closure stores its captures, so the type
 //! behind `impl Iterator<Item = String>` contains the `Rc<String>` captured here. Auto traits

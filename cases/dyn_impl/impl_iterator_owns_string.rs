@@ -1,4 +1,4 @@
-//! An `impl Iterator` whose hidden state is `Send` can be sent to a thread
+//! Letting a returned `impl Iterator` own a `String` so it can be sent
 //!
 //! The iterator returned by `labels` is a `Map` over a range holding a closure that owns a
 //! `String`. Every piece of that hidden type is `Send`, and since auto traits leak through

@@ -1,4 +1,4 @@
-//! A `Send` supertrait makes every trait object `Send`
+//! Holding an `Arc<str>` so a plugin meets its `Send` supertrait
 //!
 //! Declaring `trait Plugin: Send` means a type may implement `Plugin` only if it is `Send`, and
 //! the compiler checks this once, at each `impl Plugin` block. In return, `dyn Plugin` is `Send`

@@ -1,4 +1,4 @@
-//! A `Send` supertrait rejects an implementor holding an `Rc`
+//! Implementing a `Send`-supertrait plugin for a type holding an `Rc`
 //!
 //! `trait Plugin: Send` makes `Send` a precondition of implementing the trait, which is what
 //! lets `dyn Plugin` be `Send` everywhere it is used. `Greeter` holds an `Rc<str>`, which is not

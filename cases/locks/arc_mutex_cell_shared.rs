@@ -1,4 +1,4 @@
-//! Sharing an `Arc<Mutex<Cell<_>>>` between threads
+//! Guarding the `Cell` with a `Mutex` instead of an `RwLock`
 //!
 //! `Mutex<T>` is `Sync` whenever `T` is `Send`: the lock lets only one thread at a time reach the
 //! value, so a `Cell` inside is never touched from two threads at once, even though `Cell` itself

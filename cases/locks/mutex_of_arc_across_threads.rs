@@ -1,7 +1,7 @@
 //! A `Mutex<Arc<_>>` shared across threads
 //!
-//! `Mutex<T>` is `Sync` when `T: Send`, and `Arc<str>` is `Send` because its reference count is
-//! updated atomically: a clone taken out of the lock can be dropped on any thread without
+//! `Mutex<T>` is `Sync` when `T: Send`, and `Arc<str>` is `Send` (`str` is `Send + Sync` and the
+//! count is updated atomically): a clone taken out of the lock can be dropped on any thread without
 //! racing with the others. So the mutex is `Sync`, `Arc<Mutex<Vec<Arc<str>>>>` is `Send`, and
 //! each spawned thread can push a name while `main` later clones one out.
 //!

@@ -1,4 +1,4 @@
-//! A `Mutex<Rc<_>>` shared across threads
+//! Sharing a `Mutex<Rc<_>>` across threads
 //!
 //! Wrapping a value in a `Mutex` does not make it thread-safe if the value can escape the lock:
 //! an `Rc` cloned out of the mutex can be dropped later on any thread, outside the lock, and its

@@ -1,4 +1,4 @@
-//! A `Cell`-marked type can still be moved to another thread
+//! Moving a `Cell`-marked buffer into each thread instead of sharing it
 //!
 //! `PhantomData<Cell<()>>` removes only `Sync`: `Cell<()>` is `Send`, so the marked `Scratch` stays
 //! `Send`. Moving a value into a thread is fine for a `Send` type, because afterwards only that

@@ -1,4 +1,4 @@
-//! A `Cell` marker forbids sharing a scratch buffer by reference
+//! Sharing a `Cell`-marked scratch buffer by reference between threads
 //!
 //! `PhantomData<Cell<()>>` makes a type `Send` but not `Sync`, because `Cell<()>` is `Send` but not
 //! `Sync`. That says *one thread at a time may own this, but two threads may not touch it through

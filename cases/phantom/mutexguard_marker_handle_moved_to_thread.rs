@@ -1,4 +1,4 @@
-//! A `MutexGuard` marker makes a handle `Sync` but not `Send`
+//! Moving a handle with a `MutexGuard` marker into a scoped thread
 //!
 //! `std::sync::MutexGuard` is `Sync` but not `Send`: some platforms require a lock to be released
 //! by the thread that took it. Using `PhantomData<MutexGuard<'static, ()>>` copies exactly that

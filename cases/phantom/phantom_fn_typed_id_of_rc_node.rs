@@ -1,4 +1,4 @@
-//! `PhantomData<fn() -> T>` keeps a typed id `Send` and `Sync` for any `T`
+//! Marking a typed id with `PhantomData<fn() -> T>` to keep it `Send` and `Sync`
 //!
 //! A function pointer type such as `fn() -> T` is always `Send` and `Sync`, whatever `T` is,
 //! because a function pointer owns no `T` and shares no state. Using it as the marker lets `Id<T>`

@@ -1,4 +1,4 @@
-//! A raw-pointer marker keeps a token out of `thread::spawn`
+//! Moving a token with a raw-pointer marker into `thread::spawn`
 //!
 //! `PhantomData<*const ()>` is the usual way to opt a type out of both `Send` and `Sync`: raw
 //! pointers implement neither auto trait, and `PhantomData<P>` is `Send`/`Sync` exactly when `P`

@@ -1,4 +1,4 @@
-//! An `Rc` marker keeps a UI handle off the worker channel
+//! Sending a handle with an `Rc` marker from a worker thread
 //!
 //! `PhantomData<Rc<()>>` makes a type neither `Send` nor `Sync`, since `Rc` is neither. A
 //! `Sender<T>` can only move into another thread when `T: Send`, so a channel of `WindowHandle`s

@@ -1,4 +1,4 @@
-//! `PhantomData<&'a T>` is `Send` once `T` is `Sync`
+//! Counting in an `AtomicU32` so a `PhantomData<&T>` ticket is `Send`
 //!
 //! `Ticket<'a, Venue>` carries `PhantomData<&'a Venue>`, so it is `Send` exactly when `&Venue` is,
 //! which means when `Venue: Sync`. Counting sales in an `AtomicU32` makes `Venue` `Sync`: every

@@ -1,4 +1,4 @@
-//! A struct holding a `*const T` cannot be shared between threads
+//! Sharing a struct holding a `*const T` between threads
 //!
 //! Even a read-only raw pointer is neither `Send` nor `Sync`: the compiler does not know what
 //! it points to, how long that lives, or whether someone else writes through another alias.

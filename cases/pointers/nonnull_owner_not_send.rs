@@ -1,4 +1,4 @@
-//! A hand-rolled owning pointer with a `NonNull` field is not `Send`
+//! Moving a hand-rolled `NonNull` owner into a thread without a `Send` impl
 //!
 //! `NonNull<T>` is a raw pointer in disguise: like `*mut T` it is neither `Send` nor `Sync`, so
 //! every struct containing one loses both auto traits. The compiler cannot see that `Slot`

@@ -1,4 +1,4 @@
-//! A `Send` wrapper defeated by disjoint closure capture
+//! Capturing only the raw-pointer field of a `Send` wrapper in a closure
 //!
 //! `SendPtr` wraps a raw pointer and promises, via `unsafe impl Send`, that moving it to
 //! one thread is fine. But since edition 2021 a closure captures only the places it uses: writing

@@ -1,4 +1,4 @@
-//! A raw-pointer newtype with a sound `unsafe impl Send`
+//! Moving a raw-pointer newtype whole so its `unsafe impl Send` applies
 //!
 //! Raw pointers are not `Send`, but a wrapper may promise it is when its author can show why:
 //! here the pointer comes from `Box::into_raw`, so it is the only handle to the allocation, and

@@ -1,4 +1,4 @@
-//! A struct holding a `&'static [T]` is shared between threads safely
+//! Storing a `&'static [T]` instead of a raw pointer to share a table
 //!
 //! `&'static [u16]` is `Sync` because `u16` is `Sync`, so `LookupTable` is `Sync` automatically
 //! and `&LookupTable` may be captured by several scoped threads. Replacing the raw pointer and

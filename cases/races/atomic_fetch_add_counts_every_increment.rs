@@ -3,8 +3,8 @@
 //! `fetch_add` reads, adds and writes back as one indivisible operation, so no other thread can
 //! slip in between the read and the write. The four threads are released together by a `Barrier`,
 //! exactly where the `load`/`store` version lost updates, and the counter still ends at 4 on every
-//! run. Use the read-modify-write methods (`fetch_add`, `fetch_update`, `compare_exchange`) whenever
-//! the new value depends on the old one.
+//! run. Use the read-modify-write methods (`fetch_add`, `fetch_update`, `compare_exchange`)
+//! whenever the new value depends on the old one.
 //!
 //@ pass
 

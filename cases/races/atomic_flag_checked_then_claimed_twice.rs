@@ -1,4 +1,4 @@
-//! Checking an atomic flag and then setting it
+//! Checking an atomic flag and then setting it runs a one-time job twice
 //!
 //! A job should run once, so each worker checks whether `claimed` is still `false` and, if so,
 //! sets it and runs the job. Check and act are two separate atomic operations: the `Barrier` lets

@@ -1,4 +1,4 @@
-//! Incrementing an atomic with a separate load and store
+//! Incrementing an atomic with a separate load and store loses updates
 //!
 //! Every access to `hits` is atomic, so there is no data race and the code compiles. But `load`
 //! followed by `store` is two steps, and another thread can run in between: here a `Barrier` makes

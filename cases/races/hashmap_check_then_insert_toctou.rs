@@ -1,4 +1,4 @@
-//! Checking a locked cache and inserting under a second lock
+//! Checking a locked cache, then inserting under a second lock, loads twice
 //!
 //! Each worker locks the cache to ask whether `"config"` is there, releases the lock, and later
 //! locks again to insert it. Between the check and the insert another thread can do the same, so

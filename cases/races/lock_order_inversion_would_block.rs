@@ -1,10 +1,10 @@
-//! Two threads taking two locks in opposite order
+//! Two threads taking two locks in opposite order can deadlock
 //!
 //! Each thread locks one account and then wants the other, but they start from opposite ends. Once
 //! both hold their first lock, each needs the lock the other holds: with `lock()` both would wait
-//! forever. Rust accepts this, because a deadlock is not a data race; no memory is touched unsafely.
-//! Here `try_lock` returns `WouldBlock` instead of hanging, so the cycle can be observed; the cure
-//! is to take locks in one global order.
+//! forever. Rust accepts this, because a deadlock is not a data race; no memory is touched
+//! unsafely. Here `try_lock` returns `WouldBlock` instead of hanging, so the cycle can be observed;
+//! the cure is to take locks in one global order.
 //!
 //@ pass
 

@@ -1,4 +1,4 @@
-//! Counting in a `static mut` with a separate load and store
+//! Counting in a `static mut` with a separate load and store loses an update
 //!
 //! `static mut` is shared by every thread and the compiler checks nothing about it: each access
 //! just needs `unsafe`. Both threads read `COUNT`, wait at the `Barrier`, and write back what

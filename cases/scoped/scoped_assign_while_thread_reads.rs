@@ -1,9 +1,9 @@
 //! Assigning to a variable a scoped thread is reading
 //!
-//! A scoped thread that reads `limit` keeps a shared borrow of it until `scope` returns, the
-//! lifetime `'scope` that `Scope::spawn` demands of its closure. Overwriting `limit` from the main thread during that time would change the value under
-//! the reader's feet, so rustc reports E0506 (assignment to a borrowed value). The fix
-//! performs the assignment before the scope starts, so the thread only ever sees the final value.
+//! A scoped thread reading `limit` keeps a shared borrow of it until `scope` returns, the lifetime
+//! `'scope` that `Scope::spawn` demands of its closure. Overwriting `limit` meanwhile would change
+//! the value under the reader's feet, so rustc reports E0506 (assignment to a borrowed value). The
+//! fix performs the assignment before the scope starts, so the thread only sees the final value.
 //!
 //@ fail: E0506
 //@ fix: scoped_assign_before_spawn

@@ -1,4 +1,4 @@
-//! A scoped thread returns its result through `join`
+//! Returning a scoped thread's result through `join`
 //!
 //! The worker sums into a local of its own and returns it; `ScopedJoinHandle::join` gives that
 //! value back to the spawning thread. The closure only borrows `prices` immutably, so nothing

@@ -1,9 +1,9 @@
 //! Reading a value that a scoped thread is still mutating
 //!
-//! A closure passed to `Scope::spawn` must live for the whole scope (its `F: 'scope` bound), so
-//! its borrows last until `scope` returns, even if the thread is joined earlier. Here the spawned
-//! thread holds `&mut total` while the main thread tries to print `total`, a read that could race
-//! with the write; rustc rejects it with E0502. The fix moves the read after the scope, when the mutable borrow has ended.
+//! A closure given to `Scope::spawn` must live for the whole scope (its `F: 'scope` bound), so its
+//! borrows last until `scope` returns, even if the thread is joined earlier. Here the thread holds
+//! `&mut total` while the main thread prints `total`, a read that could race with the write; rustc
+//! rejects it with E0502. The fix reads `total` after the scope, when the mutable borrow has ended.
 //!
 //@ fail: E0502
 //@ fix: scoped_read_after_scope_ends

@@ -3,8 +3,8 @@
 //! A scoped thread's panic does not vanish: when the scope ends, `thread::scope` first waits for
 //! every thread, then panics with the message *a scoped thread panicked* if any thread panicked
 //! and its panic was not taken by `join`. Here the first scope is wrapped in `catch_unwind`, which
-//! returns that panic's payload to the caller. In the second scope the handle is joined, `join` returns the
-//! panic as an `Err`, and the scope returns normally.
+//! returns that panic's payload to the caller. In the second scope the handle is joined, `join`
+//! returns the panic as an `Err`, and the scope returns normally.
 //!
 //@ pass
 

@@ -3,7 +3,7 @@
 //! `thread::Builder` configures a thread (name, stack size) before starting it. Unlike
 //! `thread::spawn`, which panics if the OS refuses to create a thread, `Builder::spawn` returns an
 //! `io::Result<JoinHandle<T>>`, so the caller handles that failure explicitly. The closure has the
-//! same `Send + 'static` requirements either way; the name shows up in panic messages and debuggers.
+//! same `Send + 'static` bounds either way; the name shows up in panic messages and debuggers.
 //!
 //@ pass
 

@@ -1,4 +1,4 @@
-//! A generic value given to `thread::spawn` with `T: Send + 'static`
+//! Bounding a generic job `T: Send + 'static` before spawning
 //!
 //! With `T: Send + 'static` on the function, the closure that owns `job` is `Send + 'static` for
 //! every `T` the function accepts. Each call is checked where `T` is known: `5u8` is `Send`, and a

@@ -1,4 +1,4 @@
-//! A generic value moved into a thread with `T: Send + 'static`
+//! Adding `T: 'static` to a generic value moved into a thread
 //!
 //! `thread::spawn` needs the closure, and so everything it captures, to be both `Send` (safe to
 //! move to another thread) and `'static` (containing no borrows that could expire while the

@@ -1,8 +1,8 @@
 //! An `AtomicBool` stop flag shared with a scoped thread
 //!
 //! `AtomicBool` is `Sync` and its `store` takes `&self`, so the worker and `main` can hold shared
-//! references to `stop` at the same time: one loads, the other stores, and each access is a
-//! single atomic operation the compiler may not optimise away. Scoped threads may borrow the
+//! references to `stop` at the same time: one loads, the other stores, and each access is a single
+//! atomic operation the compiler may not hoist out of the loop. Scoped threads may borrow the
 //! local directly; `Relaxed` suffices because the flag publishes no other data.
 //!
 //@ pass

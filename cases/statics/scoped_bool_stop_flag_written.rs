@@ -1,10 +1,10 @@
 //! Writing a plain `bool` stop flag while a scoped thread reads it
 //!
 //! The worker's closure borrows `stop` to read it in its loop, and that shared borrow lasts until
-//! `scope` returns, however early the worker is joined. Writing `stop = true` meanwhile would be a data race, and the compiler
-//! might even hoist the unsynchronised read out of the loop so the worker never stops. So the
-//! borrow checker forbids assigning to `stop` while it is borrowed. The fix uses an `AtomicBool`,
-//! which both threads may access through `&` at once.
+//! `scope` returns, however early the worker is joined. Writing `stop = true` meanwhile would be a
+//! data race, and the compiler might even hoist the unsynchronised read out of the loop so the
+//! worker never stops. So the borrow checker forbids assigning to `stop` while it is borrowed. The
+//! fix uses an `AtomicBool`, which both threads may access through `&` at once.
 //!
 //@ fail: E0506
 //@ fix: scoped_atomic_bool_stop_flag

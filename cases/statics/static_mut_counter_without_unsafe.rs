@@ -2,7 +2,7 @@
 //!
 //! Any code anywhere can read or write a `static mut`, and the compiler cannot see which threads
 //! do so at the same time, so every access to one is `unsafe` and must be in an `unsafe` block.
-//! Here four threads run `HITS += 1` concurrently: a data race that loses updates, and undefined
+//! Here four threads would run `HITS += 1` at once: a data race that loses updates, and undefined
 //! behaviour. An `unsafe` block would only silence the error; the fix makes the counter a plain
 //! `static AtomicUsize`, whose `fetch_add` is safe from any thread.
 //!

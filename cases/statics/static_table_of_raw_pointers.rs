@@ -1,4 +1,4 @@
-//! A `static` table holding raw pointers
+//! Putting raw pointers in a `static` table
 //!
 //! A `static` is shared by every thread, so its type must be `Sync`. Raw pointers are neither
 //! `Send` nor `Sync`: the compiler cannot know what they point to or who else writes there, so a

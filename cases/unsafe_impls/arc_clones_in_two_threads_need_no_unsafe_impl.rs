@@ -1,4 +1,4 @@
-//! Cloning an Arc in two threads needs no unsafe impl
+//! Using `Arc` instead of a lying `unsafe impl Send` around an `Rc`
 //!
 //! This is the fix for `rc_behind_lying_send_impl_races_count`. `Arc` keeps its count in an
 //! atomic integer, so clones in two threads cannot race, and `Arc<Vec<u32>>` is `Send` on its

@@ -1,4 +1,4 @@
-//! `Arc<Local>` is `Send` without any hand-written impl
+//! Using `Arc<Local>`, which is `Send` without any hand-written impl
 //!
 //! `Arc<T>` is `Send` and `Sync` whenever `T` is `Send + Sync`, and `Reading` gets both
 //! automatically because its fields (`&'static str`, `f64`) have them. So the shared handle can

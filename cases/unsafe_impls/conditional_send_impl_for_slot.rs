@@ -1,9 +1,9 @@
-//! A conditional `unsafe impl<T: Send> Send for Slot<T>`
+//! Storing an `Arc<str>` in a slot whose `Send` impl asks `T: Send`
 //!
-//! `Slot<T>` owns a heap `T` through a `NonNull<T>`, which is never `Send`, so the impl must be
-//! written by hand. Sending a `Slot` really sends its `T`, so the claim is only true when
-//! `T: Send`, and the bound on the impl says exactly that (std declares `Box<T>: Send` the same
-//! way). `Arc<str>` is `Send`, so this slot may move to the worker while `main` keeps a clone.
+//! `Slot<T>` owns a heap `T` through a `NonNull<T>`, which is never `Send`, so the impl is written
+//! by hand. Sending a `Slot` really sends its `T`, so the claim is only true when `T: Send`, and
+//! the bound says exactly that (as std's bound on `Unique<T>`, the pointer in `Box<T>`, does).
+//! `Arc<str>` is `Send`, so this slot may move to the worker while `main` keeps a clone.
 //!
 //@ pass
 

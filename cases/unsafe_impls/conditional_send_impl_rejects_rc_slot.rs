@@ -1,4 +1,4 @@
-//! A conditional `Send` impl refuses a `Slot<Rc<str>>`
+//! Sending a `Slot<Rc<str>>` past a conditional `Send` impl
 //!
 //! `unsafe impl<T: Send> Send for Slot<T>` makes a slot `Send` only when its contents are. Here
 //! `T` is `Rc<str>`, so the bound fails and so does `thread::spawn`: the worker's `Rc` and the

@@ -1,10 +1,10 @@
-//! `impl !Send` is not available on stable Rust
+//! Writing `impl !Send` on stable Rust
 //!
 //! Negative impls such as `impl !Send for DepthGuard {}` are still an unstable feature
 //! (`negative_impls`), so stable rustc rejects them. The intent is right: the guard's `Drop`
-//! decrements the `DEPTH` of whichever thread drops it, so it must never move to another thread. The fix
-//! expresses the same thing with a zero-sized `PhantomData<*const ()>` field: raw pointers are
-//! not `Send`, so neither is a struct that (notionally) contains one.
+//! decrements the `DEPTH` of whichever thread drops it, so it must never move to another thread.
+//! The fix expresses the same thing with a zero-sized `PhantomData<*const ()>` field: raw pointers
+//! are not `Send`, so neither is a struct that (notionally) contains one.
 //!
 //@ fail: E0658
 //@ fix: phantom_pointer_opts_out_of_send

@@ -1,4 +1,4 @@
-//! An `unsafe impl Send` does not make a type `Sync`
+//! Sharing `&T` of a type that has only an `unsafe impl Send`
 //!
 //! `Send` (may move to another thread) and `Sync` (may be used through `&T` from several threads
 //! at once) are separate promises. `Palette` vouches only for `Send`, and its raw pointer removes

@@ -1,9 +1,9 @@
 //! Opting out of `Send` on stable with a `PhantomData` marker
 //!
 //! `DepthGuard` has no fields that stop it from being `Send`, yet it must be dropped on the
-//! thread that created it, because its `Drop` decrements the *dropping* thread's `DEPTH`. A zero-sized
-//! `PhantomData<*const ()>` field makes the compiler treat the struct as if it held a raw
-//! pointer, which is neither `Send` nor `Sync`, so the guard can no longer move to another
+//! thread that created it, because its `Drop` decrements the *dropping* thread's `DEPTH`. A
+//! zero-sized `PhantomData<*const ()>` field makes the compiler treat the struct as if it held a
+//! raw pointer, which is neither `Send` nor `Sync`, so the guard can no longer move to another
 //! thread. The marker costs no memory and, unlike `impl !Send`, works on stable Rust.
 //!
 //@ pass

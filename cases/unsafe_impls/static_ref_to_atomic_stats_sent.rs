@@ -1,4 +1,4 @@
-//! A `&'static` reference to a `Sync` type is `Send` with no impl
+//! Making the referent `Sync` so `&'static Stats` is `Send` with no impl
 //!
 //! Instead of forcing an auto trait onto `&'static Stats`, this version makes the referent
 //! thread-safe: `AtomicU64` is `Sync`, so `Stats` is `Sync`, and std's rule that `&T` is `Send`

@@ -1,4 +1,4 @@
-//! `unsafe impl` of a trait that is not `unsafe`
+//! Writing `unsafe impl` for a trait that is not `unsafe`
 //!
 //! `unsafe impl` is only for traits declared `unsafe trait`, whose contract the compiler cannot
 //! check. `Service` has `Send + Sync` as supertraits, but it is an ordinary trait: the compiler

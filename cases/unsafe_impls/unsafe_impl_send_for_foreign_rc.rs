@@ -1,4 +1,4 @@
-//! `unsafe impl Send for Rc<Local>` is rejected
+//! Writing `unsafe impl Send for Rc<Local>`
 //!
 //! `unsafe` lets you vouch for your own types, not overrule another crate. Two coherence rules
 //! block this impl: the orphan rule (E0117) forbids implementing a foreign trait for a foreign

@@ -1,4 +1,4 @@
-//! An auto trait cannot be implemented for `&'static Local`
+//! Implementing `Send` for `&'static Local`
 //!
 //! `Send` and `Sync` may be implemented by hand only for a struct, enum or union defined in the
 //! current crate, never for a reference, pointer or tuple built from one: the auto traits of

@@ -119,10 +119,11 @@ fn chapter_page(inputs: &PageInputs, chapter: &Chapter) -> String {
     let intro = super::link_case_files(inputs.corpus, &chapter.topic.introduction, "../", "md");
     let mut out = format!("# {}\n\n{intro}\n\n## Pages\n\n", chapter.topic.title);
     for page in &chapter.pages {
-        let what = match page.fix {
-            Some(fix) => format!("{}; fixed by `{}`", expectation_words(page.case), fix.name),
-            None => expectation_words(page.case),
-        };
+        let mut what = expectation_words(page.case);
+        if !page.fixes.is_empty() {
+            let fixes: Vec<String> = page.fixes.iter().map(|f| format!("`{}`", f.name)).collect();
+            what.push_str(&format!("; fixed by {}", fixes.join(" or ")));
+        }
         out.push_str(&format!(
             "- [{}]({}.md): `{}` {}\n",
             link_text(&page.case.title),
@@ -133,7 +134,7 @@ fn chapter_page(inputs: &PageInputs, chapter: &Chapter) -> String {
     }
     for (fix, failing) in &chapter.fixes_elsewhere {
         out.push_str(&format!(
-            "- `{}` is shown as the fix of [{}](../{}/{}.md)\n",
+            "- `{}` is shown as a fix of [{}](../{}/{}.md)\n",
             fix.name,
             link_text(&failing.title),
             failing.topic,
@@ -237,45 +238,49 @@ fn facts(case: &Case) -> String {
     format!("*{}*\n\n", facts.join(" · "))
 }
 
-/// The fix beside a failing case (or the correct twin beside a case Miri finds wrong).
+/// The fixes beside a failing case (or the correct twin beside a case Miri finds wrong): the
+/// lead fix, then every other idiomatic fix, each with its explanation, program and diff.
 fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
     let case = page.case;
-    match page.fix {
-        Some(fix) => {
-            out.push_str(&format!("## The fix: {}\n\n", fix.title));
-            out.push_str(&facts(fix));
-            out.push_str(&fix.explanation);
-            out.push_str("\n\n");
-            program(out, inputs, fix);
-            miri_section(out, inputs, fix);
-            out.push_str(if case.expectation.is_fail() {
-                "What changed, from the failing program to the fix:\n\n"
-            } else {
-                "What changed, from the program Miri finds wrong to its correct twin:\n\n"
-            });
-            let diff: Vec<String> = fix_diff(inputs.corpus, case, fix)
-                .into_iter()
-                .map(|(_, l)| l)
-                .collect();
-            code_block(out, "diff", &diff.join("\n"));
-            let others: Vec<&Case> = inputs
-                .corpus
-                .fixed_by(&fix.name)
-                .into_iter()
-                .filter(|c| c.name != case.name)
-                .collect();
-            if !others.is_empty() {
-                let links: Vec<String> = others
-                    .iter()
-                    .map(|c| format!("[{}](../{}/{}.md)", link_text(&c.title), c.topic, c.name))
-                    .collect();
-                out.push_str(&format!(
-                    "The same fix also repairs: {}.\n\n",
-                    links.join(", ")
-                ));
-            }
+    if page.fixes.is_empty() {
+        out.push_str("## The fix\n\nNo fix is recorded.\n\n");
+        return;
+    }
+    for (i, fix) in page.fixes.iter().enumerate() {
+        let heading = if i == 0 {
+            "The fix"
+        } else {
+            "Another idiomatic fix"
+        };
+        out.push_str(&format!("## {heading}: {}\n\n", fix.title));
+        out.push_str(&facts(fix));
+        out.push_str(&fix.explanation);
+        out.push_str("\n\n");
+        program(out, inputs, fix);
+        miri_section(out, inputs, fix);
+        out.push_str(if case.expectation.is_fail() {
+            "What changed, from the failing program to this fix:\n\n"
+        } else {
+            "What changed, from the program Miri finds wrong to its correct twin:\n\n"
+        });
+        let diff: Vec<String> = fix_diff(inputs.corpus, case, fix)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        code_block(out, "diff", &diff.join("\n"));
+        let others: Vec<String> = inputs
+            .corpus
+            .repaired_by(&fix.name)
+            .into_iter()
+            .filter(|c| c.name != case.name)
+            .map(|c| format!("[{}](../{}/{}.md)", link_text(&c.title), c.topic, c.name))
+            .collect();
+        if !others.is_empty() {
+            out.push_str(&format!(
+                "The same fix also repairs: {}.\n\n",
+                others.join(", ")
+            ));
         }
-        None => out.push_str("## The fix\n\nNo fix is recorded.\n\n"),
     }
 }
 
@@ -344,7 +349,7 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
             inputs.pinned_toolchain
         ));
         miri_section(&mut out, inputs, case);
-        if page.fix.is_some() {
+        if !page.fixes.is_empty() {
             fix_section(&mut out, inputs, page);
         }
     }
@@ -443,6 +448,13 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
         ));
     }
     out.push('\n');
+    if let Some(changes) = inputs.chain_changes.get(&case.name) {
+        out.push_str("Where the obligation chain rustc's notes draw changed:\n\n");
+        for (toolchain, what) in changes {
+            out.push_str(&format!("- {toolchain}: {what}\n"));
+        }
+        out.push('\n');
+    }
     out
 }
 

@@ -264,14 +264,21 @@ pub fn rust(src: &str) -> String {
 }
 
 /// Rust source as HTML lines, each with its line number (the first being `first`).
-pub fn rust_lines(src: &str, first: usize) -> String {
+/// `anchors` gives each line an `id="L<n>"` to link to: only for the one program of a page
+/// that links point at (ids are unique in a page).
+pub fn rust_lines(src: &str, first: usize, anchors: bool) -> String {
     let html = rust(src.strip_suffix('\n').unwrap_or(src));
     let lines: Vec<&str> = html.split('\n').collect();
     let mut out = String::new();
     for (k, line) in lines.iter().enumerate() {
+        let n = first + k;
+        let id = if anchors {
+            format!(" id=\"L{n}\"")
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "<span class=\"ln\" id=\"L{0}\" data-ln=\"{0}\"></span>{line}\n",
-            first + k
+            "<span class=\"ln\"{id} data-ln=\"{n}\"></span>{line}\n"
         ));
     }
     out

@@ -123,14 +123,15 @@ fn chips(page: &Page) -> String {
 
 /// One entry in a list of pages. `prefix` leads from the list's page to the topic's folder.
 fn item(page: &Page, prefix: &str) -> String {
-    let names = match page.fix {
-        Some(fix) => format!(
-            "<code>{}</code> → fixed by <code>{}</code>",
-            html_escape(&page.case.name),
-            html_escape(&fix.name)
-        ),
-        None => format!("<code>{}</code>", html_escape(&page.case.name)),
-    };
+    let mut names = format!("<code>{}</code>", html_escape(&page.case.name));
+    if !page.fixes.is_empty() {
+        let fixes: Vec<String> = page
+            .fixes
+            .iter()
+            .map(|f| format!("<code>{}</code>", html_escape(&f.name)))
+            .collect();
+        names.push_str(&format!(" → fixed by {}", fixes.join(" or ")));
+    }
     format!(
         "<li class=\"case\" data-search=\"{hay}\" data-codes=\"{codes}\"><a class=\"title\" href=\"{prefix}{slug}.html\">{title}</a> {chips}<div class=\"names\">{names}</div></li>\n",
         hay = haystack(page),
@@ -217,10 +218,11 @@ fn topic_page(inputs: &PageInputs, chapter: &Chapter) -> String {
         main.push_str("<p>Also in this topic, shown as fixes on other pages:</p>\n<ul>\n");
         for (fix, failing) in &chapter.fixes_elsewhere {
             main.push_str(&format!(
-                "<li><code>{}</code>, the fix of <a href=\"../{}/{}.html#fix\">{}</a></li>\n",
+                "<li><code>{}</code>, a fix of <a href=\"../{}/{}.html#{}\">{}</a></li>\n",
                 html_escape(&fix.name),
                 html_escape(&failing.topic),
                 html_escape(&failing.name),
+                html_escape(&super::fix_anchor(failing, fix)),
                 inline(&failing.title)
             ));
         }
@@ -230,12 +232,14 @@ fn topic_page(inputs: &PageInputs, chapter: &Chapter) -> String {
     layout(&topic.title, "../", crumbs, &main, None)
 }
 
-fn program(inputs: &PageInputs, case: &Case) -> String {
+/// A case's program; `anchors` gives its lines ids (the page's own program, which the
+/// obligation chain links to).
+fn program(inputs: &PageInputs, case: &Case, anchors: bool) -> String {
     let (first, text) = body(&case.source);
     format!(
         "<p class=\"path\"><code>{}</code> from line {first}; its <code>//!</code> header is the explanation above</p>\n<pre class=\"code\"><code>{}</code></pre>\n",
         html_escape(&display_path(inputs.corpus, &case.path)),
-        highlight::rust_lines(&text, first)
+        highlight::rust_lines(&text, first, anchors)
     )
 }
 
@@ -279,7 +283,7 @@ fn case_page(
     );
     if case.expectation.is_fail() {
         main.push_str("<h2 id=\"program\">The failing program</h2>\n");
-        main.push_str(&program(inputs, case));
+        main.push_str(&program(inputs, case, true));
         main.push_str("<h2 id=\"error\">The compiler's error</h2>\n");
         match pinned_stderr(case) {
             Some(stderr) => main.push_str(&format!(
@@ -308,13 +312,13 @@ fn case_page(
         main.push_str(&fix_section(inputs, page));
     } else {
         main.push_str("<h2 id=\"program\">The program</h2>\n");
-        main.push_str(&program(inputs, case));
+        main.push_str(&program(inputs, case, true));
         main.push_str(&format!(
             "<p>It compiles on rustc {} (the pinned toolchain), and runs to completion with exit code 0.</p>\n",
             html_escape(inputs.pinned_toolchain)
         ));
         main.push_str(&miri_section(inputs, case));
-        if page.fix.is_some() {
+        if !page.fixes.is_empty() {
             main.push_str(&fix_section(inputs, page));
         }
     }
@@ -373,49 +377,52 @@ fn chain_section(chains: &[crate::chain::Chain], case: &Case) -> String {
     )
 }
 
-/// The fix beside a failing case (or the correct twin beside a case Miri finds wrong): its
-/// explanation, program and the diff.
+/// The fixes beside a failing case (or the correct twin beside a case Miri finds wrong): the
+/// lead fix, then every other idiomatic fix, each with its explanation, program and diff.
 fn fix_section(inputs: &PageInputs, page: &Page) -> String {
     let case = page.case;
+    if page.fixes.is_empty() {
+        return "<h2 id=\"fix\">The fix</h2>\n<p class=\"note\">No fix is recorded.</p>\n".into();
+    }
     let mut out = String::new();
-    match page.fix {
-        Some(fix) => {
+    for (i, fix) in page.fixes.iter().enumerate() {
+        let heading = if i == 0 {
+            "The fix"
+        } else {
+            "Another idiomatic fix"
+        };
+        out.push_str(&format!(
+            "<h2 id=\"{}\">{heading}: {}</h2>\n{}<div class=\"explanation\">{}</div>\n",
+            html_escape(&super::fix_anchor(case, fix)),
+            inline(&fix.title),
+            meta(fix),
+            to_html(&fix.explanation)
+        ));
+        out.push_str(&program(inputs, fix, false));
+        out.push_str(&miri_section(inputs, fix));
+        out.push_str(&format!(
+            "<h3>What changed</h3>\n<pre class=\"diff\"><code>{}</code></pre>\n",
+            highlight::diff(&fix_diff(inputs.corpus, case, fix))
+        ));
+        let others: Vec<String> = inputs
+            .corpus
+            .repaired_by(&fix.name)
+            .into_iter()
+            .filter(|c| c.name != case.name)
+            .map(|c| {
+                format!(
+                    "<a href=\"../{}/{}.html\">{}</a>",
+                    html_escape(&c.topic),
+                    html_escape(&c.name),
+                    inline(&c.title)
+                )
+            })
+            .collect();
+        if !others.is_empty() {
             out.push_str(&format!(
-                "<h2 id=\"fix\">The fix: {}</h2>\n{}<div class=\"explanation\">{}</div>\n",
-                inline(&fix.title),
-                meta(fix),
-                to_html(&fix.explanation)
+                "<p>The same fix also repairs: {}.</p>\n",
+                others.join(", ")
             ));
-            out.push_str(&program(inputs, fix));
-            out.push_str(&miri_section(inputs, fix));
-            out.push_str("<h3 id=\"diff\">What changed</h3>\n");
-            out.push_str(&format!(
-                "<pre class=\"diff\"><code>{}</code></pre>\n",
-                highlight::diff(&fix_diff(inputs.corpus, case, fix))
-            ));
-            let others: Vec<String> = inputs
-                .corpus
-                .fixed_by(&fix.name)
-                .into_iter()
-                .filter(|c| c.name != case.name)
-                .map(|c| {
-                    format!(
-                        "<a href=\"../{}/{}.html\">{}</a>",
-                        html_escape(&c.topic),
-                        html_escape(&c.name),
-                        inline(&c.title)
-                    )
-                })
-                .collect();
-            if !others.is_empty() {
-                out.push_str(&format!(
-                    "<p>The same fix also repairs: {}.</p>\n",
-                    others.join(", ")
-                ));
-            }
-        }
-        None => {
-            out.push_str("<h2 id=\"fix\">The fix</h2>\n<p class=\"note\">No fix is recorded.</p>\n")
         }
     }
     out
@@ -483,6 +490,17 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
         ));
     }
     out.push_str("</tbody>\n</table></div>\n");
+    if let Some(changes) = inputs.chain_changes.get(&case.name) {
+        out.push_str("<p>Where the obligation chain rustc's notes draw changed:</p>\n<ul class=\"chain-changes\">\n");
+        for (toolchain, what) in changes {
+            out.push_str(&format!(
+                "<li>{}: {}</li>\n",
+                html_escape(toolchain),
+                inline(what)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
     out
 }
 
@@ -526,12 +544,9 @@ fn link_case_names(inputs: &PageInputs, matrix: &str) -> String {
     let corpus = inputs.corpus;
     let href = |name: &str| -> Option<String> {
         let case = corpus.cases.iter().find(|c| html_escape(&c.name) == name)?;
-        Some(match corpus.fixed_by(&case.name).first() {
-            Some(failing) if !case.expectation.is_fail() => {
-                format!("{}/{}.html#fix", failing.topic, failing.name)
-            }
-            _ => format!("{}/{}.html", case.topic, case.name),
-        })
+        let (holder, anchor) = super::page_of(corpus, case);
+        let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+        Some(format!("{}/{}.html{anchor}", holder.topic, holder.name))
     };
     const OPEN: &str = "<td><code>";
     const CLOSE: &str = "</code></td>";
