@@ -339,10 +339,16 @@ fn found_of(raw: &Raw, value: &serde_json::Value, base: Option<&Path>) -> Found 
             snippet.push('\n');
         }
     }
+    // cargo names files relative to the workspace's root, which may be a folder above the
+    // package's: the nearest folder upwards where the file is.
     let file = match base {
-        Some(b) if !input.is_empty() && Path::new(&input).is_relative() => {
-            b.join(&input).display().to_string()
-        }
+        Some(b) if !input.is_empty() && Path::new(&input).is_relative() => b
+            .ancestors()
+            .map(|a| a.join(&input))
+            .find(|p| p.is_file())
+            .unwrap_or_else(|| b.join(&input))
+            .display()
+            .to_string(),
         _ => input.clone(),
     };
     Found {
