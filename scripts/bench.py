@@ -12,9 +12,12 @@ its size:
   matrix: `sendsync matrix --no-cache` over 1, 2 and 4 toolchains (cost ~ cases x toolchains);
   miri: `sendsync miri` on the corpus, cold (--no-cache: every native run and every Miri run
       afresh, the Miri sysroot already prepared) and cached; goals cold <= 120 s, cached < 1 s.
+  explain: `sendsync explain` on eval/bench/ten_errors.rs (ten Send/Sync errors): the whole
+      command with its compile, and beyond compiling (rustc's JSON, made once, read from
+      stdin, as text and as JSON); goal < 100 ms beyond compiling.
 
 Usage: python3 scripts/bench.py [--scales 1,4] [--runs 3] [--no-trybuild] [--toolchains ...]
-                                [--only-miri]
+                                [--only-miri] [--only-explain]
 Run from the package root; it builds the release binary first.
 """
 import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
@@ -96,8 +99,12 @@ def main():
     ap.add_argument("--no-trybuild", action="store_true")
     ap.add_argument("--toolchains", default=f"1.70.0,1.80.0,{PINNED},nightly")
     ap.add_argument("--only-miri", action="store_true", help="only the Miri figures")
+    ap.add_argument("--only-explain", action="store_true", help="only the explain figures")
     args = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if args.only_explain:
+        explain_bench(args.runs)
+        return
     if args.only_miri:
         cache = tempfile.mkdtemp(prefix="sendsync-bench-cache-")
         miri_bench(dict(os.environ, SENDSYNC_CACHE_DIR=cache), args.runs)
@@ -142,6 +149,7 @@ def main():
             t, _ = timed([str(BIN), "matrix", "--no-cache", "--toolchains", ",".join(tcs[:k]), "--format", "json", "--out", os.path.join(cache, "m.json"), str(folder)], env)
             print(f"{'x' + str(scale):>8} {k:>10} {n * k:>7} {t:7.2f}s {1000 * t / (n * k):8.1f}", flush=True)
     miri_bench(env, args.runs)
+    explain_bench(args.runs)
     shutil.rmtree(cache, ignore_errors=True)
 
 def miri_bench(env, runs):
@@ -159,6 +167,40 @@ def miri_bench(env, runs):
     cached = median(lambda: timed(miri, env)[0], runs)
     n = len(cases_in(ROOT / "cases"))
     print(f"\nmiri (nightly, 2 jobs, whole corpus of {n} programs): cold {cold:.2f}s (goal <= 120 s), cached {cached:.2f}s (goal < 1 s)", flush=True)
+
+def explain_bench(runs):
+    """`sendsync explain` on a program with ten Send/Sync errors: with its compile, and beyond
+    compiling (the same errors as rustc's JSON on stdin: process start, loading the corpus and
+    its pinned chains, shaping, matching, printing)."""
+    program = ROOT / "eval" / "bench" / "ten_errors.rs"
+    rustc = rustc_path(PINNED)
+    with tempfile.TemporaryDirectory() as td:
+        r = subprocess.run([rustc, "--edition=2021", "--crate-type=bin", "--error-format=json", "--emit=metadata", "--out-dir", td, str(program)], capture_output=True, cwd=ROOT)
+    json_lines = r.stderr
+    cpu = {"text": [], "json": []}
+    def stdin_run(fmt):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        out = subprocess.run([str(BIN), "explain", "-", "--format", fmt], input=json_lines, capture_output=True, cwd=ROOT)
+        took = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[fmt].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        if out.returncode != 0:
+            sys.exit(f"explain failed: {out.stderr.decode()}")
+        return took, out
+    _, out = stdin_run("json")
+    import json
+    errors = json.loads(out.stdout)["errors"]
+    explained = sum(1 for e in errors if e["matches"])
+    runs = max(runs, 5)
+    text = median(lambda: stdin_run("text")[0], runs)
+    js = median(lambda: stdin_run("json")[0], runs)
+    whole = median(lambda: timed([str(BIN), "explain", str(program), "--toolchain", PINNED])[0], runs)
+    print(f"\nexplain ({program.relative_to(ROOT)}: {len(errors)} errors, {explained} matched; median of {runs} runs)")
+    print(f"  beyond compiling (rustc's JSON on stdin): text {1000 * text:.0f} ms, json {1000 * js:.0f} ms (goal < 100 ms)")
+    print(f"  of which CPU time (user + system): text {1000 * statistics.median(cpu['text']):.0f} ms, json {1000 * statistics.median(cpu['json']):.0f} ms")
+    print(f"  load average during the run: {os.getloadavg()[0]:.1f}")
+    print(f"  with the compile (explain FILE): {1000 * whole:.0f} ms", flush=True)
 
 if __name__ == "__main__":
     main()

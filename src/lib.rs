@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod difference;
 pub mod drift;
 pub mod error;
+pub mod explain;
 pub mod history;
 pub mod matrix;
 pub mod miri;

@@ -89,6 +89,27 @@ enum Command {
     /// Run every program that compiles natively and under nightly Miri, and hold Miri's verdict
     /// against each case's `//@ miri:` directive (clean without one) and its pinned report.
     Miri(MiriArgs),
+    /// Explain your own Send/Sync errors with the nearest corpus cases.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Clone)]
+struct ExplainArgs {
+    /// A `.rs` file (compiled with the toolchain), a Cargo package folder (`cargo check`), or
+    /// `-` for rustc's or cargo's JSON diagnostics on stdin.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// PATH (or stdin) is rustc's rendered error text, not JSON.
+    #[arg(long)]
+    rendered: bool,
+    /// Measure the matcher on a folder of programs whose headers name the expected cases
+    /// (`//@ expect: NAME...`), instead of explaining PATH.
+    #[arg(long, value_name = "DIR")]
+    evaluate: Option<PathBuf>,
+    #[command(flatten)]
+    toolchain: ToolchainArgs,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 #[derive(Args, Clone)]
@@ -295,6 +316,7 @@ fn main() -> ExitCode {
         Command::Merge { files, report } => cmd_merge(&files, report),
         Command::History(cmd) => cmd_history(cmd),
         Command::Miri(args) => cmd_miri(args),
+        Command::Explain(args) => cmd_explain(args),
         Command::Book { out, matrix } => cmd_pages(true, &out, matrix.as_deref()),
         Command::Site { out, matrix } => cmd_pages(false, &out, matrix.as_deref()),
         Command::Table {
@@ -322,6 +344,21 @@ fn main() -> ExitCode {
 }
 
 type CmdResult = Result<u8, Vec<Error>>;
+
+fn cmd_explain(args: ExplainArgs) -> CmdResult {
+    let options = sendsync::explain::Options {
+        json: matches!(args.format, Format::Json),
+        rendered: args.rendered,
+        toolchain: args.toolchain.spec(),
+    };
+    let text = match &args.evaluate {
+        Some(dir) => sendsync::explain::run_evaluation(dir, &options),
+        None => sendsync::explain::run(&args.path, &options),
+    }
+    .map_err(one)?;
+    print!("{text}");
+    Ok(0)
+}
 
 fn one(e: Error) -> Vec<Error> {
     vec![e]

@@ -43,6 +43,9 @@ pub struct PageInputs<'a> {
     /// Case name -> each toolchain on which its obligation chains changed, with what changed
     /// (see [`crate::history::History::chain_changes`]).
     pub chain_changes: BTreeMap<String, Vec<(String, String)>>,
+    /// The shapes of the failing cases' errors, for the explain page's matcher (from the
+    /// recorded history; `None` writes the page with nothing to match against).
+    pub explain_index: Option<crate::explain::Index>,
 }
 
 impl<'a> PageInputs<'a> {
@@ -109,6 +112,7 @@ impl<'a> PageInputs<'a> {
             },
             chains: chains_of,
             chain_changes,
+            explain_index: Some(crate::explain::Index::build(corpus, root)?),
         })
     }
 }

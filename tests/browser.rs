@@ -136,6 +136,7 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
         matrix_html: None,
         chains: BTreeMap::new(),
         chain_changes: BTreeMap::new(),
+        explain_index: None,
     };
     // Under target/, and kept, so that the pages the screenshots show can be opened too.
     let out = sendsync::paths::target_dir().join("sendsync");

@@ -58,6 +58,7 @@ fn full_inputs(corpus: &Corpus) -> PageInputs<'_> {
         ),
         chains: BTreeMap::new(),
         chain_changes: BTreeMap::new(),
+        explain_index: None,
     }
 }
 
@@ -71,6 +72,7 @@ fn bare_inputs(corpus: &Corpus) -> PageInputs<'_> {
         matrix_html: None,
         chains: BTreeMap::new(),
         chain_changes: BTreeMap::new(),
+        explain_index: None,
     }
 }
 

@@ -20,6 +20,7 @@ use std::path::PathBuf;
 
 const CSS: &str = include_str!("assets/site.css");
 const SEARCH_JS: &str = include_str!("assets/search.js");
+const EXPLAIN_JS: &str = include_str!("assets/explain.js");
 const TITLE: &str = super::book::BOOK_TITLE;
 
 pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
@@ -39,6 +40,7 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
     }
     files.push((PathBuf::from("table.html"), table_page(inputs)));
     files.push((PathBuf::from("drift.html"), drift_page(inputs)));
+    files.push((PathBuf::from("explain.html"), explain_page(inputs)));
     Ok(files)
 }
 
@@ -71,7 +73,7 @@ fn page(
 <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
 <header class=\"top\"><nav><a class=\"home\" href=\"{root}index.html\">{site}</a>\
 <span class=\"links\"><a href=\"{root}index.html\">Topics</a><a href=\"{root}table.html\">Truth table</a>\
-<a href=\"{root}drift.html\">Across toolchains</a></span></nav></header>\n\
+<a href=\"{root}drift.html\">Across toolchains</a><a href=\"{root}explain.html\">Explain my error</a></span></nav></header>\n\
 <main{main_class}>\n{crumbs}{main}\n<footer>Generated from the corpus by <code>sendsync site</code>; do not edit by hand.</footer>\n</main>\n{script}</body>\n</html>\n",
         title = html_escape(title),
         site = html_escape(TITLE),
@@ -591,4 +593,44 @@ The matrix shows how the diagnostics of each case changed between the toolchains
         ),
     }
     layout_wide("Diagnostics across toolchains", &main)
+}
+
+/// The explain page: the learner pastes rustc's rendered error text and gets the nearest cases,
+/// computed in the browser (`assets/explain.js`, a copy of `src/explain.rs`'s matcher) from the
+/// index of the cases' error shapes written into the page. Nothing is fetched.
+fn explain_page(inputs: &PageInputs) -> String {
+    let entries = inputs
+        .explain_index
+        .as_ref()
+        .map(|i| i.entries.as_slice())
+        .unwrap_or_default();
+    // Inside <script>, `</` could close the element: JSON allows `<\/` for it.
+    let json = serde_json::to_string(entries)
+        .expect("plain data")
+        .replace("</", "<\\/");
+    let script = format!("const INDEX = {json};\n{EXPLAIN_JS}");
+    let empty = if entries.is_empty() {
+        "<p class=\"note\">This site was written without the recorded history, so there is \
+         nothing to match against.</p>"
+    } else {
+        ""
+    };
+    let main = format!(
+        "<h1>Explain my error</h1>\n\
+<p>Paste what <code>cargo build</code> or <code>rustc</code> printed for your own program, from \
+its <code>error[E…]:</code> line on. Each Send/Sync error is matched by its structure (the error \
+code, the culprit type's constructor such as <code>Rc</code> or <code>Cell</code>, how the culprit \
+reached the bound, and the bound that demanded <code>Send</code> or <code>Sync</code>) against the \
+{n} errors of the corpus as rustc {pinned} reports them, here in your browser: nothing is sent \
+anywhere. On the command line, <code>sendsync explain FILE</code> does the same.</p>\n{empty}\
+<style>#error-text{{width:100%;font-family:monospace;font-size:0.85rem}} \
+.explained h2{{font-size:1rem;font-family:monospace}} .match .score{{color:#777;font-size:0.85em}} \
+.match .why{{font-size:0.9em;color:#444}}</style>\n\
+<textarea id=\"error-text\" rows=\"16\" spellcheck=\"false\" \
+placeholder=\"error[E0277]: `Rc&lt;Config&gt;` cannot be sent between threads safely\"></textarea>\n\
+<div id=\"results\" aria-live=\"polite\"></div>\n<pre id=\"batch\" hidden></pre>",
+        n = entries.len(),
+        pinned = html_escape(inputs.pinned_toolchain),
+    );
+    layout("Explain my error", "", "", &main, Some(&script))
 }
