@@ -31,6 +31,9 @@ pub struct Variant {
     pub outcome: String,
     pub codes: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Compiled with clippy (a lint case): which lints fire is part of the variant.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub linted: bool,
 }
 
 impl Variant {
@@ -39,15 +42,33 @@ impl Variant {
             outcome: kind_str(&outcome.kind).into(),
             codes: outcome.codes().into_iter().collect(),
             diagnostics: outcome.diagnostics.clone(),
+            linted: outcome.mode == Mode::Lint,
         }
     }
 
+    /// The lints that fired (see [`crate::diagnostic::lints`]).
+    pub fn lints(&self) -> Vec<String> {
+        crate::diagnostic::lints(&self.diagnostics)
+            .into_iter()
+            .collect()
+    }
+
+    /// `fail E0277`, or for a lint case `pass, lint clippy::rc_mutex` (`pass, no lint`).
     pub fn summary(&self) -> String {
-        if self.codes.is_empty() {
+        let mut out = if self.codes.is_empty() {
             self.outcome.clone()
         } else {
             format!("{} {}", self.outcome, self.codes.join(" "))
+        };
+        if self.linted {
+            let lints = self.lints();
+            if lints.is_empty() {
+                out.push_str(", no lint");
+            } else {
+                out.push_str(&format!(", lint {}", lints.join(" ")));
+            }
         }
+        out
     }
 
     pub fn headlines(&self) -> Vec<String> {
@@ -518,6 +539,7 @@ mod tests {
             outcome: "fail".into(),
             codes: codes.iter().map(|s| s.to_string()).collect(),
             diagnostics: vec![],
+            linted: false,
         }
     }
 

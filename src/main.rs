@@ -212,6 +212,11 @@ impl ToolchainArgs {
             (None, None) => Spec::Active,
         }
     }
+
+    /// Whether a rustup toolchain was named (`--toolchain X`).
+    fn is_explicit(&self) -> bool {
+        self.toolchain.is_some()
+    }
 }
 
 /// How compiles run: for commands that only type-check (`matrix`, `history`).
@@ -509,7 +514,7 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
             .iter()
             .filter(|c| {
                 let abs = std::path::absolute(&c.path).unwrap_or_else(|_| c.path.clone());
-                c.expectation.is_fail() && !abs.starts_with(&corpus_root)
+                c.expectation.is_pinned() && !abs.starts_with(&corpus_root)
             })
             .map(|c| {
                 Error::input(
@@ -525,6 +530,14 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
         if !outside.is_empty() {
             return Err(outside);
         }
+    }
+    if args.toolchain.is_explicit()
+        && toolchain.clippy.is_none()
+        && cases.iter().any(|c| c.expectation.is_lint())
+    {
+        // Asked for by name, a toolchain that cannot lint the lint cases is an environment to
+        // fix, not a row of `not-applicable`s.
+        return Err(one(Error::env(toolchain.clippy_install_hint())));
     }
     let mut results = run_check(&toolchain, &cases, &options);
     results.extend(errors.iter().map(error_result));
@@ -627,8 +640,21 @@ fn cmd_miri(args: MiriArgs) -> CmdResult {
 
 fn codes_of(case: &Case) -> String {
     match &case.expectation {
-        Expectation::Fail(codes) => codes.iter().cloned().collect::<Vec<_>>().join(" "),
+        Expectation::Fail(codes) | Expectation::Lint(codes) => {
+            codes.iter().cloned().collect::<Vec<_>>().join(" ")
+        }
         _ => String::new(),
+    }
+}
+
+/// What `list` says a case wants: `fail`, `lint` or `pass`.
+fn wants(case: &Case) -> &'static str {
+    if case.expectation.is_fail() {
+        "fail"
+    } else if case.expectation.is_lint() {
+        "lint"
+    } else {
+        "pass"
     }
 }
 
@@ -649,8 +675,9 @@ fn cmd_list(format: Format) -> CmdResult {
                         "name": c.name,
                         "title": c.title,
                         "path": c.path.strip_prefix(corpus::package_root()).unwrap_or(&c.path),
-                        "expected": if c.expectation.is_fail() { "fail" } else { "pass" },
+                        "expected": wants(c),
                         "codes": match &c.expectation { Expectation::Fail(cs) => cs.iter().cloned().collect(), _ => vec![] },
+                        "lints": match &c.expectation { Expectation::Lint(ls) => ls.iter().cloned().collect(), _ => vec![] },
                         "fix": c.fix.first(),
                         "fixes": c.fix,
                         "book": c.book,
@@ -685,11 +712,7 @@ fn cmd_list(format: Format) -> CmdResult {
                 "topic", "name", "wants", "codes"
             );
             for c in &corpus.cases {
-                let verdict = if c.expectation.is_fail() {
-                    "fail"
-                } else {
-                    "pass"
-                };
+                let verdict = wants(c);
                 let book = c
                     .book
                     .as_deref()
@@ -784,7 +807,7 @@ fn cmd_show(name: &str) -> CmdResult {
         println!("needs Rust {min} or newer");
     }
     println!("\n--- source ---\n{}", case.source.trim_end());
-    if case.expectation.is_fail() {
+    if case.expectation.is_pinned() {
         let pinned = std::fs::read_to_string(case.stderr_path())
             .unwrap_or_else(|_| "(no pinned stderr)".into());
         println!(

@@ -31,6 +31,9 @@ pub struct Cell {
     /// What differs from the baseline, for `detail` and `rendering`: the first differing field.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
+    /// Compiled with clippy (a lint case): which lints fire is part of the outcome.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub linted: bool,
 }
 
 impl Cell {
@@ -43,6 +46,7 @@ impl Cell {
             diagnostics: vec![],
             stderr: String::new(),
             why: String::new(),
+            linted: false,
         }
     }
 
@@ -55,6 +59,7 @@ impl Cell {
             diagnostics: o.diagnostics.clone(),
             stderr: o.stderr.clone(),
             why: String::new(),
+            linted: o.mode == Mode::Lint,
         }
     }
 
@@ -69,7 +74,7 @@ impl Cell {
         };
         Some(Outcome {
             kind,
-            mode: Mode::Check,
+            mode: if self.linted { Mode::Lint } else { Mode::Check },
             diagnostics: self.diagnostics.clone(),
             stderr: self.stderr.clone(),
             run: None,
@@ -159,6 +164,7 @@ pub fn from_history(histories: &[(&Case, crate::history::History)], baseline: &s
                             diagnostics: v.diagnostics.clone(),
                             stderr: String::new(),
                             why: String::new(),
+                            linted: v.linted,
                         },
                         None if h.toolchains.contains_key(t) => {
                             Cell::empty("n/a", Drift::NotApplicable)
@@ -488,10 +494,21 @@ pub fn to_json(m: &Matrix) -> String {
 }
 
 fn cell_label(c: &Cell) -> String {
-    match c.outcome.as_str() {
+    let mut label = match c.outcome.as_str() {
         "pass" | "fail" if !c.codes.is_empty() => format!("{} {}", c.outcome, c.codes.join(" ")),
         other => other.to_string(),
+    };
+    if c.linted {
+        let lints: Vec<String> = crate::diagnostic::lints(&c.diagnostics)
+            .into_iter()
+            .collect();
+        if lints.is_empty() {
+            label.push_str(", no lint");
+        } else {
+            label.push_str(&format!(", lint {}", lints.join(" ")));
+        }
     }
+    label
 }
 
 fn header(m: &Matrix) -> String {

@@ -65,8 +65,21 @@ impl<'a> PageInputs<'a> {
                         from: s.from,
                         to: s.to,
                         outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
-                        codes: v.map_or(vec![], |v| v.codes.clone()),
-                        messages: v.map_or(vec![], |v| v.headlines()),
+                        // A lint case's history is which lints fired, and what they said.
+                        codes: v.map_or(vec![], |v| {
+                            if v.linted {
+                                v.lints()
+                            } else {
+                                v.codes.clone()
+                            }
+                        }),
+                        messages: v.map_or(vec![], |v| {
+                            if v.linted {
+                                crate::diagnostic::lint_headlines(&v.diagnostics)
+                            } else {
+                                v.headlines()
+                            }
+                        }),
                     }
                 })
                 .collect();
@@ -101,7 +114,8 @@ pub struct HistorySpan {
     pub to: String,
     /// `pass`, `fail`, `timeout`, `ice`, ...
     pub outcome: String,
-    /// The error codes, such as `E0277` (`-` for an error without a code).
+    /// The error codes, such as `E0277` (`-` for an error without a code); for a lint case,
+    /// the lints that fired.
     pub codes: Vec<String>,
     /// The headline messages.
     pub messages: Vec<String>,
@@ -180,7 +194,7 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
             let mut pages = Vec::new();
             let mut fixes_elsewhere = Vec::new();
             for case in corpus.topic_cases(&topic.name) {
-                if case.expectation.is_fail() || miri_finding(case) {
+                if case.expectation.is_pinned() || miri_finding(case) {
                     // The first fix is shown beside the case; any other is a page of its own.
                     let fix = case.fix.first().and_then(|f| corpus.get(f));
                     pages.push(Page { case, fix });
@@ -288,7 +302,7 @@ pub(crate) fn miri_sentence(note: &MiriNote) -> String {
 }
 
 pub(crate) fn pinned_stderr(case: &Case) -> Option<String> {
-    if !case.expectation.is_fail() {
+    if !case.expectation.is_pinned() {
         return None;
     }
     crate::error::read_text(&case.stderr_path()).ok()
@@ -301,6 +315,23 @@ pub(crate) fn display_path(corpus: &Corpus, path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
+}
+
+/// Where a lint is documented: clippy's lint list for `clippy::NAME`, rustc's lint listing for
+/// one of rustc's own.
+pub(crate) fn lint_url(lint: &str) -> String {
+    match lint.strip_prefix("clippy::") {
+        Some(name) => format!("https://rust-lang.github.io/rust-clippy/master/index.html#{name}"),
+        None => "https://doc.rust-lang.org/rustc/lints/listing/index.html".into(),
+    }
+}
+
+/// The lints a lint case expects to fire (empty for any other case).
+pub(crate) fn lints_of(case: &Case) -> Vec<&str> {
+    match &case.expectation {
+        Expectation::Lint(lints) => lints.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The error index page of a code, if it has one (`-` has none).
@@ -343,6 +374,10 @@ pub(crate) fn expectation_words(case: &Case) -> String {
             format!("fails to compile: {}", codes.join(", "))
         }
         Expectation::FailAny => "fails to compile".into(),
+        Expectation::Lint(lints) => {
+            let lints: Vec<&str> = lints.iter().map(String::as_str).collect();
+            format!("linted with clippy: {} fires", lints.join(", "))
+        }
         Expectation::Unspecified => "has no expectation".into(),
     }
 }
@@ -501,7 +536,7 @@ pub(crate) fn link_case_files(corpus: &Corpus, text: &str, up: &str, ext: &str) 
         if let Some(case) = case {
             let anchor = if ext == "html" { "#fix" } else { "" };
             match corpus.fixed_by(&case.name).first() {
-                Some(f) if !case.expectation.is_fail() => {
+                Some(f) if !case.expectation.is_pinned() => {
                     out.push_str(&format!("{up}{}/{}.{ext}{anchor}", f.topic, f.name))
                 }
                 _ => out.push_str(&format!("{up}{}/{}.{ext}", case.topic, case.name)),

@@ -60,10 +60,13 @@ fn outcomes_match_directives() {
     );
 }
 
-/// What insta pins for a failing case: its diagnostics' structure, normalized.
+/// What insta pins for a failing case or a lint case: its diagnostics' structure, normalized.
+/// A lint case's record also names the lints that fired.
 #[derive(Serialize)]
 struct Snapshot<'a> {
     codes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lints: Option<Vec<String>>,
     diagnostics: &'a [sendsync::diagnostic::Diagnostic],
 }
 
@@ -71,10 +74,15 @@ struct Snapshot<'a> {
 fn structured_diagnostics_match_snapshots() {
     let Some(results) = checked() else { return };
     let mut failed = Vec::new();
-    for r in results.iter().filter(|r| r.case.expectation.is_fail()) {
+    for r in results.iter().filter(|r| r.case.expectation.is_pinned()) {
         let Some(outcome) = &r.outcome else { continue };
         let snapshot = Snapshot {
             codes: outcome.codes().into_iter().collect(),
+            lints: r
+                .case
+                .expectation
+                .is_lint()
+                .then(|| outcome.lints().into_iter().collect()),
             diagnostics: &outcome.diagnostics,
         };
         let mut settings = insta::Settings::clone_current();
@@ -120,7 +128,7 @@ fn no_stale_snapshots() {
         };
         if !cases
             .iter()
-            .any(|c| c.name == stem && c.expectation.is_fail())
+            .any(|c| c.name == stem && c.expectation.is_pinned())
         {
             stale.push(path.display().to_string());
         }

@@ -3,8 +3,8 @@
 //! that is nobody's fix (`src/<topic>/<case>.md`), the truth table and the drift matrix.
 
 use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, pinned_stderr,
-    plan, span_label, Chapter, Page, PageInputs,
+    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url,
+    lints_of, pinned_stderr, plan, span_label, Chapter, Page, PageInputs,
 };
 use crate::case::Case;
 use crate::error::Result;
@@ -216,6 +216,8 @@ fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
             miri_section(out, inputs, fix);
             out.push_str(if case.expectation.is_fail() {
                 "What changed, from the failing program to the fix:\n\n"
+            } else if case.expectation.is_lint() {
+                "What changed, from the program the lint catches to the fix:\n\n"
             } else {
                 "What changed, from the program Miri finds wrong to its correct twin:\n\n"
             });
@@ -296,6 +298,27 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
                     "- `-`: an error without a code (such as a deny-by-default lint, or \"future cannot be sent between threads safely\")\n",
                 ),
             }
+        }
+        out.push('\n');
+        fix_section(&mut out, inputs, page);
+    } else if case.expectation.is_lint() {
+        out.push_str("## The program the lint catches\n\n");
+        program(&mut out, inputs, case);
+        out.push_str("## The lint's warning\n\n");
+        match pinned_stderr(case) {
+            Some(stderr) => {
+                out.push_str(&format!(
+                    "As clippy-driver {} (the pinned toolchain) renders it, from `{}`:\n\n",
+                    inputs.pinned_toolchain,
+                    display_path(inputs.corpus, &case.stderr_path())
+                ));
+                code_block(&mut out, "text", &stderr);
+            }
+            None => out.push_str("The pinned warning is not recorded.\n\n"),
+        }
+        out.push_str("## Lints\n\n");
+        for lint in lints_of(case) {
+            out.push_str(&format!("- [`{lint}`]({})\n", lint_url(lint)));
         }
         out.push('\n');
         fix_section(&mut out, inputs, page);

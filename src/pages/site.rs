@@ -8,8 +8,8 @@
 use super::highlight;
 use super::markdown::{inline, to_html};
 use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, pinned_stderr,
-    plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
+    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url,
+    lints_of, pinned_stderr, plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
 };
 use crate::case::Case;
 use crate::error::Result;
@@ -105,6 +105,13 @@ fn chips(page: &Page) -> String {
             out.push_str(&format!(
                 "<span class=\"chip fail\">{}</span>",
                 html_escape(label)
+            ));
+        }
+    } else if page.case.expectation.is_lint() {
+        for lint in lints_of(page.case) {
+            out.push_str(&format!(
+                "<span class=\"chip lint\">{}</span>",
+                html_escape(lint)
             ));
         }
     } else {
@@ -296,6 +303,30 @@ fn case_page(
                     "<li><code>-</code>: an error without a code (such as a deny-by-default lint, or “future cannot be sent between threads safely”)</li>\n",
                 ),
             }
+        }
+        main.push_str("</ul>\n");
+        main.push_str(&fix_section(inputs, page));
+    } else if case.expectation.is_lint() {
+        main.push_str("<h2 id=\"program\">The program the lint catches</h2>\n");
+        main.push_str(&program(inputs, case));
+        main.push_str("<h2 id=\"error\">The lint's warning</h2>\n");
+        match pinned_stderr(case) {
+            Some(stderr) => main.push_str(&format!(
+                "<p class=\"path\">As clippy-driver {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
+                html_escape(inputs.pinned_toolchain),
+                html_escape(&display_path(inputs.corpus, &case.stderr_path())),
+                highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
+            )),
+            None => main.push_str("<p class=\"note\">The pinned warning is not recorded.</p>\n"),
+        }
+        main.push_str("<h2 id=\"lints\">Lints</h2>\n<ul>\n");
+        for lint in lints_of(case) {
+            main.push_str(&format!(
+                "<li><a href=\"{}\"><code>{}</code></a> · <a href=\"../index.html?q={}\">every case with it</a></li>\n",
+                html_escape(&lint_url(lint)),
+                html_escape(lint),
+                html_escape(lint)
+            ));
         }
         main.push_str("</ul>\n");
         main.push_str(&fix_section(inputs, page));
