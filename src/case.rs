@@ -644,7 +644,8 @@ mod tests {
 
     #[test]
     fn lint_directives_parse() {
-        let text = "//! T\n//! E.\n//@ lint: clippy::await_holding_lock let_underscore_lock\n//@ fix: y\n";
+        let text =
+            "//! T\n//! E.\n//@ lint: clippy::await_holding_lock let_underscore_lock\n//@ fix: y\n";
         let case = parse(text).unwrap();
         let lints: BTreeSet<String> = ["clippy::await_holding_lock", "let_underscore_lock"]
             .iter()

@@ -295,7 +295,10 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                 };
                 return (
                     Verdict::Mismatch,
-                    format!("the lints that fired, {what}, differ from the expected {}", join(want)),
+                    format!(
+                        "the lints that fired, {what}, differ from the expected {}",
+                        join(want)
+                    ),
                 );
             }
             // An error that is not one of the lints (it has no code: lints carry their name).
@@ -306,7 +309,11 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
             {
                 return (
                     Verdict::Mismatch,
-                    format!("expected only the lints {}, but: {}", join(want), first_error(outcome)),
+                    format!(
+                        "expected only the lints {}, but: {}",
+                        join(want),
+                        first_error(outcome)
+                    ),
                 );
             }
             compare_pinned(case, outcome, pinned)

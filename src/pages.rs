@@ -56,33 +56,33 @@ impl<'a> PageInputs<'a> {
                 continue;
             };
             recorded.push((case, h.clone()));
-            let spans = h
-                .spans()
-                .into_iter()
-                .map(|s| {
-                    let v = h.variants.get(&s.variant);
-                    HistorySpan {
-                        from: s.from,
-                        to: s.to,
-                        outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
-                        // A lint case's history is which lints fired, and what they said.
-                        codes: v.map_or(vec![], |v| {
-                            if v.linted {
-                                v.lints()
-                            } else {
-                                v.codes.clone()
-                            }
-                        }),
-                        messages: v.map_or(vec![], |v| {
-                            if v.linted {
-                                crate::diagnostic::lint_headlines(&v.diagnostics)
-                            } else {
-                                v.headlines()
-                            }
-                        }),
-                    }
-                })
-                .collect();
+            let spans =
+                h.spans()
+                    .into_iter()
+                    .map(|s| {
+                        let v = h.variants.get(&s.variant);
+                        HistorySpan {
+                            from: s.from,
+                            to: s.to,
+                            outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
+                            // A lint case's history is which lints fired, and what they said.
+                            codes: v.map_or(vec![], |v| {
+                                if v.linted {
+                                    v.lints()
+                                } else {
+                                    v.codes.clone()
+                                }
+                            }),
+                            messages: v.map_or(vec![], |v| {
+                                if v.linted {
+                                    crate::diagnostic::lint_headlines(&v.diagnostics)
+                                } else {
+                                    v.headlines()
+                                }
+                            }),
+                        }
+                    })
+                    .collect();
             histories.insert(case.name.clone(), spans);
         }
         let declared = crate::table::declared();

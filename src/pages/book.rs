@@ -3,8 +3,8 @@
 //! that is nobody's fix (`src/<topic>/<case>.md`), the truth table and the drift matrix.
 
 use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url,
-    lints_of, pinned_stderr, plan, span_label, Chapter, Page, PageInputs,
+    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
+    pinned_stderr, plan, span_label, Chapter, Page, PageInputs,
 };
 use crate::case::Case;
 use crate::error::Result;

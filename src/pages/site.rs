@@ -8,8 +8,8 @@
 use super::highlight;
 use super::markdown::{inline, to_html};
 use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url,
-    lints_of, pinned_stderr, plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
+    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
+    pinned_stderr, plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
 };
 use crate::case::Case;
 use crate::error::Result;
