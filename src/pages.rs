@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 mod book;
+mod guards;
 pub mod highlight;
 pub mod markdown;
 mod site;

@@ -109,6 +109,49 @@ fn structured_diagnostics_match_snapshots() {
     );
 }
 
+/// A lint case's fixes, linted with the same clippy: none of the case's lints fire in them, and
+/// each still compiles. The lint is then about the hazard the fix removes, not about a spelling
+/// the fix merely hides.
+#[test]
+fn lint_cases_fixes_do_not_fire_the_lints() {
+    let Some(toolchain) = common::pinned_toolchain("lint fixes") else {
+        return;
+    };
+    assert!(
+        toolchain.clippy.is_some(),
+        "{} (clippy is a pinned component: rust-toolchain.toml)",
+        toolchain.clippy_install_hint()
+    );
+    let cases = common::cases();
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for case in cases.iter().filter(|c| c.expectation.is_lint()) {
+        let sendsync::case::Expectation::Lint(lints) = &case.expectation else {
+            unreachable!()
+        };
+        for name in &case.fix {
+            let fix = cases.iter().find(|c| &c.name == name).expect("validated");
+            let outcome = sendsync::compile::compile(
+                &toolchain,
+                fix,
+                sendsync::compile::Mode::Lint,
+                sendsync::compile::Limits::default(),
+            )
+            .unwrap();
+            let fired: Vec<String> = outcome.lints().intersection(lints).cloned().collect();
+            if outcome.kind != sendsync::compile::Kind::Pass || !fired.is_empty() {
+                bad.push(format!(
+                    "{} fixed by {}: {:?}, lints {:?} still fire",
+                    case.name, fix.name, outcome.kind, fired
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert!(checked >= 12, "only {checked} lint fixes");
+}
+
 /// Like compiletest's tidy check: no snapshot survives its case.
 #[test]
 fn no_stale_snapshots() {

@@ -449,6 +449,7 @@ shared between threads by reference). `T: Sync` holds exactly when `&T: Send`.\n
         }
         None => out.push_str("*The truth table is not recorded in this build of the book.*\n"),
     }
+    out.push_str(&super::guards::markdown(inputs.corpus));
     out
 }
 

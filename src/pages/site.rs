@@ -512,6 +512,7 @@ implemented, ✗ that it is not.</p>\n",
             "<p class=\"note\">The truth table is not recorded in this build of the site.</p>\n",
         ),
     }
+    main.push_str(&super::guards::html(inputs.corpus));
     layout_wide("The std Send/Sync truth table", &main)
 }
 
