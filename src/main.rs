@@ -213,9 +213,9 @@ impl ToolchainArgs {
         }
     }
 
-    /// Whether a rustup toolchain was named (`--toolchain X`).
+    /// Whether a toolchain was asked for (`--toolchain X` or `--rustc PATH`).
     fn is_explicit(&self) -> bool {
-        self.toolchain.is_some()
+        self.toolchain.is_some() || self.rustc.is_some()
     }
 }
 
@@ -691,6 +691,11 @@ fn cmd_list(format: Format) -> CmdResult {
                 .iter()
                 .filter(|c| c.expectation.is_fail())
                 .count();
+            let lints = corpus
+                .cases
+                .iter()
+                .filter(|c| c.expectation.is_lint())
+                .count();
             let out = serde_json::json!({
                 "cases": cases,
                 "topics": corpus.topics.iter().map(|t| serde_json::json!({"name": t.name, "title": t.title, "cases": corpus.topic_cases(&t.name).count()})).collect::<Vec<_>>(),
@@ -699,8 +704,9 @@ fn cmd_list(format: Format) -> CmdResult {
                     "cases": corpus.cases.len(),
                     "topics": corpus.topics.len(),
                     "codes": codes.len(),
-                    "pass": corpus.cases.len() - fails,
+                    "pass": corpus.cases.len() - fails - lints,
                     "fail": fails,
+                    "lint": lints,
                 },
             });
             println!("{}", serde_json::to_string_pretty(&out).expect("json"));
@@ -732,12 +738,18 @@ fn cmd_list(format: Format) -> CmdResult {
                 .iter()
                 .filter(|c| c.expectation.is_fail())
                 .count();
+            let lints = corpus
+                .cases
+                .iter()
+                .filter(|c| c.expectation.is_lint())
+                .count();
             println!(
-                "\n{} cases in {} topics: {} fail, {} pass",
+                "\n{} cases in {} topics: {} fail, {} lint, {} pass",
                 corpus.cases.len(),
                 corpus.topics.len(),
                 fails,
-                corpus.cases.len() - fails
+                lints,
+                corpus.cases.len() - fails - lints
             );
         }
     }
