@@ -98,6 +98,18 @@ pub fn mode_of(case: &Case, options: &Options) -> Mode {
     options.mode.unwrap_or_else(|| Mode::for_case(case))
 }
 
+/// Why a toolchain cannot lint the lint cases: no `clippy-driver` beside its rustc. For a rustup
+/// toolchain, the message gives the command that adds the component.
+pub fn clippy_missing(toolchain: &Toolchain) -> String {
+    if toolchain.name.contains('/') {
+        return format!(
+            "no clippy-driver beside {}: lint cases are linted with the toolchain's own clippy",
+            toolchain.rustc.display()
+        );
+    }
+    toolchain.clippy_install_hint()
+}
+
 /// Compiles one case through the cache. Returns the outcome and whether it came from the cache.
 pub fn outcome_of(
     toolchain: &Toolchain,
@@ -151,7 +163,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
         return checked(
             None,
             Verdict::NotApplicable,
-            toolchain.clippy_install_hint(),
+            clippy_missing(toolchain),
             false,
         );
     }

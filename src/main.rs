@@ -537,7 +537,7 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
     {
         // Asked for by name, a toolchain that cannot lint the lint cases is an environment to
         // fix, not a row of `not-applicable`s.
-        return Err(one(Error::env(toolchain.clippy_install_hint())));
+        return Err(one(Error::env(check::clippy_missing(&toolchain))));
     }
     let mut results = run_check(&toolchain, &cases, &options);
     results.extend(errors.iter().map(error_result));

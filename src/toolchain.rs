@@ -172,14 +172,8 @@ impl Toolchain {
             .map_or_else(|| "no clippy".to_string(), stamp)
     }
 
-    /// What is missing for a lint case, and for a rustup toolchain the command that adds it.
+    /// The `rustup` command that installs clippy on this toolchain, for messages.
     pub fn clippy_install_hint(&self) -> String {
-        if self.name.contains('/') {
-            return format!(
-                "no clippy-driver beside {}: lint cases are linted with the toolchain's own clippy",
-                self.rustc.display()
-            );
-        }
         format!(
             "clippy is not installed on toolchain `{0}`; add it with `rustup component add clippy --toolchain {0}`",
             self.name
