@@ -203,6 +203,22 @@ fn facts(case: &Case) -> String {
     format!("*{}*\n\n", facts.join(" · "))
 }
 
+/// A case's pinned `.stderr` as `compiler` renders it on the pinned toolchain, or a note that
+/// the pinned `what` (error, warning) is not recorded.
+fn pinned_output(out: &mut String, inputs: &PageInputs, case: &Case, compiler: &str, what: &str) {
+    match pinned_stderr(case) {
+        Some(stderr) => {
+            out.push_str(&format!(
+                "As {compiler} {} (the pinned toolchain) renders it, from `{}`:\n\n",
+                inputs.pinned_toolchain,
+                display_path(inputs.corpus, &case.stderr_path())
+            ));
+            code_block(out, "text", &stderr);
+        }
+        None => out.push_str(&format!("The pinned {what} is not recorded.\n\n")),
+    }
+}
+
 /// The fix beside a failing case (or the correct twin beside a case Miri finds wrong).
 fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
     let case = page.case;
@@ -277,17 +293,7 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
         out.push_str("## The failing program\n\n");
         program(&mut out, inputs, case);
         out.push_str("## The compiler's error\n\n");
-        match pinned_stderr(case) {
-            Some(stderr) => {
-                out.push_str(&format!(
-                    "As rustc {} (the pinned toolchain) renders it, from `{}`:\n\n",
-                    inputs.pinned_toolchain,
-                    display_path(inputs.corpus, &case.stderr_path())
-                ));
-                code_block(&mut out, "text", &stderr);
-            }
-            None => out.push_str("The pinned error is not recorded.\n\n"),
-        }
+        pinned_output(&mut out, inputs, case, "rustc", "error");
         out.push_str("## Error codes\n\n");
         for code in page.codes() {
             match error_index_url(code) {
@@ -305,17 +311,7 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
         out.push_str("## The program the lint catches\n\n");
         program(&mut out, inputs, case);
         out.push_str("## The lint's warning\n\n");
-        match pinned_stderr(case) {
-            Some(stderr) => {
-                out.push_str(&format!(
-                    "As clippy-driver {} (the pinned toolchain) renders it, from `{}`:\n\n",
-                    inputs.pinned_toolchain,
-                    display_path(inputs.corpus, &case.stderr_path())
-                ));
-                code_block(&mut out, "text", &stderr);
-            }
-            None => out.push_str("The pinned warning is not recorded.\n\n"),
-        }
+        pinned_output(&mut out, inputs, case, "clippy-driver", "warning");
         out.push_str("## Lints\n\n");
         for lint in lints_of(case) {
             out.push_str(&format!("- [`{lint}`]({})\n", lint_url(lint)));

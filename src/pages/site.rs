@@ -284,15 +284,7 @@ fn case_page(
         main.push_str("<h2 id=\"program\">The failing program</h2>\n");
         main.push_str(&program(inputs, case));
         main.push_str("<h2 id=\"error\">The compiler's error</h2>\n");
-        match pinned_stderr(case) {
-            Some(stderr) => main.push_str(&format!(
-                "<p class=\"path\">As rustc {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
-                html_escape(inputs.pinned_toolchain),
-                html_escape(&display_path(inputs.corpus, &case.stderr_path())),
-                highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
-            )),
-            None => main.push_str("<p class=\"note\">The pinned error is not recorded.</p>\n"),
-        }
+        main.push_str(&pinned_output(inputs, case, "rustc", "error"));
         main.push_str("<h2 id=\"codes\">Error codes</h2>\n<ul>\n");
         for code in page.codes() {
             match error_index_url(code) {
@@ -310,15 +302,7 @@ fn case_page(
         main.push_str("<h2 id=\"program\">The program the lint catches</h2>\n");
         main.push_str(&program(inputs, case));
         main.push_str("<h2 id=\"error\">The lint's warning</h2>\n");
-        match pinned_stderr(case) {
-            Some(stderr) => main.push_str(&format!(
-                "<p class=\"path\">As clippy-driver {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
-                html_escape(inputs.pinned_toolchain),
-                html_escape(&display_path(inputs.corpus, &case.stderr_path())),
-                highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
-            )),
-            None => main.push_str("<p class=\"note\">The pinned warning is not recorded.</p>\n"),
-        }
+        main.push_str(&pinned_output(inputs, case, "clippy-driver", "warning"));
         main.push_str("<h2 id=\"lints\">Lints</h2>\n<ul>\n");
         for lint in lints_of(case) {
             main.push_str(&format!(
@@ -376,6 +360,20 @@ fn case_page(
     let crumbs = crumbs(&inline(&chapter.topic.title));
     let title = format!("{} · {}", case.title, TITLE);
     layout(&title, "../", &crumbs, &main, None)
+}
+
+/// A case's pinned `.stderr` as `compiler` renders it on the pinned toolchain, or a note that
+/// the pinned `what` (error, warning) is not recorded.
+fn pinned_output(inputs: &PageInputs, case: &Case, compiler: &str, what: &str) -> String {
+    match pinned_stderr(case) {
+        Some(stderr) => format!(
+            "<p class=\"path\">As {compiler} {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
+            html_escape(inputs.pinned_toolchain),
+            html_escape(&display_path(inputs.corpus, &case.stderr_path())),
+            highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
+        ),
+        None => format!("<p class=\"note\">The pinned {what} is not recorded.</p>\n"),
+    }
 }
 
 /// The fix beside a failing case (or the correct twin beside a case Miri finds wrong): its
