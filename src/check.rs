@@ -91,11 +91,14 @@ impl Options {
 /// How far `case` is taken under `options`: as far as its expectation needs, unless the
 /// options say otherwise (the matrix type-checks everything).
 pub fn mode_of(case: &Case, options: &Options) -> Mode {
-    // A lint case is always linted: without clippy its lints are not there to compare.
-    if case.expectation.is_lint() {
-        return Mode::Lint;
+    match options.mode {
+        // Built and run as any program (what `sendsync miri` asks of its native run).
+        Some(Mode::Run) => Mode::Run,
+        // Otherwise a lint case is linted: without clippy its lints are not there to compare.
+        _ if case.expectation.is_lint() => Mode::Lint,
+        Some(mode) => mode,
+        None => Mode::for_case(case),
     }
-    options.mode.unwrap_or_else(|| Mode::for_case(case))
 }
 
 /// Why a toolchain cannot lint the lint cases: no `clippy-driver` beside its rustc. For a rustup
