@@ -7,7 +7,8 @@
 //! - the toolchain's identity ([`Toolchain::identity`]): release, commit, host, the compiler
 //!   binaries' size and modification time, and the sysroot view policy (std sources hidden, so
 //!   installing `rust-src` changes nothing);
-//! - the mode, edition, flags and run time limit;
+//! - the mode, edition, flags and run time limit; for a lint case (mode `Lint`), the identity
+//!   of the `clippy-driver` that linted it;
 //! - the case's content and the name its folder gives it in diagnostics
 //!   ([`crate::compile::display_path`]), not how its path was spelled on the command line;
 //! - the source of the modules that shape a result (hashed at build time by `build.rs`).
@@ -41,12 +42,17 @@ impl Cache {
     }
 
     pub fn key(toolchain: &Toolchain, case: &Case, mode: Mode, limits: &Limits) -> String {
+        let linter = match mode {
+            Mode::Lint => toolchain.clippy_identity(),
+            Mode::Check | Mode::Run => String::new(),
+        };
         let mut h = Sha256::new();
         for part in [
             SCHEMA,
             env!("SENDSYNC_SHAPE_HASH"),
             &toolchain.identity(),
             &format!("{mode:?}"),
+            &linter,
             &case.edition,
             &TRYBUILD_FLAGS.join(" "),
             &case.flags.join(" "),
@@ -150,6 +156,19 @@ mod tests {
         assert_ne!(
             base,
             Cache::key(&tc, &case("cases/t/x.rs"), Mode::Run, &limits)
+        );
+        // Linted with clippy is another result, and so is another clippy binary.
+        let lint = |tc: &Toolchain| Cache::key(tc, &case("cases/t/x.rs"), Mode::Lint, &limits);
+        assert_ne!(base, lint(&tc));
+        let with_clippy = Toolchain {
+            clippy: Some("/a/clippy-driver".into()),
+            ..tc.clone()
+        };
+        assert_ne!(lint(&tc), lint(&with_clippy));
+        assert_eq!(
+            key(&with_clippy, &case("cases/t/x.rs")),
+            base,
+            "a case that is not linted does not depend on clippy"
         );
     }
 }

@@ -28,6 +28,9 @@ pub enum Expectation {
     Fail(BTreeSet<String>),
     /// Does not compile, with whatever errors (a compiletest test without a `.stderr`).
     FailAny,
+    /// Compiled with clippy (`//@ lint: clippy::NAME rustc_lint`): exactly these lints fire,
+    /// as warnings or, for a deny-by-default lint, as errors; no other error or warning.
+    Lint(BTreeSet<String>),
     /// A program without a header: reported by what it does, never judged.
     Unspecified,
 }
@@ -35,6 +38,17 @@ pub enum Expectation {
 impl Expectation {
     pub fn is_fail(&self) -> bool {
         matches!(self, Expectation::Fail(_) | Expectation::FailAny)
+    }
+
+    /// A lint case (`//@ lint:`), compiled with clippy.
+    pub fn is_lint(&self) -> bool {
+        matches!(self, Expectation::Lint(_))
+    }
+
+    /// Whether the case's diagnostics are its lesson: a failing case or a lint case. Such a case
+    /// has its rendered stderr and structured record pinned, and names a passing fix.
+    pub fn is_pinned(&self) -> bool {
+        self.is_fail() || self.is_lint()
     }
 
     /// A short form for tables: `pass`, `fail E0277 E0382`, `-`.
@@ -46,6 +60,10 @@ impl Expectation {
                 format!("fail {}", codes.join(" "))
             }
             Expectation::FailAny => "fail".into(),
+            Expectation::Lint(lints) => {
+                let lints: Vec<&str> = lints.iter().map(String::as_str).collect();
+                format!("lint {}", lints.join(" "))
+            }
             Expectation::Unspecified => "-".into(),
         }
     }
@@ -129,7 +147,7 @@ pub struct Case {
 }
 
 pub const DEFAULT_EDITION: &str = "2021";
-const DIRECTIVES: &str = "pass, fail, fix, min-rust, edition, book, miri";
+const DIRECTIVES: &str = "pass, fail, lint, fix, min-rust, edition, book, miri";
 const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
 
 impl Case {
@@ -257,11 +275,8 @@ impl Case {
                     if value.is_some() {
                         return Err(err(line, "`pass` takes no value".into()));
                     }
-                    if let Some((other, _)) = &expectation {
-                        return Err(err(
-                            line,
-                            format!("`pass` and `fail` both given (line {other})"),
-                        ));
+                    if let Some((other, e)) = &expectation {
+                        return Err(err(line, both("pass", e, *other)));
                     }
                     expectation = Some((line, Expectation::Pass));
                 }
@@ -274,13 +289,26 @@ impl Case {
                         }
                         codes.insert(code.to_string());
                     }
-                    if let Some((other, _)) = &expectation {
-                        return Err(err(
-                            line,
-                            format!("`pass` and `fail` both given (line {other})"),
-                        ));
+                    if let Some((other, e)) = &expectation {
+                        return Err(err(line, both("fail", e, *other)));
                     }
                     expectation = Some((line, Expectation::Fail(codes)));
+                }
+                "lint" => {
+                    let value = need("the lints that fire, such as `clippy::await_holding_lock` or a rustc lint such as `let_underscore_lock`")?;
+                    let mut lints = BTreeSet::new();
+                    for lint in value.split_whitespace() {
+                        if !is_lint_name(lint) {
+                            return Err(err(line, format!("`{lint}` is not a lint name (expected `clippy::name`, or a rustc lint such as `let_underscore_lock`, in lower case)")));
+                        }
+                        if !lints.insert(lint.to_string()) {
+                            return Err(err(line, format!("`{lint}` is named twice in `lint:`")));
+                        }
+                    }
+                    if let Some((other, e)) = &expectation {
+                        return Err(err(line, both("lint", e, *other)));
+                    }
+                    expectation = Some((line, Expectation::Lint(lints)));
                 }
                 "fix" => {
                     let value = need("the name of the passing case that repairs this one")?;
@@ -349,14 +377,14 @@ impl Case {
         let Some((line, expectation)) = expectation else {
             return Err(err(
                 header.last().map_or(1, |h| h.0),
-                "the header needs `//@ pass` or `//@ fail: CODES`".into(),
+                "the header needs `//@ pass` or `//@ fail: CODES` (or `//@ lint: LINTS`)".into(),
             ));
         };
-        if let (true, Some(miri)) = (expectation.is_fail(), &case.miri) {
+        if let (true, Some(miri)) = (expectation.is_pinned(), &case.miri) {
             return Err(err(
                 line_of_directive(&source, "miri").unwrap_or(line),
                 format!(
-                    "`miri: {}` on a case that does not compile: only a passing case runs under Miri",
+                    "`miri: {}` on a case that is not `pass`: only a passing case runs under Miri",
                     miri.label()
                 ),
             ));
@@ -420,6 +448,28 @@ fn line_of_directive(source: &str, key: &str) -> Option<usize> {
                 .is_some_and(|d| d.trim().split(':').next().map(str::trim) == Some(key))
         })
         .map(|i| i + 1)
+}
+
+/// The message for a second expectation directive (`pass`, `fail`, `lint`) in one header.
+fn both(key: &str, first: &Expectation, line: usize) -> String {
+    let other = match first {
+        Expectation::Pass => "pass",
+        Expectation::Lint(_) => "lint",
+        _ => "fail",
+    };
+    if other == key {
+        return format!("directive `{key}` is given twice");
+    }
+    format!("`{other}` and `{key}` both given (line {line}): a case expects one of them")
+}
+
+/// `clippy::name` or a rustc lint's bare name: lower-case words joined by `_`.
+fn is_lint_name(lint: &str) -> bool {
+    let name = lint.strip_prefix("clippy::").unwrap_or(lint);
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn is_number(s: &str) -> bool {
@@ -540,11 +590,39 @@ mod tests {
             ),
             (
                 "//! T\n//! E.\n//@ miri: leak\n//@ fail: E0277\n//@ fix: y\n",
-                "cases/t/x.rs:3: `miri: leak` on a case that does not compile",
+                "cases/t/x.rs:3: `miri: leak` on a case that is not `pass`",
             ),
             (
                 "//! T\n//! E.\n//@ pass\n//@ miri: skip: FFI\n//@ fix: y\n",
                 "cases/t/x.rs:3: a passing case has no fix",
+            ),
+            (
+                "//! T\n//! E.\n//@ lint: clippy::Await_holding_lock\n",
+                "cases/t/x.rs:3: `clippy::Await_holding_lock` is not a lint name",
+            ),
+            (
+                "//! T\n//! E.\n//@ lint: rustc::let_underscore_lock\n",
+                "cases/t/x.rs:3: `rustc::let_underscore_lock` is not a lint name",
+            ),
+            (
+                "//! T\n//! E.\n//@ lint: a a\n",
+                "cases/t/x.rs:3: `a` is named twice in `lint:`",
+            ),
+            (
+                "//! T\n//! E.\n//@ lint:\n",
+                "cases/t/x.rs:3: `lint:` needs the lints that fire",
+            ),
+            (
+                "//! T\n//! E.\n//@ fail: E0277\n//@ lint: clippy::rc_mutex\n",
+                "cases/t/x.rs:4: `fail` and `lint` both given (line 3)",
+            ),
+            (
+                "//! T\n//! E.\n//@ lint: clippy::rc_mutex\n//@ pass\n",
+                "cases/t/x.rs:4: `lint` and `pass` both given (line 3)",
+            ),
+            (
+                "//! T\n//! E.\n//@ lint: clippy::rc_mutex\n//@ miri: leak\n//@ fix: y\n",
+                "cases/t/x.rs:4: `miri: leak` on a case that is not `pass`",
             ),
             (
                 "// A comment first.\n//! T\n//! E.\n//@ pass\nfn main() {}\n",
@@ -562,6 +640,25 @@ mod tests {
                 "for {text:?}\n got: {got}\nwant: {want}…"
             );
         }
+    }
+
+    #[test]
+    fn lint_directives_parse() {
+        let text =
+            "//! T\n//! E.\n//@ lint: clippy::await_holding_lock let_underscore_lock\n//@ fix: y\n";
+        let case = parse(text).unwrap();
+        let lints: BTreeSet<String> = ["clippy::await_holding_lock", "let_underscore_lock"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(case.expectation, Expectation::Lint(lints));
+        assert!(case.expectation.is_lint() && case.expectation.is_pinned());
+        assert!(!case.expectation.is_fail());
+        assert_eq!(
+            case.expectation.label(),
+            "lint clippy::await_holding_lock let_underscore_lock"
+        );
+        assert_eq!(case.fix, ["y"]);
     }
 
     #[test]

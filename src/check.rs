@@ -91,7 +91,26 @@ impl Options {
 /// How far `case` is taken under `options`: as far as its expectation needs, unless the
 /// options say otherwise (the matrix type-checks everything).
 pub fn mode_of(case: &Case, options: &Options) -> Mode {
-    options.mode.unwrap_or_else(|| Mode::for_case(case))
+    match options.mode {
+        // Built and run as any program (what `sendsync miri` asks of its native run).
+        Some(Mode::Run) => Mode::Run,
+        // Otherwise a lint case is linted: without clippy its lints are not there to compare.
+        _ if case.expectation.is_lint() => Mode::Lint,
+        Some(mode) => mode,
+        None => Mode::for_case(case),
+    }
+}
+
+/// Why a toolchain cannot lint the lint cases: no `clippy-driver` beside its rustc. For a rustup
+/// toolchain, the message gives the command that adds the component.
+pub fn clippy_missing(toolchain: &Toolchain) -> String {
+    if toolchain.name.contains('/') {
+        return format!(
+            "no clippy-driver beside {}: lint cases are linted with the toolchain's own clippy",
+            toolchain.rustc.display()
+        );
+    }
+    toolchain.clippy_install_hint()
 }
 
 /// Compiles one case through the cache. Returns the outcome and whether it came from the cache.
@@ -143,6 +162,14 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
             false,
         );
     }
+    if mode_of(case, options) == Mode::Lint && toolchain.clippy.is_none() {
+        return checked(
+            None,
+            Verdict::NotApplicable,
+            clippy_missing(toolchain),
+            false,
+        );
+    }
     match outcome_of(toolchain, case, options) {
         Err(e) => checked(None, Verdict::Error, e.to_string(), false),
         Ok((outcome, cached)) => {
@@ -156,7 +183,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
             let mut blessed = None;
             if options.bless
                 && compare
-                && case.expectation.is_fail()
+                && case.expectation.is_pinned()
                 && case.format == crate::case::Format::Sendsync
                 && verdict != Verdict::Ok
             {
@@ -184,7 +211,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
 
 fn read_pinned_stderr(case: &Case) -> Option<String> {
     // A compiletest `.stderr` is rustc's own format, not trybuild's: its codes were read.
-    if !case.expectation.is_fail() || case.format != crate::case::Format::Sendsync {
+    if !case.expectation.is_pinned() || case.format != crate::case::Format::Sendsync {
         return None;
     }
     std::fs::read_to_string(case.stderr_path())
@@ -259,22 +286,73 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                     ),
                 );
             }
-            if let Some(pinned) = pinned {
-                let (pinned, observed) = without_case_path(case, pinned, &outcome.stderr);
-                if pinned != observed {
-                    return (
-                        Verdict::Mismatch,
-                        format!(
-                            "rendered stderr differs from the pinned {}:\n{}",
-                            case.stderr_path().display(),
-                            crate::difference::diff(&pinned, &observed)
-                        ),
-                    );
-                }
+            compare_pinned(case, outcome, pinned)
+        }
+        Expectation::Lint(want) => {
+            let errors = outcome.codes();
+            let coded: Vec<&String> = errors.iter().filter(|c| *c != "-").collect();
+            if !coded.is_empty() {
+                return (
+                    Verdict::Mismatch,
+                    format!(
+                        "expected only the lints {}, but it does not compile: {}",
+                        join(want),
+                        first_error(outcome)
+                    ),
+                );
             }
-            (Verdict::Ok, String::new())
+            let got = outcome.lints();
+            if &got != want {
+                let what = if got.is_empty() {
+                    "no lint".to_string()
+                } else {
+                    join(&got)
+                };
+                return (
+                    Verdict::Mismatch,
+                    format!(
+                        "the lints that fired, {what}, differ from the expected {}",
+                        join(want)
+                    ),
+                );
+            }
+            // An error that is not one of the lints (it has no code: lints carry their name).
+            if outcome
+                .diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.code.is_none())
+            {
+                return (
+                    Verdict::Mismatch,
+                    format!(
+                        "expected only the lints {}, but: {}",
+                        join(want),
+                        first_error(outcome)
+                    ),
+                );
+            }
+            compare_pinned(case, outcome, pinned)
         }
     }
+}
+
+/// The last step of judging a case whose diagnostics are pinned: the rendered stderr against
+/// the pinned `.stderr`, when there is one to compare.
+fn compare_pinned(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, String) {
+    if let Some(pinned) = pinned {
+        let (pinned, observed) = without_case_path(case, pinned, &outcome.stderr);
+        if pinned != observed {
+            return (
+                Verdict::Mismatch,
+                format!(
+                    "rendered stderr differs from the pinned {}:\n{}",
+                    case.stderr_path().display(),
+                    crate::difference::diff(&pinned, &observed)
+                ),
+            );
+        }
+    }
+    (Verdict::Ok, String::new())
 }
 
 /// The pinned and the observed stderr with the case's own path replaced by `$CASE` in both, so

@@ -43,11 +43,15 @@ pub enum Mode {
     Check,
     /// Build, link and run, for cases expected to pass and for unspecified programs.
     Run,
+    /// Type-check with the toolchain's `clippy-driver` (`--emit=metadata`), for lint cases:
+    /// clippy's lints run there, beside rustc's own.
+    Lint,
 }
 
 impl Mode {
     pub fn for_case(case: &Case) -> Mode {
         match case.expectation {
+            Expectation::Lint(_) => Mode::Lint,
             Expectation::Fail(_) | Expectation::FailAny => Mode::Check,
             Expectation::Pass if case.check_only => Mode::Check,
             Expectation::Pass | Expectation::Unspecified => Mode::Run,
@@ -130,6 +134,11 @@ impl Outcome {
         diagnostic::headlines(&self.diagnostics)
     }
 
+    /// The lints that fired (see [`diagnostic::lints`]).
+    pub fn lints(&self) -> BTreeSet<String> {
+        diagnostic::lints(&self.diagnostics)
+    }
+
     /// Compiled, and (when run) exited 0 in time.
     pub fn ran_clean(&self) -> bool {
         self.kind == Kind::Pass
@@ -175,7 +184,10 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         .map_or(VIRTUAL_ROOT, |(d, _)| d);
 
     let log = tmp.path().join("rustc.json");
-    let mut cmd = toolchain.command();
+    let mut cmd = match mode {
+        Mode::Lint => toolchain.clippy_command()?,
+        Mode::Check | Mode::Run => toolchain.command(),
+    };
     let mut remap = std::ffi::OsString::from("--remap-path-prefix=");
     remap.push(dir);
     remap.push("=");
@@ -191,7 +203,7 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         .arg(tmp.path())
         .arg(&input)
         .current_dir(tmp.path());
-    if mode == Mode::Check {
+    if matches!(mode, Mode::Check | Mode::Lint) {
         cmd.arg("--emit=metadata");
     }
     let compiled = process::run(

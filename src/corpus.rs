@@ -179,7 +179,14 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
                 "a failing case needs `//@ fix: NAME`, the passing case that repairs it",
             ));
         }
-        for fix in case.fix.iter().filter(|_| case.expectation.is_fail()) {
+        if case.expectation.is_lint() && case.fix.is_empty() {
+            errors.push(Error::input(
+                &case.path,
+                directive_line(case, "lint"),
+                "a lint case needs `//@ fix: NAME`, the passing case in which the lints do not fire",
+            ));
+        }
+        for fix in case.fix.iter().filter(|_| case.expectation.is_pinned()) {
             match by_name.get(fix.as_str()) {
                 None => errors.push(Error::input(
                     &case.path,
@@ -209,10 +216,20 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
                 ),
             ));
         }
+        if case.expectation.is_lint() && !case.stderr_path().is_file() {
+            errors.push(Error::input(
+                &case.path,
+                None,
+                format!(
+                    "a lint case needs its pinned stderr {} (make it with `sendsync check --bless`)",
+                    case.stderr_path().display()
+                ),
+            ));
+        }
     }
     let expected: BTreeMap<PathBuf, &Case> = cases
         .iter()
-        .filter(|c| c.expectation.is_fail())
+        .filter(|c| c.expectation.is_pinned())
         .map(|c| (c.stderr_path(), c))
         .collect();
     for stderr in stderrs {
@@ -220,7 +237,7 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
             errors.push(Error::input(
                 stderr,
                 None,
-                "a pinned stderr with no failing case beside it: delete it, or restore its case",
+                "a pinned stderr with no failing case (nor lint case) beside it: delete it, or restore its case",
             ));
         }
     }

@@ -147,6 +147,7 @@ impl Normalizer<'_> {
         } else {
             text.to_string()
         };
+        let text = clippy_docs_unversioned(&text);
         if self.krate.is_empty() {
             return text;
         }
@@ -176,12 +177,47 @@ impl Normalizer<'_> {
     }
 }
 
+/// Where clippy's help links to a lint's documentation: `…/rust-clippy/master/index.html#…` on
+/// older toolchains, `…/rust-clippy/rust-1.95.0/index.html#…` on newer ones. The release in the
+/// link changes with every toolchain and says nothing about the lint, so it reads `$VERSION`.
+fn clippy_docs_unversioned(text: &str) -> String {
+    const DOCS: &str = "https://rust-lang.github.io/rust-clippy/";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(DOCS) {
+        let after = &rest[i + DOCS.len()..];
+        match after.find('/') {
+            Some(end) if !after[..end].contains(char::is_whitespace) => {
+                out.push_str(&rest[..i + DOCS.len()]);
+                out.push_str("$VERSION");
+                rest = &after[end..];
+            }
+            _ => {
+                out.push_str(&rest[..i + DOCS.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Notes that depend on the machine rather than the program.
 fn is_noise(message: &str) -> bool {
     message.starts_with("the full type name has been written to")
         || message.starts_with("the full name for the type has been written to")
         || message.starts_with("consider using `--verbose` to print the full type name")
         || message.starts_with("this compiler was built on")
+        || is_warning_count(message)
+}
+
+/// rustc's closing count of warnings (`1 warning emitted`, `3 warnings emitted`): a summary of
+/// the diagnostics above it, not one of its own.
+fn is_warning_count(message: &str) -> bool {
+    message
+        .strip_suffix(" warning emitted")
+        .or_else(|| message.strip_suffix(" warnings emitted"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `$RUST/std/src/thread/mod.rs` for std's files, a root-relative path for the package's own,
@@ -213,6 +249,28 @@ pub fn codes(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
         .collect()
 }
 
+/// The lints that fired: the codes of the diagnostics that carry a lint's name rather than an
+/// error code, warnings (`clippy::arc_with_non_send_sync`, `unused_variables`) and errors (a
+/// deny-by-default lint such as `let_underscore_lock`) alike.
+pub fn lints(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
+    diagnostics
+        .iter()
+        .filter(|d| d.is_error() || d.level == "warning")
+        .filter_map(|d| d.code.clone())
+        .filter(|code| !(code.len() == 5 && code.starts_with('E')))
+        .collect()
+}
+
+/// The headline messages of the lints that fired, in order.
+pub fn lint_headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
+    let fired = lints(diagnostics);
+    diagnostics
+        .iter()
+        .filter(|d| d.code.as_ref().is_some_and(|c| fired.contains(c)))
+        .map(|d| d.message.clone())
+        .collect()
+}
+
 /// The headline messages of the errors, in order.
 pub fn headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics
@@ -225,6 +283,40 @@ pub fn headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clippy_doc_links_and_warning_counts() {
+        let n = Normalizer {
+            input: "/w/cases/t/x.rs",
+            root: "/w/",
+            krate: "sendsync_case",
+        };
+        let url = |v: &str| {
+            format!("for further information visit https://rust-lang.github.io/rust-clippy/{v}/index.html#rc_mutex")
+        };
+        let want = url("$VERSION");
+        assert_eq!(n.text(&url("master")), want);
+        assert_eq!(n.text(&url("rust-1.95.0")), want);
+        assert_eq!(n.text("no link"), "no link");
+        assert!(is_noise("1 warning emitted") && is_noise("12 warnings emitted"));
+        assert!(!is_noise("warning emitted") && !is_noise("unused variable: `x`"));
+        let lint = |level: &str, code: &str| Diagnostic {
+            level: level.into(),
+            code: Some(code.into()),
+            ..Diagnostic::crash("m")
+        };
+        let fired = lints(&[
+            lint("warning", "clippy::rc_mutex"),
+            lint("error", "let_underscore_lock"),
+            lint("error", "E0277"),
+            lint("note", "unused_variables"),
+        ]);
+        let want: BTreeSet<String> = ["clippy::rc_mutex", "let_underscore_lock"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(fired, want);
+    }
 
     #[test]
     fn std_paths_lose_prefix_and_lines() {

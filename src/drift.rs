@@ -10,7 +10,7 @@
 //! diagnostic now emitted twice, or a label, note, span or suggestion changed, is `detail`),
 //! and a pure reordering is `rendering`.
 
-use crate::compile::{Kind, Outcome};
+use crate::compile::{Kind, Mode, Outcome};
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -95,6 +95,11 @@ pub fn classify(base: &Outcome, other: &Outcome) -> Drift {
     if compiled(base) != compiled(other) {
         return Drift::Outcome;
     }
+    // For a lint case, whether its lints fire is its outcome: a lint that arrived, left, or
+    // changed its level (a warning that became an error changes `compiled` above).
+    if linted(base, other) && base.lints() != other.lints() {
+        return Drift::Outcome;
+    }
     if base.codes() != other.codes() {
         return Drift::Codes;
     }
@@ -132,8 +137,24 @@ pub fn explain(drift: Drift, base: &Outcome, other: &Outcome) -> String {
                 None => "text length".into(),
             }
         }
+        Drift::Outcome if linted(base, other) && base.lints() != other.lints() => {
+            let (a, b) = (base.lints(), other.lints());
+            let mut parts = Vec::new();
+            for lint in b.difference(&a) {
+                parts.push(format!("{lint} fires here, not on the baseline"));
+            }
+            for lint in a.difference(&b) {
+                parts.push(format!("{lint} fires on the baseline, not here"));
+            }
+            parts.join("; ")
+        }
         _ => String::new(),
     }
+}
+
+/// Whether either side was linted with clippy (a lint case).
+fn linted(base: &Outcome, other: &Outcome) -> bool {
+    base.mode == Mode::Lint || other.mode == Mode::Lint
 }
 
 /// The distinct errors' codes and messages.
@@ -323,6 +344,35 @@ mod tests {
         assert_eq!(classify(&base(), &timeout), Drift::Timeout);
         assert_eq!(classify(&compiled, &timeout), Drift::Timeout);
         assert!(!Drift::Timeout.is_drift());
+    }
+
+    #[test]
+    fn a_lint_that_arrives_is_outcome_drift() {
+        let lint = |code: Option<&str>| {
+            let mut o = fail(vec![], "");
+            o.kind = Kind::Pass;
+            o.mode = Mode::Lint;
+            if let Some(code) = code {
+                o.diagnostics.push(Diagnostic {
+                    level: "warning".into(),
+                    code: Some(code.into()),
+                    ..note("usage of an `Arc` that is not `Send` and `Sync`")
+                });
+            }
+            o
+        };
+        let (fires, silent) = (lint(Some("clippy::arc_with_non_send_sync")), lint(None));
+        assert_eq!(classify(&fires, &silent), Drift::Outcome);
+        assert_eq!(
+            explain(Drift::Outcome, &fires, &silent),
+            "clippy::arc_with_non_send_sync fires on the baseline, not here"
+        );
+        assert_eq!(classify(&fires, &fires.clone()), Drift::Identical);
+        // In a case that is not linted, a new warning stays a detail.
+        let (mut a, mut b) = (fires.clone(), silent.clone());
+        a.mode = Mode::Check;
+        b.mode = Mode::Check;
+        assert_eq!(classify(&a, &b), Drift::Detail);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Variant {
     pub outcome: String,
     pub codes: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Compiled with clippy (a lint case): which lints fire is part of the variant.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub linted: bool,
 }
 
 impl Variant {
@@ -39,15 +42,33 @@ impl Variant {
             outcome: kind_str(&outcome.kind).into(),
             codes: outcome.codes().into_iter().collect(),
             diagnostics: outcome.diagnostics.clone(),
+            linted: outcome.mode == Mode::Lint,
         }
     }
 
+    /// The lints that fired (see [`crate::diagnostic::lints`]).
+    pub fn lints(&self) -> Vec<String> {
+        crate::diagnostic::lints(&self.diagnostics)
+            .into_iter()
+            .collect()
+    }
+
+    /// `fail E0277`, or for a lint case `pass, lint clippy::rc_mutex` (`pass, no lint`).
     pub fn summary(&self) -> String {
-        if self.codes.is_empty() {
+        let mut out = if self.codes.is_empty() {
             self.outcome.clone()
         } else {
             format!("{} {}", self.outcome, self.codes.join(" "))
+        };
+        if self.linted {
+            let lints = self.lints();
+            if lints.is_empty() {
+                out.push_str(", no lint");
+            } else {
+                out.push_str(&format!(", lint {}", lints.join(" ")));
+            }
         }
+        out
     }
 
     pub fn headlines(&self) -> Vec<String> {
@@ -329,6 +350,12 @@ fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Result<Vec<Opti
         .collect()
 }
 
+/// A lint case on a toolchain without clippy: `n/a` there, which `record` writes only where
+/// nothing is recorded yet, and `verify` does not hold against the record.
+fn unlintable(case: &Case, tc: &Toolchain) -> bool {
+    case.expectation.is_lint() && tc.clippy.is_none()
+}
+
 /// Records `tc` into the history of every case under `root`. Returns how many files changed.
 /// Writes each file atomically, but not the folder as a whole: see [`record_all`].
 pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) -> Result<usize> {
@@ -338,6 +365,10 @@ pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) ->
     for (case, variant) in cases.iter().zip(observed) {
         let path = History::path(root, case);
         let mut history = History::load_for_update(&path, &case.name)?;
+        if unlintable(case, tc) && history.toolchains.contains_key(&key) {
+            // Recorded where clippy was installed: a machine without it has nothing to add.
+            continue;
+        }
         let before = history.clone();
         history.record(&key, tc, variant);
         if history != before {
@@ -488,6 +519,10 @@ pub fn verify(
     let observed = observe(tc, cases, options)?;
     let mut out = Vec::new();
     for (case, variant) in cases.iter().zip(observed) {
+        if unlintable(case, tc) {
+            // A lint case needs the toolchain's clippy; without it there is nothing to compare.
+            continue;
+        }
         let path = History::path(root, case);
         let diff = |what: String| Difference {
             case: case.name.clone(),
@@ -545,6 +580,7 @@ mod tests {
             outcome: "fail".into(),
             codes: codes.iter().map(|s| s.to_string()).collect(),
             diagnostics: vec![],
+            linted: false,
         }
     }
 
@@ -634,6 +670,32 @@ mod tests {
             History::load_for_update(&older, "x").unwrap(),
             History::new("x")
         );
+    }
+
+    #[test]
+    fn without_clippy_a_lint_case_keeps_its_record_and_is_not_verified() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = "//! T\n//!\n//! A lint. It fires.\n//@ lint: clippy::rc_mutex\n//@ fix: y\nfn main() {}\n";
+        let case = Case::parse(&dir.path().join("t/x.rs"), source.into(), true).unwrap();
+        let no_clippy = tc("1.80.0", "2024-07-21");
+        assert!(no_clippy.clippy.is_none());
+        let options = Options::new(dir.path().to_path_buf());
+        let root = dir.path().join("history");
+        // Nothing recorded yet: `n/a`.
+        record(&root, std::slice::from_ref(&case), &no_clippy, &options).unwrap();
+        let path = History::path(&root, &case);
+        assert_eq!(
+            History::load(&path).unwrap().unwrap().toolchains["1.80.0"].variant,
+            "n/a"
+        );
+        // A real record (made where clippy was installed) is kept, and not held against n/a.
+        let mut h = History::new("x");
+        h.record("1.80.0", &no_clippy, Some(variant(&[])));
+        h.save(&path).unwrap();
+        record(&root, std::slice::from_ref(&case), &no_clippy, &options).unwrap();
+        assert_eq!(History::load(&path).unwrap().unwrap(), h);
+        let differences = verify(&root, &[case], &no_clippy, &options).unwrap();
+        assert!(differences.is_empty(), "{differences:?}");
     }
 
     #[test]

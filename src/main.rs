@@ -235,6 +235,11 @@ impl ToolchainArgs {
             (None, None) => Spec::Active,
         }
     }
+
+    /// Whether a toolchain was asked for (`--toolchain X` or `--rustc PATH`).
+    fn is_explicit(&self) -> bool {
+        self.toolchain.is_some() || self.rustc.is_some()
+    }
 }
 
 /// How compiles run: for commands that only type-check (`matrix`, `history`).
@@ -548,7 +553,7 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
             .iter()
             .filter(|c| {
                 let abs = std::path::absolute(&c.path).unwrap_or_else(|_| c.path.clone());
-                c.expectation.is_fail() && !abs.starts_with(&corpus_root)
+                c.expectation.is_pinned() && !abs.starts_with(&corpus_root)
             })
             .map(|c| {
                 Error::input(
@@ -564,6 +569,14 @@ fn cmd_check(args: CheckArgs) -> CmdResult {
         if !outside.is_empty() {
             return Err(outside);
         }
+    }
+    if args.toolchain.is_explicit()
+        && toolchain.clippy.is_none()
+        && cases.iter().any(|c| c.expectation.is_lint())
+    {
+        // Asked for by name, a toolchain that cannot lint the lint cases is an environment to
+        // fix, not a row of `not-applicable`s.
+        return Err(one(Error::env(check::clippy_missing(&toolchain))));
     }
     let mut results = run_check(&toolchain, &cases, &options);
     results.extend(errors.iter().map(error_result));
@@ -666,8 +679,21 @@ fn cmd_miri(args: MiriArgs) -> CmdResult {
 
 fn codes_of(case: &Case) -> String {
     match &case.expectation {
-        Expectation::Fail(codes) => codes.iter().cloned().collect::<Vec<_>>().join(" "),
+        Expectation::Fail(codes) | Expectation::Lint(codes) => {
+            codes.iter().cloned().collect::<Vec<_>>().join(" ")
+        }
         _ => String::new(),
+    }
+}
+
+/// What `list` says a case wants: `fail`, `lint` or `pass`.
+fn wants(case: &Case) -> &'static str {
+    if case.expectation.is_fail() {
+        "fail"
+    } else if case.expectation.is_lint() {
+        "lint"
+    } else {
+        "pass"
     }
 }
 
@@ -688,8 +714,9 @@ fn cmd_list(format: Format) -> CmdResult {
                         "name": c.name,
                         "title": c.title,
                         "path": c.path.strip_prefix(corpus::package_root()).unwrap_or(&c.path),
-                        "expected": if c.expectation.is_fail() { "fail" } else { "pass" },
+                        "expected": wants(c),
                         "codes": match &c.expectation { Expectation::Fail(cs) => cs.iter().cloned().collect(), _ => vec![] },
+                        "lints": match &c.expectation { Expectation::Lint(ls) => ls.iter().cloned().collect(), _ => vec![] },
                         "fix": c.fix.first(),
                         "fixes": c.fix,
                         "book": c.book,
@@ -703,6 +730,11 @@ fn cmd_list(format: Format) -> CmdResult {
                 .iter()
                 .filter(|c| c.expectation.is_fail())
                 .count();
+            let lints = corpus
+                .cases
+                .iter()
+                .filter(|c| c.expectation.is_lint())
+                .count();
             let out = serde_json::json!({
                 "cases": cases,
                 "topics": corpus.topics.iter().map(|t| serde_json::json!({"name": t.name, "title": t.title, "cases": corpus.topic_cases(&t.name).count()})).collect::<Vec<_>>(),
@@ -711,8 +743,9 @@ fn cmd_list(format: Format) -> CmdResult {
                     "cases": corpus.cases.len(),
                     "topics": corpus.topics.len(),
                     "codes": codes.len(),
-                    "pass": corpus.cases.len() - fails,
+                    "pass": corpus.cases.len() - fails - lints,
                     "fail": fails,
+                    "lint": lints,
                 },
             });
             println!("{}", serde_json::to_string_pretty(&out).expect("json"));
@@ -724,11 +757,7 @@ fn cmd_list(format: Format) -> CmdResult {
                 "topic", "name", "wants", "codes"
             );
             for c in &corpus.cases {
-                let verdict = if c.expectation.is_fail() {
-                    "fail"
-                } else {
-                    "pass"
-                };
+                let verdict = wants(c);
                 let book = c
                     .book
                     .as_deref()
@@ -748,12 +777,18 @@ fn cmd_list(format: Format) -> CmdResult {
                 .iter()
                 .filter(|c| c.expectation.is_fail())
                 .count();
+            let lints = corpus
+                .cases
+                .iter()
+                .filter(|c| c.expectation.is_lint())
+                .count();
             println!(
-                "\n{} cases in {} topics: {} fail, {} pass",
+                "\n{} cases in {} topics: {} fail, {} lint, {} pass",
                 corpus.cases.len(),
                 corpus.topics.len(),
                 fails,
-                corpus.cases.len() - fails
+                lints,
+                corpus.cases.len() - fails - lints
             );
         }
     }
@@ -869,7 +904,7 @@ fn cmd_show(name: &str, format: Format) -> CmdResult {
         println!("needs Rust {min} or newer");
     }
     println!("\n--- source ---\n{}", case.source.trim_end());
-    if case.expectation.is_fail() {
+    if case.expectation.is_pinned() {
         let pinned = std::fs::read_to_string(case.stderr_path())
             .unwrap_or_else(|_| "(no pinned stderr)".into());
         println!(

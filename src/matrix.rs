@@ -35,6 +35,9 @@ pub struct Cell {
     /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::chain`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chains: Vec<Chain>,
+    /// Compiled with clippy (a lint case): which lints fire is part of the outcome.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub linted: bool,
 }
 
 impl Cell {
@@ -48,6 +51,7 @@ impl Cell {
             stderr: String::new(),
             why: String::new(),
             chains: vec![],
+            linted: false,
         }
     }
 
@@ -61,6 +65,7 @@ impl Cell {
             stderr: o.stderr.clone(),
             why: String::new(),
             chains: crate::chain::chains(&o.diagnostics, Some(source)),
+            linted: o.mode == Mode::Lint,
         }
     }
 
@@ -75,7 +80,7 @@ impl Cell {
         };
         Some(Outcome {
             kind,
-            mode: Mode::Check,
+            mode: if self.linted { Mode::Lint } else { Mode::Check },
             diagnostics: self.diagnostics.clone(),
             stderr: self.stderr.clone(),
             run: None,
@@ -166,6 +171,7 @@ pub fn from_history(histories: &[(&Case, crate::history::History)], baseline: &s
                             stderr: String::new(),
                             why: String::new(),
                             chains: crate::chain::chains(&v.diagnostics, Some(&case.source)),
+                            linted: v.linted,
                         },
                         None if h.toolchains.contains_key(t) => {
                             Cell::empty("n/a", Drift::NotApplicable)
@@ -506,10 +512,21 @@ pub fn to_json(m: &Matrix) -> String {
 }
 
 fn cell_label(c: &Cell) -> String {
-    match c.outcome.as_str() {
+    let mut label = match c.outcome.as_str() {
         "pass" | "fail" if !c.codes.is_empty() => format!("{} {}", c.outcome, c.codes.join(" ")),
         other => other.to_string(),
+    };
+    if c.linted {
+        let lints: Vec<String> = crate::diagnostic::lints(&c.diagnostics)
+            .into_iter()
+            .collect();
+        if lints.is_empty() {
+            label.push_str(", no lint");
+        } else {
+            label.push_str(&format!(", lint {}", lints.join(" ")));
+        }
     }
+    label
 }
 
 fn header(m: &Matrix) -> String {

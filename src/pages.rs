@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 mod book;
 pub mod chain_svg;
+mod guards;
 pub mod highlight;
 pub mod markdown;
 mod site;
@@ -78,20 +79,33 @@ impl<'a> PageInputs<'a> {
                 chain_changes.insert(case.name.clone(), changes);
             }
             recorded.push((case, h.clone()));
-            let spans = h
-                .spans()
-                .into_iter()
-                .map(|s| {
-                    let v = h.variants.get(&s.variant);
-                    HistorySpan {
-                        from: s.from,
-                        to: s.to,
-                        outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
-                        codes: v.map_or(vec![], |v| v.codes.clone()),
-                        messages: v.map_or(vec![], |v| v.headlines()),
-                    }
-                })
-                .collect();
+            let spans =
+                h.spans()
+                    .into_iter()
+                    .map(|s| {
+                        let v = h.variants.get(&s.variant);
+                        HistorySpan {
+                            from: s.from,
+                            to: s.to,
+                            outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
+                            // A lint case's history is which lints fired, and what they said.
+                            codes: v.map_or(vec![], |v| {
+                                if v.linted {
+                                    v.lints()
+                                } else {
+                                    v.codes.clone()
+                                }
+                            }),
+                            messages: v.map_or(vec![], |v| {
+                                if v.linted {
+                                    crate::diagnostic::lint_headlines(&v.diagnostics)
+                                } else {
+                                    v.headlines()
+                                }
+                            }),
+                        }
+                    })
+                    .collect();
             histories.insert(case.name.clone(), spans);
         }
         let declared = crate::table::declared();
@@ -126,7 +140,8 @@ pub struct HistorySpan {
     pub to: String,
     /// `pass`, `fail`, `timeout`, `ice`, ...
     pub outcome: String,
-    /// The error codes, such as `E0277` (`-` for an error without a code).
+    /// The error codes, such as `E0277` (`-` for an error without a code); for a lint case,
+    /// the lints that fired.
     pub codes: Vec<String>,
     /// The headline messages.
     pub messages: Vec<String>,
@@ -206,7 +221,7 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
             let mut pages = Vec::new();
             let mut fixes_elsewhere = Vec::new();
             for case in corpus.topic_cases(&topic.name) {
-                if case.expectation.is_fail() || miri_finding(case) {
+                if case.expectation.is_pinned() || miri_finding(case) {
                     // Every fix is shown on the case's page: the first leads, the others follow.
                     let fixes = case.fix.iter().filter_map(|f| corpus.get(f)).collect();
                     pages.push(Page { case, fixes });
@@ -317,7 +332,7 @@ pub(crate) fn miri_sentence(note: &MiriNote) -> String {
 }
 
 pub(crate) fn pinned_stderr(case: &Case) -> Option<String> {
-    if !case.expectation.is_fail() {
+    if !case.expectation.is_pinned() {
         return None;
     }
     crate::error::read_text(&case.stderr_path()).ok()
@@ -330,6 +345,23 @@ pub(crate) fn display_path(corpus: &Corpus, path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
+}
+
+/// Where a lint is documented: clippy's lint list for `clippy::NAME`, rustc's lint listing for
+/// one of rustc's own.
+pub(crate) fn lint_url(lint: &str) -> String {
+    match lint.strip_prefix("clippy::") {
+        Some(name) => format!("https://rust-lang.github.io/rust-clippy/master/index.html#{name}"),
+        None => "https://doc.rust-lang.org/rustc/lints/listing/index.html".into(),
+    }
+}
+
+/// The lints a lint case expects to fire (empty for any other case).
+pub(crate) fn lints_of(case: &Case) -> Vec<&str> {
+    match &case.expectation {
+        Expectation::Lint(lints) => lints.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The error index page of a code, if it has one (`-` has none).
@@ -372,6 +404,10 @@ pub(crate) fn expectation_words(case: &Case) -> String {
             format!("fails to compile: {}", codes.join(", "))
         }
         Expectation::FailAny => "fails to compile".into(),
+        Expectation::Lint(lints) => {
+            let lints: Vec<&str> = lints.iter().map(String::as_str).collect();
+            format!("linted with clippy: {} fires", lints.join(", "))
+        }
         Expectation::Unspecified => "has no expectation".into(),
     }
 }
@@ -526,7 +562,7 @@ pub(crate) const TAG_TYPES: &[&str] = &[
 /// finds wrong and a passing case that is nobody's fix have pages of their own; a fix is shown
 /// on the page of the (first) case it repairs.
 pub(crate) fn page_of<'a>(corpus: &'a Corpus, case: &'a Case) -> (&'a Case, Option<String>) {
-    if case.expectation.is_fail() || miri_finding(case) {
+    if case.expectation.is_pinned() || miri_finding(case) {
         return (case, None);
     }
     match corpus.repaired_by(&case.name).first() {

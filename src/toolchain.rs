@@ -110,6 +110,10 @@ pub struct Toolchain {
     /// `librustc_driver`): two local builds that both say `commit-hash: unknown` differ here.
     #[serde(skip)]
     pub binary_id: String,
+    /// The toolchain's `clippy-driver`, beside its rustc, when the clippy component is
+    /// installed: lint cases are compiled with it.
+    #[serde(skip)]
+    pub clippy: Option<PathBuf>,
 }
 
 impl Toolchain {
@@ -158,6 +162,37 @@ impl Toolchain {
             self.binary_id,
             crate::sysroot::POLICY
         )
+    }
+
+    /// The identity of the clippy that lints cases, for cache keys: its binary's size and
+    /// modification time (it is a build of its own, beside the toolchain's rustc).
+    pub fn clippy_identity(&self) -> String {
+        self.clippy
+            .as_deref()
+            .map_or_else(|| "no clippy".to_string(), stamp)
+    }
+
+    /// The `rustup` command that installs clippy on this toolchain, for messages.
+    pub fn clippy_install_hint(&self) -> String {
+        format!(
+            "clippy is not installed on toolchain `{0}`; add it with `rustup component add clippy --toolchain {0}`",
+            self.name
+        )
+    }
+
+    /// Like [`Toolchain::command`], but runs the toolchain's `clippy-driver` (a rustc with
+    /// clippy's lints registered) on the same sysroot view and in the same environment. An
+    /// [`Error::Environment`] that says how to install clippy when it is not there.
+    pub fn clippy_command(&self) -> Result<Command> {
+        let clippy = self
+            .clippy
+            .as_deref()
+            .ok_or_else(|| Error::env(self.clippy_install_hint()))?;
+        let mut cmd = bare_command(clippy);
+        if !self.view.as_os_str().is_empty() {
+            cmd.arg("--sysroot").arg(&self.view);
+        }
+        Ok(cmd)
     }
 
     /// Whether this is the toolchain the pinned `.stderr` files belong to.
@@ -236,6 +271,10 @@ pub fn identify(rustc: &Path) -> Result<Toolchain> {
     toolchain.sysroot = crate::sysroot::of_rustc(rustc)?;
     toolchain.view = crate::sysroot::view(&toolchain.sysroot, &crate::sysroot::default_dir())?;
     toolchain.binary_id = binary_id(rustc, &toolchain.sysroot);
+    toolchain.clippy = rustc
+        .parent()
+        .map(|bin| bin.join("clippy-driver"))
+        .filter(|p| p.is_file());
     Ok(toolchain)
 }
 
@@ -269,20 +308,6 @@ pub fn parse_vv(text: &str) -> std::result::Result<Toolchain, String> {
 /// Size and modification time of the rustc binary and of every `librustc_driver` in the
 /// sysroot: enough to tell two builds apart, without hashing 150 MB on every run.
 fn binary_id(rustc: &Path, sysroot: &Path) -> String {
-    let stamp = |p: &Path| -> String {
-        let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        match std::fs::metadata(&p) {
-            Ok(m) => {
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                format!("{}:{}:{mtime}", p.display(), m.len())
-            }
-            Err(_) => format!("{}:?", p.display()),
-        }
-    };
     let mut parts = vec![stamp(rustc)];
     if let Ok(dir) = std::fs::read_dir(sysroot.join("lib")) {
         let mut drivers: Vec<PathBuf> = dir
@@ -297,6 +322,22 @@ fn binary_id(rustc: &Path, sysroot: &Path) -> String {
         parts.extend(drivers.iter().map(|d| stamp(d)));
     }
     parts.join(" ")
+}
+
+/// A binary's path, size and modification time.
+fn stamp(p: &Path) -> String {
+    let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    match std::fs::metadata(&p) {
+        Ok(m) => {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{}:{mtime}", p.display(), m.len())
+        }
+        Err(_) => format!("{}:?", p.display()),
+    }
 }
 
 /// Parses the `--toolchains A,B,C` list.

@@ -60,10 +60,13 @@ fn outcomes_match_directives() {
     );
 }
 
-/// What insta pins for a failing case: its diagnostics' structure, normalized.
+/// What insta pins for a failing case or a lint case: its diagnostics' structure, normalized.
+/// A lint case's record also names the lints that fired.
 #[derive(Serialize)]
 struct Snapshot<'a> {
     codes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lints: Option<Vec<String>>,
     diagnostics: &'a [sendsync::diagnostic::Diagnostic],
 }
 
@@ -94,10 +97,15 @@ fn pinned_like_insta(
 fn structured_diagnostics_match_snapshots() {
     let Some(results) = checked() else { return };
     let mut failed = Vec::new();
-    for r in results.iter().filter(|r| r.case.expectation.is_fail()) {
+    for r in results.iter().filter(|r| r.case.expectation.is_pinned()) {
         let Some(outcome) = &r.outcome else { continue };
         let snapshot = Snapshot {
             codes: outcome.codes().into_iter().collect(),
+            lints: r
+                .case
+                .expectation
+                .is_lint()
+                .then(|| outcome.lints().into_iter().collect()),
             diagnostics: &outcome.diagnostics,
         };
         let name = r.case.name.clone();
@@ -167,6 +175,49 @@ fn obligation_chains_are_complete_and_match_snapshots() {
     );
 }
 
+/// A lint case's fixes, linted with the same clippy: none of the case's lints fire in them, and
+/// each still compiles. The lint is then about the hazard the fix removes, not about a spelling
+/// the fix merely hides.
+#[test]
+fn lint_cases_fixes_do_not_fire_the_lints() {
+    let Some(toolchain) = common::pinned_toolchain("lint fixes") else {
+        return;
+    };
+    assert!(
+        toolchain.clippy.is_some(),
+        "{} (clippy is a pinned component: rust-toolchain.toml)",
+        toolchain.clippy_install_hint()
+    );
+    let cases = common::cases();
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for case in cases.iter().filter(|c| c.expectation.is_lint()) {
+        let sendsync::case::Expectation::Lint(lints) = &case.expectation else {
+            unreachable!()
+        };
+        for name in &case.fix {
+            let fix = cases.iter().find(|c| &c.name == name).expect("validated");
+            let outcome = sendsync::compile::compile(
+                &toolchain,
+                fix,
+                sendsync::compile::Mode::Lint,
+                sendsync::compile::Limits::default(),
+            )
+            .unwrap();
+            let fired: Vec<String> = outcome.lints().intersection(lints).cloned().collect();
+            if outcome.kind != sendsync::compile::Kind::Pass || !fired.is_empty() {
+                bad.push(format!(
+                    "{} fixed by {}: {:?}, lints {:?} still fire",
+                    case.name, fix.name, outcome.kind, fired
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert!(checked >= 12, "only {checked} lint fixes");
+}
+
 /// Like compiletest's tidy check: no snapshot survives its case.
 #[test]
 fn no_stale_snapshots() {
@@ -187,7 +238,7 @@ fn no_stale_snapshots() {
         };
         if !cases
             .iter()
-            .any(|c| c.name == stem && c.expectation.is_fail())
+            .any(|c| c.name == stem && c.expectation.is_pinned())
         {
             stale.push(path.display().to_string());
         }

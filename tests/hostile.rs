@@ -211,6 +211,43 @@ fn a_toolchain_that_is_not_installed_says_how_to_install_it() {
     );
 }
 
+/// A lint case needs the toolchain's clippy-driver: a toolchain asked for without it is an
+/// environment to fix (exit 2), not a row of `not-applicable`s. A rustc reached through a link in
+/// a folder of its own has no clippy-driver beside it.
+#[test]
+fn a_toolchain_without_clippy_cannot_check_lint_cases() {
+    let Some(tc) = common::pinned_toolchain("a toolchain without clippy") else {
+        return;
+    };
+    let env = Env::new();
+    let bin = env.tmp.path().join("bare/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let rustc = bin.join("rustc");
+    std::os::unix::fs::symlink(&tc.rustc, &rustc).unwrap();
+    let case = sendsync::corpus::bundled_root().join("lints/arc_refcell_on_one_thread.rs");
+    let case = case.to_str().unwrap();
+    expect(
+        &env.run(&["check", "--rustc", rustc.to_str().unwrap(), case]),
+        2,
+        &["no clippy-driver beside", "lint cases are linted"],
+    );
+    // The message for a rustup toolchain gives the command that adds the component.
+    let named = sendsync::toolchain::Toolchain {
+        name: "1.80.0".into(),
+        ..tc.clone()
+    };
+    assert_eq!(
+        named.clippy_install_hint(),
+        "clippy is not installed on toolchain `1.80.0`; add it with `rustup component add clippy --toolchain 1.80.0`"
+    );
+    // With clippy, the same case checks.
+    expect(
+        &env.run(&["check", "--toolchain", sendsync::toolchain::pinned(), case]),
+        0,
+        &[],
+    );
+}
+
 #[test]
 fn merge_refuses_what_is_not_a_matrix() {
     let env = Env::new();

@@ -53,7 +53,7 @@ fn compiler_quotes(text: &str) -> Vec<String> {
 /// Where a case's quotes must come from: its own `.stderr`, or for a passing case, the
 /// `.stderr` of every failing case it repairs.
 fn pinned_stderr(case: &Case, cases: &[Case]) -> Vec<(String, String)> {
-    let sources: Vec<&Case> = if case.expectation.is_fail() {
+    let sources: Vec<&Case> = if case.expectation.is_pinned() {
         vec![case]
     } else {
         cases
@@ -202,8 +202,18 @@ fn readme_problems(readme: &Path, md: &str, cases: &[Case]) -> Vec<String> {
         let start = open + 1 + label.len() + 2;
         words_text.replace_range(start..start + target.len(), &" ".repeat(target.len()));
     }
+    // The lints the lint cases name (`arc_with_non_send_sync`) are lints, not cases.
+    let lints: BTreeSet<String> = cases
+        .iter()
+        .filter_map(|c| match &c.expectation {
+            sendsync::case::Expectation::Lint(lints) => Some(lints),
+            _ => None,
+        })
+        .flatten()
+        .map(|l| l.trim_start_matches("clippy::").to_string())
+        .collect();
     for (at, word) in case_like_words(&words_text) {
-        if NOT_CASES.contains(&word) {
+        if NOT_CASES.contains(&word) || lints.contains(word) {
             continue;
         }
         let Some(case) = names.get(word) else {

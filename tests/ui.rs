@@ -5,14 +5,26 @@
 //!
 //! trybuild compiles every case with this package's edition (2021); cases with another
 //! `edition:` are left to `tests/corpus.rs`, which compiles them with their own, and are named
-//! here as skipped.
+//! here as skipped. So are lint cases (`//@ lint:`): trybuild runs rustc, never clippy, and
+//! their pinned `.stderr` is clippy's (`tests/corpus.rs` checks it, through `sendsync check`).
 
 mod common;
 
 use sendsync::case::{Case, DEFAULT_EDITION};
 
 fn split(pass: bool) -> Vec<Case> {
-    let (mine, other): (Vec<Case>, Vec<Case>) = common::cases()
+    let (lints, cases): (Vec<Case>, Vec<Case>) = common::cases()
+        .into_iter()
+        .partition(|c| c.expectation.is_lint());
+    if pass {
+        for c in lints {
+            common::skip(format_args!(
+                "{} in trybuild: a lint case, linted with clippy (checked by tests/corpus.rs)",
+                c.name
+            ));
+        }
+    }
+    let (mine, other): (Vec<Case>, Vec<Case>) = cases
         .into_iter()
         .filter(|c| c.expectation.is_fail() != pass)
         .partition(|c| c.edition == DEFAULT_EDITION);

@@ -3,8 +3,8 @@
 //! that is nobody's fix (`src/<topic>/<case>.md`), the truth table and the drift matrix.
 
 use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, pinned_stderr,
-    plan, span_label, Chapter, Page, PageInputs,
+    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
+    pinned_stderr, plan, span_label, Chapter, Page, PageInputs,
 };
 use crate::case::Case;
 use crate::error::Result;
@@ -238,6 +238,22 @@ fn facts(case: &Case) -> String {
     format!("*{}*\n\n", facts.join(" · "))
 }
 
+/// A case's pinned `.stderr` as `compiler` renders it on the pinned toolchain, or a note that
+/// the pinned `what` (error, warning) is not recorded.
+fn pinned_output(out: &mut String, inputs: &PageInputs, case: &Case, compiler: &str, what: &str) {
+    match pinned_stderr(case) {
+        Some(stderr) => {
+            out.push_str(&format!(
+                "As {compiler} {} (the pinned toolchain) renders it, from `{}`:\n\n",
+                inputs.pinned_toolchain,
+                display_path(inputs.corpus, &case.stderr_path())
+            ));
+            code_block(out, "text", &stderr);
+        }
+        None => out.push_str(&format!("The pinned {what} is not recorded.\n\n")),
+    }
+}
+
 /// The fixes beside a failing case (or the correct twin beside a case Miri finds wrong): the
 /// lead fix, then every other idiomatic fix, each with its explanation, program and diff.
 fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
@@ -260,6 +276,8 @@ fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
         miri_section(out, inputs, fix);
         out.push_str(if case.expectation.is_fail() {
             "What changed, from the failing program to this fix:\n\n"
+        } else if case.expectation.is_lint() {
+            "What changed, from the program the lint catches to this fix:\n\n"
         } else {
             "What changed, from the program Miri finds wrong to its correct twin:\n\n"
         });
@@ -314,17 +332,7 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
         out.push_str("## The failing program\n\n");
         program(&mut out, inputs, case);
         out.push_str("## The compiler's error\n\n");
-        match pinned_stderr(case) {
-            Some(stderr) => {
-                out.push_str(&format!(
-                    "As rustc {} (the pinned toolchain) renders it, from `{}`:\n\n",
-                    inputs.pinned_toolchain,
-                    display_path(inputs.corpus, &case.stderr_path())
-                ));
-                code_block(&mut out, "text", &stderr);
-            }
-            None => out.push_str("The pinned error is not recorded.\n\n"),
-        }
+        pinned_output(&mut out, inputs, case, "rustc", "error");
         if let Some(chains) = inputs.chains.get(&case.name) {
             chain_section(&mut out, chains, case);
         }
@@ -338,6 +346,17 @@ fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option
                     "- `-`: an error without a code (such as a deny-by-default lint, or \"future cannot be sent between threads safely\")\n",
                 ),
             }
+        }
+        out.push('\n');
+        fix_section(&mut out, inputs, page);
+    } else if case.expectation.is_lint() {
+        out.push_str("## The program the lint catches\n\n");
+        program(&mut out, inputs, case);
+        out.push_str("## The lint's warning\n\n");
+        pinned_output(&mut out, inputs, case, "clippy-driver", "warning");
+        out.push_str("## Lints\n\n");
+        for lint in lints_of(case) {
+            out.push_str(&format!("- [`{lint}`]({})\n", lint_url(lint)));
         }
         out.push('\n');
         fix_section(&mut out, inputs, page);
@@ -475,6 +494,7 @@ shared between threads by reference). `T: Sync` holds exactly when `&T: Send`.\n
         }
         None => out.push_str("*The truth table is not recorded in this build of the book.*\n"),
     }
+    out.push_str(&super::guards::markdown(inputs.corpus));
     out
 }
 

@@ -9,8 +9,8 @@ use super::chain_svg;
 use super::highlight;
 use super::markdown::{inline, to_html};
 use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, pinned_stderr,
-    plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
+    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
+    pinned_stderr, plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
 };
 use crate::case::Case;
 use crate::error::Result;
@@ -109,6 +109,13 @@ fn chips(page: &Page) -> String {
             out.push_str(&format!(
                 "<span class=\"chip fail\">{}</span>",
                 html_escape(label)
+            ));
+        }
+    } else if page.case.expectation.is_lint() {
+        for lint in lints_of(page.case) {
+            out.push_str(&format!(
+                "<span class=\"chip lint\">{}</span>",
+                html_escape(lint)
             ));
         }
     } else {
@@ -285,15 +292,7 @@ fn case_page(
         main.push_str("<h2 id=\"program\">The failing program</h2>\n");
         main.push_str(&program(inputs, case, true));
         main.push_str("<h2 id=\"error\">The compiler's error</h2>\n");
-        match pinned_stderr(case) {
-            Some(stderr) => main.push_str(&format!(
-                "<p class=\"path\">As rustc {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
-                html_escape(inputs.pinned_toolchain),
-                html_escape(&display_path(inputs.corpus, &case.stderr_path())),
-                highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
-            )),
-            None => main.push_str("<p class=\"note\">The pinned error is not recorded.</p>\n"),
-        }
+        main.push_str(&pinned_output(inputs, case, "rustc", "error"));
         if let Some(chains) = inputs.chains.get(&case.name) {
             main.push_str(&chain_section(chains, case));
         }
@@ -307,6 +306,22 @@ fn case_page(
                     "<li><code>-</code>: an error without a code (such as a deny-by-default lint, or “future cannot be sent between threads safely”)</li>\n",
                 ),
             }
+        }
+        main.push_str("</ul>\n");
+        main.push_str(&fix_section(inputs, page));
+    } else if case.expectation.is_lint() {
+        main.push_str("<h2 id=\"program\">The program the lint catches</h2>\n");
+        main.push_str(&program(inputs, case, true));
+        main.push_str("<h2 id=\"error\">The lint's warning</h2>\n");
+        main.push_str(&pinned_output(inputs, case, "clippy-driver", "warning"));
+        main.push_str("<h2 id=\"lints\">Lints</h2>\n<ul>\n");
+        for lint in lints_of(case) {
+            main.push_str(&format!(
+                "<li><a href=\"{}\"><code>{}</code></a> · <a href=\"../index.html?q={}\">every case with it</a></li>\n",
+                html_escape(&lint_url(lint)),
+                html_escape(lint),
+                html_escape(lint)
+            ));
         }
         main.push_str("</ul>\n");
         main.push_str(&fix_section(inputs, page));
@@ -375,6 +390,20 @@ fn chain_section(chains: &[crate::chain::Chain], case: &Case) -> String {
         traits.join(" or "),
         chain_svg::figures(chains, &case.name, &href)
     )
+}
+
+/// A case's pinned `.stderr` as `compiler` renders it on the pinned toolchain, or a note that
+/// the pinned `what` (error, warning) is not recorded.
+fn pinned_output(inputs: &PageInputs, case: &Case, compiler: &str, what: &str) -> String {
+    match pinned_stderr(case) {
+        Some(stderr) => format!(
+            "<p class=\"path\">As {compiler} {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
+            html_escape(inputs.pinned_toolchain),
+            html_escape(&display_path(inputs.corpus, &case.stderr_path())),
+            highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
+        ),
+        None => format!("<p class=\"note\">The pinned {what} is not recorded.</p>\n"),
+    }
 }
 
 /// The fixes beside a failing case (or the correct twin beside a case Miri finds wrong): the
@@ -525,6 +554,7 @@ implemented, ✗ that it is not.</p>\n",
             "<p class=\"note\">The truth table is not recorded in this build of the site.</p>\n",
         ),
     }
+    main.push_str(&super::guards::html(inputs.corpus));
     layout_wide("The std Send/Sync truth table", &main)
 }
 
