@@ -24,10 +24,10 @@ fn transfer(from: &Mutex<i64>, to: &Mutex<i64>) {
 fn main() {
     let (a, b) = (Mutex::new(5000), Mutex::new(5000));
     thread::scope(|s| {
-        s.spawn(|| (0..1000).for_each(|_| transfer(&a, &b)));
+        s.spawn(|| (0..200).for_each(|_| transfer(&a, &b)));
         s.spawn(|| {
             thread::sleep(Duration::from_millis(100)); // arrives later
-            (0..1000).for_each(|_| transfer(&b, &a));
+            (0..200).for_each(|_| transfer(&b, &a));
         });
     });
     assert_eq!(*a.lock().unwrap() + *b.lock().unwrap(), 10_000);
