@@ -208,8 +208,13 @@ def cargo_test_bench(which, runs):
         status = "passed" if r.returncode == 0 else f"FAILED (exit {r.returncode})"
         print(f"cargo test, cold (one run, only {PINNED} installed): {t:.1f} s (goal <= 300 s), {status}, "
               f"{skipped} SKIPPED lines, target {size} MiB; {load()} at the end", flush=True)
+        log = ROOT / "target" / "bench-cargo-test-cold.log"
+        log.parent.mkdir(exist_ok=True)
+        log.write_bytes(r.stdout + b"\n--- stderr ---\n" + r.stderr)
+        print(f"its whole output: {log}")
         if r.returncode != 0:
-            print(r.stdout.decode()[-3000:])
+            failed = [l for l in (r.stdout + r.stderr).decode().splitlines() if l.endswith("... FAILED") or l.startswith("error: test failed")]
+            print("\n".join(failed))
         shutil.rmtree(target, ignore_errors=True)
         shutil.rmtree(home, ignore_errors=True)
 
