@@ -19,9 +19,9 @@ its size:
       cold: a fresh CARGO_TARGET_DIR, so cargo's build output AND sendsync's own caches below it
             (results, sysroot views, the Miri sysroot) all start empty; crates already in
             CARGO_HOME are reused (download time is not counted); RUSTUP_HOME is a temporary
-            folder linking only the pinned toolchain, as on a machine with only what rustup
-            installs from rust-toolchain.toml (the tests for other toolchains and for Miri
-            then print SKIPPED). Takes minutes: run it once.
+            folder linking only the pinned toolchain, which is also its default, as on a machine
+            with only what rustup installs (the tests for other toolchains and for Miri then
+            print SKIPPED). Takes minutes: run it once.
 
 Usage: python3 scripts/bench.py [--scales 1,4] [--runs 3] [--no-trybuild] [--toolchains ...]
                                 [--only-miri] [--cargo-test warm|cold|both]
@@ -200,6 +200,9 @@ def cargo_test_bench(which, runs):
         (Path(home) / "toolchains").mkdir()
         name = f"{PINNED}-{host}"
         os.symlink(real_home / "toolchains" / name, Path(home) / "toolchains" / name)
+        # As rustup-init leaves it: the one toolchain is also the default (outside the package,
+        # where rust-toolchain.toml does not reach, `rustc` is then still that toolchain).
+        (Path(home) / "settings.toml").write_text(f'version = "12"\ndefault_toolchain = "{name}"\nprofile = "minimal"\n\n[overrides]\n')
         env = dict(os.environ, CARGO_TARGET_DIR=target, RUSTUP_HOME=home, RUSTUP_AUTO_INSTALL="0")
         env.pop("SENDSYNC_CACHE_DIR", None)
         t, r = timed(["cargo", "test", "--no-fail-fast"], env)
