@@ -15,9 +15,19 @@ its size:
   explain: `sendsync explain` on eval/bench/ten_errors.rs (ten Send/Sync errors): the whole
       command with its compile, and beyond compiling (rustc's JSON, made once, read from
       stdin, as text and as JSON); goal < 100 ms beyond compiling.
+  cargo test (--cargo-test warm|cold|both, alone): wall time of the whole `cargo test`;
+      goals warm <= 60 s, cold <= 5 min.
+      warm: in the package's own target/, after one unmeasured run, every installed toolchain
+            visible (the history and Miri checks run through sendsync's result cache).
+      cold: a fresh CARGO_TARGET_DIR, so cargo's build output AND sendsync's own caches below it
+            (results, sysroot views, the Miri sysroot) all start empty; crates already in
+            CARGO_HOME are reused (download time is not counted); RUSTUP_HOME is a temporary
+            folder linking only the pinned toolchain, which is also its default, as on a machine
+            with only what rustup installs (the tests for other toolchains and for Miri then
+            print SKIPPED). Takes minutes: run it once.
 
 Usage: python3 scripts/bench.py [--scales 1,4] [--runs 3] [--no-trybuild] [--toolchains ...]
-                                [--only-miri] [--only-explain]
+                                [--only-miri] [--only-explain] [--cargo-test warm|cold|both]
 Run from the package root; it builds the release binary first.
 """
 import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
@@ -100,7 +110,11 @@ def main():
     ap.add_argument("--toolchains", default=f"1.70.0,1.80.0,{PINNED},nightly")
     ap.add_argument("--only-miri", action="store_true", help="only the Miri figures")
     ap.add_argument("--only-explain", action="store_true", help="only the explain figures")
+    ap.add_argument("--cargo-test", choices=["warm", "cold", "both"], help="only the `cargo test` wall times")
     args = ap.parse_args()
+    if args.cargo_test:
+        cargo_test_bench(args.cargo_test, args.runs)
+        return
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     if args.only_explain:
         explain_bench(args.runs)
@@ -162,11 +176,58 @@ def miri_bench(env, runs):
     if r.returncode not in (0, 1):
         print(f"\nmiri: could not run: {r.stderr.decode()[-500:]}")
         return
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cold = median(lambda: timed(miri + ["--no-cache"], env)[0], runs)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU time hardly depends on what else the machine runs: CPU s / cores is the wall time an
+    # idle machine would need at best.
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / runs
     timed(miri, env)  # fill the cache
     cached = median(lambda: timed(miri, env)[0], runs)
     n = len(cases_in(ROOT / "cases"))
-    print(f"\nmiri (nightly, 2 jobs, whole corpus of {n} programs): cold {cold:.2f}s (goal <= 120 s), cached {cached:.2f}s (goal < 1 s)", flush=True)
+    print(f"\nmiri (nightly, 2 jobs, whole corpus of {n} programs): cold {cold:.2f}s (goal <= 120 s; {cpu:.1f} CPU s), cached {cached:.2f}s (goal < 1 s); {load()} at the end", flush=True)
+
+def load():
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+def cargo_test_bench(which, runs):
+    """Wall time of the whole `cargo test` (see the module's docstring for warm and cold)."""
+    print(f"cargo test: {os.cpu_count()} cores; {load()} at the start", flush=True)
+    if which in ("warm", "both"):
+        r = subprocess.run(["cargo", "test", "--no-fail-fast", "--quiet"], cwd=ROOT, capture_output=True)
+        if r.returncode != 0:
+            print(f"warm: the unmeasured first run failed:\n{r.stdout.decode()[-3000:]}{r.stderr.decode()[-3000:]}")
+            return
+        t = median(lambda: timed(["cargo", "test", "--no-fail-fast", "--quiet"])[0], runs)
+        print(f"cargo test, warm (median of {runs}): {t:.1f} s (goal <= 60 s); {load()} at the end", flush=True)
+    if which in ("cold", "both"):
+        target = tempfile.mkdtemp(prefix="sendsync-bench-target-")
+        home = tempfile.mkdtemp(prefix="sendsync-bench-rustup-")
+        real_home = Path(os.environ.get("RUSTUP_HOME", Path.home() / ".rustup"))
+        host = subprocess.run(["rustc", "-vV"], capture_output=True, text=True, cwd=ROOT).stdout.split("host: ")[1].split()[0]
+        (Path(home) / "toolchains").mkdir()
+        name = f"{PINNED}-{host}"
+        os.symlink(real_home / "toolchains" / name, Path(home) / "toolchains" / name)
+        # As rustup-init leaves it: the one toolchain is also the default (outside the package,
+        # where rust-toolchain.toml does not reach, `rustc` is then still that toolchain).
+        (Path(home) / "settings.toml").write_text(f'version = "12"\ndefault_toolchain = "{name}"\nprofile = "minimal"\n\n[overrides]\n')
+        env = dict(os.environ, CARGO_TARGET_DIR=target, RUSTUP_HOME=home, RUSTUP_AUTO_INSTALL="0")
+        env.pop("SENDSYNC_CACHE_DIR", None)
+        t, r = timed(["cargo", "test", "--no-fail-fast"], env)
+        skipped = sum(1 for l in r.stderr.decode().splitlines() if l.startswith("SKIPPED"))
+        size = subprocess.run(["du", "-sm", target], capture_output=True, text=True).stdout.split()[0]
+        status = "passed" if r.returncode == 0 else f"FAILED (exit {r.returncode})"
+        print(f"cargo test, cold (one run, only {PINNED} installed): {t:.1f} s (goal <= 300 s), {status}, "
+              f"{skipped} SKIPPED lines, target {size} MiB; {load()} at the end", flush=True)
+        log = ROOT / "target" / "bench-cargo-test-cold.log"
+        log.parent.mkdir(exist_ok=True)
+        log.write_bytes(r.stdout + b"\n--- stderr ---\n" + r.stderr)
+        print(f"its whole output: {log}")
+        if r.returncode != 0:
+            failed = [l for l in (r.stdout + r.stderr).decode().splitlines() if l.endswith("... FAILED") or l.startswith("error: test failed")]
+            print("\n".join(failed))
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
 
 def explain_bench(runs):
     """`sendsync explain` on a program with ten Send/Sync errors: with its compile, and beyond

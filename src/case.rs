@@ -142,12 +142,21 @@ pub struct Case {
     /// What Miri finds in it (`//@ miri:`); `None`: a passing case is Miri-clean.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub miri: Option<MiriExpectation>,
+    /// Compiles, but natively its run never ends (`//@ native: hangs`, with `miri: deadlock`,
+    /// which proves the hang): run with a short time limit ([`HANG_PROBE`]) that it must overrun.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hangs: bool,
     #[serde(skip)]
     pub source: String,
 }
 
 pub const DEFAULT_EDITION: &str = "2021";
-const DIRECTIVES: &str = "pass, fail, lint, fix, min-rust, edition, book, miri";
+const DIRECTIVES: &str = "pass, fail, lint, fix, min-rust, edition, book, miri, native";
+
+/// How long a `native: hangs` case runs before it is killed: it must still be running then.
+/// Short, because no wait proves a hang (Miri's `deadlock` does); long enough that a program
+/// that merely ends late on a loaded machine is not what the case shows.
+pub const HANG_PROBE: std::time::Duration = std::time::Duration::from_secs(2);
 const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
 
 impl Case {
@@ -209,6 +218,7 @@ impl Case {
             unsupported: None,
             check_only: false,
             miri: None,
+            hangs: false,
             source: String::new(),
         };
         // Leniently, rustc's own UI tests are read by their compiletest directives, and a file
@@ -358,6 +368,16 @@ impl Case {
                     let value = need("what Miri finds: `data-race`, `deadlock`, `leak`, `ub`, or `skip: <reason>`")?;
                     case.miri = Some(parse_miri(value).map_err(|m| err(line, m))?);
                 }
+                "native" => {
+                    let value = need("what the native run does: `hangs`")?;
+                    if value != "hangs" {
+                        return Err(err(
+                            line,
+                            format!("`native: {value}`: the only value is `hangs` (a run that never ends; without the directive a passing case exits 0)"),
+                        ));
+                    }
+                    case.hangs = true;
+                }
                 _ => {
                     return Err(err(
                         line,
@@ -387,6 +407,14 @@ impl Case {
                     "`miri: {}` on a case that is not `pass`: only a passing case runs under Miri",
                     miri.label()
                 ),
+            ));
+        }
+        if case.hangs
+            && (expectation != Expectation::Pass || case.miri != Some(MiriExpectation::Deadlock))
+        {
+            return Err(err(
+                line_of_directive(&source, "native").unwrap_or(line),
+                "`native: hangs` needs `pass` and `miri: deadlock`: a run that is killed proves no hang, Miri's deadlock report does".into(),
             ));
         }
         if expectation == Expectation::Pass {
@@ -625,6 +653,18 @@ mod tests {
                 "cases/t/x.rs:4: `miri: leak` on a case that is not `pass`",
             ),
             (
+                "//! T\n//! E.\n//@ pass\n//@ native: slow\n",
+                "cases/t/x.rs:4: `native: slow`: the only value is `hangs`",
+            ),
+            (
+                "//! T\n//! E.\n//@ pass\n//@ native: hangs\n",
+                "cases/t/x.rs:4: `native: hangs` needs `pass` and `miri: deadlock`",
+            ),
+            (
+                "//! T\n//! E.\n//@ native: hangs\n//@ pass\n//@ miri: leak\n//@ fix: y\n",
+                "cases/t/x.rs:3: `native: hangs` needs `pass` and `miri: deadlock`",
+            ),
+            (
                 "// A comment first.\n//! T\n//! E.\n//@ pass\nfn main() {}\n",
                 "cases/t/x.rs:4: a `//@` directive below the header",
             ),
@@ -672,7 +712,13 @@ mod tests {
             Some(MiriExpectation::Skip("calls into C".into()))
         );
         assert_eq!(case.miri.unwrap().label(), "skip: calls into C");
+        assert!(!case.hangs);
         assert_eq!(parse(GOOD).unwrap().miri, None);
+        let case =
+            parse("//! T\n//! E.\n//@ pass\n//@ native: hangs\n//@ miri: deadlock\n//@ fix: y\n")
+                .unwrap();
+        assert!(case.hangs);
+        assert_eq!(case.miri, Some(MiriExpectation::Deadlock));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! what its case expects.
 
 use crate::cache::Cache;
-use crate::case::{Case, Expectation};
+use crate::case::{Case, Expectation, HANG_PROBE};
 use crate::compile::{self, Kind, Limits, Mode, Outcome};
 use crate::error::Error;
 use crate::toolchain::Toolchain;
@@ -113,6 +113,23 @@ pub fn clippy_missing(toolchain: &Toolchain) -> String {
     toolchain.clippy_install_hint()
 }
 
+/// The limits a case runs under: a `native: hangs` case is killed after [`HANG_PROBE`].
+pub fn limits_of(case: &Case, limits: Limits) -> Limits {
+    if case.hangs {
+        Limits {
+            run: limits.run.min(HANG_PROBE),
+            ..limits
+        }
+    } else {
+        limits
+    }
+}
+
+/// Whether the program was built and its run overran the time limit.
+fn is_hang(outcome: &Outcome) -> bool {
+    outcome.kind == Kind::Timeout && outcome.run.as_ref().is_some_and(|r| r.timed_out)
+}
+
 /// Compiles one case through the cache. Returns the outcome and whether it came from the cache.
 pub fn outcome_of(
     toolchain: &Toolchain,
@@ -120,18 +137,26 @@ pub fn outcome_of(
     options: &Options,
 ) -> Result<(Outcome, bool), Error> {
     let mode = mode_of(case, options);
+    let limits = limits_of(case, options.limits);
     let key = options
         .cache
         .as_ref()
-        .map(|_| Cache::key(toolchain, case, mode, &options.limits));
+        .map(|_| Cache::key(toolchain, case, mode, &limits));
     if let (Some(cache), Some(key)) = (&options.cache, &key) {
         if let Some(outcome) = cache.get(key) {
             return Ok((outcome, true));
         }
     }
-    let outcome = compile::compile(toolchain, case, mode, options.limits)?;
+    let outcome = compile::compile(toolchain, case, mode, limits)?;
     if let (Some(cache), Some(key)) = (&options.cache, &key) {
-        cache.put(key, &outcome);
+        if case.hangs && is_hang(&outcome) {
+            // A timeout is otherwise not stored (it may say more about the machine's load than
+            // about the program), but here it is the promised result, and the program that
+            // gave it is part of the key; Miri's deadlock report is what proves the hang.
+            cache.put_value(key, &outcome);
+        } else {
+            cache.put(key, &outcome);
+        }
     }
     Ok((outcome, false))
 }
@@ -222,6 +247,34 @@ fn read_pinned_stderr(case: &Case) -> Option<String> {
 /// Holds an outcome against the case's expectation. `pinned` is the pinned `.stderr`, given
 /// only on the pinned toolchain.
 pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, String) {
+    if case.hangs && case.expectation == Expectation::Pass {
+        return match outcome.kind {
+            _ if is_hang(outcome) => (Verdict::Ok, String::new()),
+            Kind::Ice => (Verdict::Ice, first_error(outcome)),
+            Kind::Timeout => (
+                Verdict::Timeout,
+                "rustc overran its time limit and was killed".into(),
+            ),
+            Kind::Fail => (
+                Verdict::Mismatch,
+                format!("expected to compile, but: {}", first_error(outcome)),
+            ),
+            Kind::Pass => (
+                Verdict::Mismatch,
+                format!(
+                    "expected to hang (`native: hangs`), but its run ended within {} s: {}",
+                    HANG_PROBE.as_secs(),
+                    outcome
+                        .run
+                        .as_ref()
+                        .map_or("it was not run".to_string(), |r| r
+                            .failure
+                            .clone()
+                            .unwrap_or_else(|| format!("exit code {:?}", r.exit_code)))
+                ),
+            ),
+        };
+    }
     match outcome.kind {
         Kind::Ice => return (Verdict::Ice, first_error(outcome)),
         Kind::Timeout => {

@@ -651,7 +651,9 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
     checked
 }
 
-/// Runs every program, `options.jobs` at a time; results in the order of `cases`.
+/// Runs every program, `options.jobs` at a time; results in the order of `cases`. The longest
+/// start first ([`expected_cost`]), so that no long run is left alone at the end while the
+/// other jobs have nothing to do.
 pub fn check_all(
     miri: &Miri,
     cases: &[Case],
@@ -659,7 +661,9 @@ pub fn check_all(
     bless: bool,
     progress: impl FnMut(&Checked),
 ) -> Vec<Checked> {
-    let order: Vec<usize> = (0..cases.len()).collect();
+    let mut order: Vec<usize> = (0..cases.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(expected_cost(&cases[i])));
+    let order = order;
     check::parallel(
         cases,
         &order,
@@ -667,6 +671,22 @@ pub fn check_all(
         |case| check_one(miri, case, options, bless),
         progress,
     )
+}
+
+/// A rough rank of how long a program takes here, for scheduling only: a `native: hangs` run
+/// lasts its whole probe; a passing program is built, run and interpreted (longer with threads
+/// and a finding, which Miri reports with backtraces); a failing one only meets rustc.
+fn expected_cost(case: &Case) -> (u8, usize) {
+    let rank = if case.hangs {
+        3
+    } else if case.miri.as_ref().is_some_and(MiriExpectation::is_finding) {
+        2
+    } else if case.expectation.is_fail() {
+        0
+    } else {
+        1
+    };
+    (rank, case.source.matches("thread").count())
 }
 
 /// The JSON report: one object per program, `{"path","name","native","miri","headline"}`.
@@ -811,6 +831,28 @@ error: aborting due to 1 previous error
         assert_eq!(normalize_report(RACE), want);
         // Normalizing twice changes nothing.
         assert_eq!(normalize_report(want), want);
+    }
+
+    #[test]
+    fn the_longest_runs_are_scheduled_first() {
+        let case = |header: &str| {
+            Case::parse(
+                Path::new("cases/t/x.rs"),
+                format!("//! T\n//! E.\n{header}fn main() {{}}\n"),
+                true,
+            )
+            .unwrap()
+        };
+        let hangs = case("//@ pass\n//@ native: hangs\n//@ miri: deadlock\n//@ fix: y\n");
+        let finding = case("//@ pass\n//@ miri: leak\n//@ fix: y\n");
+        let threads = case("//@ pass\n// thread::spawn\n");
+        let pass = case("//@ pass\n");
+        let fail = case("//@ fail: E0277\n//@ fix: y\n// thread thread\n");
+        let costs: Vec<_> = [&hangs, &finding, &threads, &pass, &fail]
+            .iter()
+            .map(|c| expected_cost(c))
+            .collect();
+        assert!(costs.windows(2).all(|w| w[0] > w[1]), "{costs:?}");
     }
 
     #[test]

@@ -109,11 +109,29 @@ impl<'a> PageInputs<'a> {
             histories.insert(case.name.clone(), spans);
         }
         let declared = crate::table::declared();
+        let lessons = |row: &crate::table::Row, html: bool| -> String {
+            let links: Vec<String> = table_lessons(corpus, row.ty)
+                .into_iter()
+                .map(|(t, case)| {
+                    let (name, topic) = (&case.name, &case.topic);
+                    if html {
+                        format!("<br>Why not {t}, shown by Miri: <a href=\"{topic}/{name}.html\"><code>{name}</code></a>")
+                    } else {
+                        format!("<br>Why not {t}, shown by Miri: [`{name}`]({topic}/{name}.md)")
+                    }
+                })
+                .collect();
+            links.concat()
+        };
         Ok(PageInputs {
             corpus,
             pinned_toolchain: crate::toolchain::pinned(),
-            table_markdown: Some(crate::table::render_markdown(&declared)),
-            table_html: Some(crate::table::render_html_table(&declared)),
+            table_markdown: Some(crate::table::render_markdown_with(&declared, &|r| {
+                lessons(r, false)
+            })),
+            table_html: Some(crate::table::render_html_table_with(&declared, &|r| {
+                lessons(r, true)
+            })),
             histories,
             // A matrix given wins; else the committed history draws one over every recorded
             // toolchain.
@@ -129,6 +147,44 @@ impl<'a> PageInputs<'a> {
             explain_index: Some(crate::explain::Index::build(corpus, root)?),
         })
     }
+}
+
+/// The cases that show at run time why a std type is not `Send` or `Sync`: a wrapper that
+/// claims the trait with a lying `unsafe impl`, and the data race Miri then reports. Each is
+/// (the type as the truth table writes it, the trait it lacks, the case). The truth table's
+/// pages link them from the type's row.
+pub const TABLE_LESSONS: [(&str, crate::table::Trait, &str); 3] = [
+    (
+        "rc::Rc<T>",
+        crate::table::Trait::Send,
+        "rc_behind_lying_send_impl_races_count",
+    ),
+    (
+        "cell::Cell<T>",
+        crate::table::Trait::Sync,
+        "cell_counter_behind_lying_sync_impl",
+    ),
+    (
+        "*mut T",
+        crate::table::Trait::Send,
+        "raw_pointer_wrapper_written_from_two_threads",
+    ),
+];
+
+/// The lessons of [`TABLE_LESSONS`] for the row of type `ty`, with their cases in `corpus` (a
+/// lesson whose case is not there is left out).
+pub fn table_lessons<'c>(corpus: &'c Corpus, ty: &str) -> Vec<(crate::table::Trait, &'c Case)> {
+    TABLE_LESSONS
+        .iter()
+        .filter(|(t, _, _)| *t == ty)
+        .filter_map(|(_, tr, name)| {
+            corpus
+                .cases
+                .iter()
+                .find(|c| c.name == *name)
+                .map(|c| (*tr, c))
+        })
+        .collect()
 }
 
 /// A run of toolchains over which a case's diagnostic stayed the same.
@@ -281,6 +337,8 @@ pub(crate) struct MiriNote {
     pub headline: Option<String>,
     /// Miri's pinned report (normalized), and where it is pinned.
     pub report: Option<(String, PathBuf)>,
+    /// Natively the run never ends (`native: hangs`).
+    pub hangs: bool,
 }
 
 pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {
@@ -299,6 +357,7 @@ pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {
                 verdict: "skip",
                 headline: Some(why.clone()),
                 report: None,
+                hangs: case.hangs,
             })
         }
     };
@@ -312,6 +371,7 @@ pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {
         verdict,
         headline,
         report: report.map(|r| (r, pin)),
+        hangs: case.hangs,
     })
 }
 
@@ -322,6 +382,12 @@ pub(crate) fn miri_sentence(note: &MiriNote) -> String {
         "skip" => format!(
             "It exits 0 natively; it is not run under Miri: {}.",
             note.headline.as_deref().unwrap_or("no reason given")
+        ),
+        v if note.hangs => format!(
+            "It compiles, but natively its run never ends (it is killed after {} s); Miri reports {}: {}",
+            crate::case::HANG_PROBE.as_secs(),
+            v.replace('-', " "),
+            note.headline.as_deref().unwrap_or("(the report is not pinned)")
         ),
         v => format!(
             "It compiles and exits 0 natively, yet Miri reports {}: {}",
@@ -389,6 +455,7 @@ pub(crate) fn book_url(listing: &str) -> Option<String> {
 /// What a case is expected to do, in words.
 pub(crate) fn expectation_words(case: &Case) -> String {
     match &case.expectation {
+        Expectation::Pass if case.hangs => "compiles, but its run never ends".into(),
         Expectation::Pass => "compiles and runs".into(),
         Expectation::Fail(codes) => {
             let codes: Vec<&str> = codes
@@ -571,8 +638,9 @@ pub(crate) fn page_of<'a>(corpus: &'a Corpus, case: &'a Case) -> (&'a Case, Opti
     }
 }
 
-/// A topic introduction's links to case files (`[name](name.rs)`, which resolve in the source
-/// tree) pointed at the pages that show those cases instead: `up` leads from the page to the
+/// A topic introduction's links to case files (`[name](name.rs)`, or
+/// `[name](../topic/name.rs)` for another topic's, which resolve in the source tree) pointed at
+/// the pages that show those cases instead: `up` leads from the page to the
 /// root of the pages (`""` or `"../"`), `ext` is the pages' extension. A passing case shown as
 /// another's fix links to that page (at the fix's anchor in the site).
 pub(crate) fn link_case_files(corpus: &Corpus, text: &str, up: &str, ext: &str) -> String {
@@ -582,10 +650,14 @@ pub(crate) fn link_case_files(corpus: &Corpus, text: &str, up: &str, ext: &str) 
         out.push_str(&rest[..i + 2]);
         rest = &rest[i + 2..];
         let Some(end) = rest.find(')') else { break };
-        let case = rest[..end]
-            .strip_suffix(".rs")
-            .filter(|n| !n.contains('/'))
-            .and_then(|n| corpus.get(n));
+        // `name.rs` beside the README, or `../topic/name.rs` in another topic.
+        let case = rest[..end].strip_suffix(".rs").and_then(|p| {
+            match p.strip_prefix("../").and_then(|p| p.split_once('/')) {
+                Some((topic, n)) => corpus.get(n).filter(|c| c.topic == topic),
+                None if !p.contains('/') => corpus.get(p),
+                None => None,
+            }
+        });
         if let Some(case) = case {
             let (holder, anchor) = page_of(corpus, case);
             out.push_str(&format!("{up}{}/{}.{ext}", holder.topic, holder.name));

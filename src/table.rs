@@ -19,8 +19,8 @@ pub use probe::{
     differences, mismatches, probe, probe_all, probe_types, Difference, Mismatch, Transition,
 };
 pub use render::{
-    render, render_differences, render_html_table, render_json, render_markdown, render_text,
-    Format,
+    render, render_differences, render_html_table, render_html_table_with, render_json,
+    render_markdown, render_markdown_with, render_text, Format,
 };
 pub use rows::PRELUDE;
 

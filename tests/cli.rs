@@ -439,3 +439,83 @@ fn the_readme_names_only_what_exists() {
         }
     }
 }
+
+/// `native: hangs`: a run still going after the probe is `ok` (and cached: it is the promised
+/// result), one that ends is a mismatch saying so. Neither needs Miri; `check` holds the native
+/// half of the promise.
+#[test]
+fn native_hangs_holds_only_for_a_run_that_does_not_end() {
+    let Some(pinned) = common::pinned_toolchain("native: hangs") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let header =
+        "//! T\n//!\n//! E.\n//!\n//@ pass\n//@ native: hangs\n//@ miri: deadlock\n//@ fix: twin\n";
+    std::fs::write(
+        dir.path().join("relock.rs"),
+        format!("{header}fn main() {{\n    let m = std::sync::Mutex::new(0);\n    let _a = m.lock().unwrap();\n    let _b = m.lock().unwrap();\n}}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ends.rs"),
+        format!(
+            "{}fn main() {{}}\n",
+            header.replace("fix: twin", "fix: twin2")
+        ),
+    )
+    .unwrap();
+    for twin in ["twin", "twin2"] {
+        std::fs::write(
+            dir.path().join(format!("{twin}.rs")),
+            "//! T\n//!\n//! E.\n//!\n//@ pass\nfn main() {}\n",
+        )
+        .unwrap();
+    }
+    let args = ["check", "--toolchain", &pinned.name, "--format", "json"];
+    let dir_arg = dir.path().to_str().unwrap();
+    for round in ["cold", "cached"] {
+        let started = std::time::Instant::now();
+        let out = sendsync_in(cache.path(), &[&args[..], &[dir_arg]].concat());
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out))
+            .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
+        let rows = json["cases"]
+            .as_array()
+            .or(json.as_array())
+            .cloned()
+            .unwrap_or_default();
+        let text = json.to_string();
+        assert_eq!(out.status.code(), Some(1), "{round}: {text}");
+        let verdict = |name: &str| {
+            rows.iter()
+                .find(|r| r["name"] == name)
+                .map(|r| {
+                    (
+                        r["verdict"].as_str().unwrap_or("").to_string(),
+                        r.to_string(),
+                    )
+                })
+                .unwrap_or_else(|| panic!("{name} missing: {text}"))
+        };
+        assert_eq!(
+            verdict("relock").0,
+            "ok",
+            "{round}: {}",
+            verdict("relock").1
+        );
+        let (v, row) = verdict("ends");
+        assert!(
+            v == "mismatch"
+                && row.contains("expected to hang (`native: hangs`), but its run ended"),
+            "{round}: {row}"
+        );
+        if round == "cached" {
+            // The hang is not waited for again.
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(2),
+                "{:?}",
+                started.elapsed()
+            );
+        }
+    }
+}

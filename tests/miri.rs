@@ -192,3 +192,121 @@ fn a_toolchain_without_miri_is_exit_2_with_the_install_command() {
         "{stderr}"
     );
 }
+
+/// `--seeds N` runs every seed below N (`-Zmiri-many-seeds=0..N`): a deadlock that only some
+/// schedules reach is found, and a program that is right on every schedule stays clean. Two
+/// threads take two locks in opposite orders three times each: whether they deadlock depends
+/// on where Miri preempts them, which its seed decides (on nightly 2026-05-19 seeds 4 and 14 of
+/// 0..16 deadlock, seed 0 does not). With locks taken in one order, no seed deadlocks.
+#[test]
+fn seeds_find_a_deadlock_that_depends_on_the_schedule() {
+    if nightly_miri("sendsync miri --seeds").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let program = |first: &str, second: &str| {
+        format!(
+            "use std::sync::Mutex;\nfn main() {{\n    let (a, b) = (Mutex::new(0), Mutex::new(0));\n    std::thread::scope(|s| {{\n        s.spawn(|| for _ in 0..3 {{ let _x = a.lock().unwrap(); let _y = b.lock().unwrap(); }});\n        s.spawn(|| for _ in 0..3 {{ let _y = {first}.lock().unwrap(); let _x = {second}.lock().unwrap(); }});\n    }});\n}}\n"
+        )
+    };
+    write(dir.path(), "opposite_orders.rs", &program("b", "a"));
+    write(dir.path(), "one_order.rs", &program("a", "b"));
+    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
+        .args(["miri", "--format", "json", "--no-cache", "--seeds", "64"])
+        .args(["--timeout", "300"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let row = |name: &str| rows.iter().find(|r| r["name"] == name).unwrap();
+    assert_eq!(row("opposite_orders")["miri"], "deadlock", "{stdout}");
+    assert_eq!(
+        row("opposite_orders")["headline"],
+        "the evaluated program deadlocked"
+    );
+    assert_eq!(row("one_order")["miri"], "clean", "{stdout}");
+    // The report keeps Miri's finding and drops the progress lines of the seeds.
+    let runner = nightly_miri("sendsync miri --seeds").unwrap();
+    let case = sendsync::case::Case::load_lenient(&dir.path().join("opposite_orders.rs")).unwrap();
+    let mut options = miri::Options::new(dir.path().to_path_buf());
+    options.cache = None;
+    options.timeout = std::time::Duration::from_secs(300);
+    options.seeds = Some(64);
+    let run = runner.run(&case, &options).unwrap();
+    assert_eq!(run.verdict, Verdict::Deadlock, "{}", run.report);
+    assert!(
+        run.report
+            .starts_with("error: the evaluated program deadlocked")
+            && !run.report.contains("Trying seed"),
+        "{}",
+        run.report
+    );
+}
+
+/// Where the nightly lacks `miri` or `rust-src`, `sendsync miri` installs nothing: exit 2 and
+/// the `rustup component add` command for that toolchain. Both situations are built from the
+/// installed nightly as toolchains of a rustup home of the test's own (`RUSTUP_HOME`), so the
+/// real rustup installation is left as it is.
+#[test]
+fn a_nightly_without_miri_or_rust_src_is_exit_2_with_the_component_command() {
+    let Some(nightly) = common::installed("nightly", "sendsync miri on a nightly without Miri")
+    else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let toolchains = home.path().join("toolchains");
+    common::fake_toolchain(
+        &nightly.sysroot,
+        &toolchains.join("nightly-nomiri"),
+        true,
+        &[],
+    );
+    let has_miri = nightly.sysroot.join("bin/miri").is_file();
+    if has_miri {
+        common::fake_toolchain(
+            &nightly.sysroot,
+            &toolchains.join("nightly-nosrc"),
+            false,
+            &["miri", "cargo-miri"],
+        );
+    } else {
+        common::skip(format_args!(
+            "sendsync miri without rust-src: nightly has no `miri` component to build that situation from"
+        ));
+    }
+    let run = |name: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
+            .args(["miri", "--no-cache", "--toolchain", name, "cases/races"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RUSTUP_HOME", home.path())
+            .env("RUSTUP_AUTO_INSTALL", "0")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let mut situations = vec![("nightly-nomiri", "has no `miri` component")];
+    if has_miri {
+        situations.push(("nightly-nosrc", "has no `rust-src` component"));
+    }
+    for (name, says) in situations {
+        let (code, stderr) = run(name);
+        assert_eq!(code, Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.contains(says)
+                && stderr.contains(&format!(
+                    "rustup component add miri rust-src --toolchain {name}"
+                )),
+            "{name}: {stderr}"
+        );
+    }
+}

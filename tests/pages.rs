@@ -535,3 +535,94 @@ fn regenerating_replaces_and_a_foreign_folder_is_refused() {
     assert!(err.contains("not written by sendsync"), "{err}");
     assert_eq!(read(&foreign.join("todo.txt")), "mine");
 }
+
+/// The truth table's pages link, from a type's row, the Miri lessons that show why the type is
+/// not `Send` or `Sync` (`sendsync::pages::TABLE_LESSONS`), and the topic introductions link
+/// the same cases: a lesson that is missing from its row or its introduction, or a link that
+/// leads nowhere, fails here.
+#[test]
+fn the_truth_table_and_topic_introductions_link_the_miri_lessons() {
+    use sendsync::case::MiriExpectation;
+    use sendsync::pages::TABLE_LESSONS;
+    use sendsync::table::{rows, Cond, Trait};
+    let corpus = corpus();
+    let no_history = tempfile::tempdir().unwrap();
+    let inputs = PageInputs::gather(&corpus, no_history.path(), None).unwrap();
+    let built = build(&inputs);
+    let site_table = read(&built.site.join("table.html"));
+    let book_table = read(&built.book.join("src/truth-table.md"));
+    let mut problems = Vec::new();
+    for (ty, lacks, name) in TABLE_LESSONS {
+        let Some(case) = corpus.cases.iter().find(|c| c.name == name) else {
+            problems.push(format!("TABLE_LESSONS names `{name}`, which is no case"));
+            continue;
+        };
+        if case.miri != Some(MiriExpectation::DataRace) {
+            problems.push(format!("`{name}` is not a case with `miri: data-race`"));
+        }
+        match rows().iter().find(|r| r.ty == ty) {
+            None => problems.push(format!("the truth table has no row `{ty}`")),
+            Some(row) => {
+                let cond = if lacks == Trait::Send {
+                    row.send
+                } else {
+                    row.sync
+                };
+                if cond != Cond::Never {
+                    problems.push(format!("`{ty}` is not declared never {lacks}"));
+                }
+            }
+        }
+        // The row's own cells, in the site and in the book.
+        let start = format!("<tr><td><code>{}</code></td>", html_escape(ty));
+        let site_row = site_table
+            .split_once(&start)
+            .and_then(|(_, rest)| rest.split_once("</tr>"))
+            .map(|(row, _)| row);
+        let href = format!("{}/{name}.html", case.topic);
+        if !site_row.is_some_and(|r| r.contains(&format!("href=\"{href}\""))) {
+            problems.push(format!(
+                "table.html: the row of `{ty}` does not link {href}"
+            ));
+        }
+        if !built.site.join(&href).is_file() {
+            problems.push(format!("table.html links {href}, which is no page"));
+        }
+        let book_row = book_table
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{ty}` |")));
+        let md = format!("{}/{name}.md", case.topic);
+        if !book_row.is_some_and(|r| r.contains(&format!("]({md})"))) {
+            problems.push(format!(
+                "truth-table.md: the row of `{ty}` does not link {md}"
+            ));
+        }
+        if !built.book.join("src").join(&md).is_file() {
+            problems.push(format!("truth-table.md links {md}, which is no page"));
+        }
+        // The topic's introduction links the case beside it.
+        let readme = bundled_root().join(&case.topic).join("README.md");
+        if !read(&readme).contains(&format!("]({name}.rs)")) {
+            problems.push(format!("{} does not link `{name}`", readme.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The introduction of the type's topic names the row's lesson too: `Rc` in `rc_arc`,
+    // `Cell` in `cells`, raw pointers in `pointers`.
+    for (topic, name) in [
+        ("rc_arc", "rc_behind_lying_send_impl_races_count"),
+        ("cells", "cell_counter_behind_lying_sync_impl"),
+        ("pointers", "raw_pointer_wrapper_written_from_two_threads"),
+    ] {
+        let readme = read(&bundled_root().join(topic).join("README.md"));
+        let link = format!("(../unsafe_impls/{name}.rs)");
+        assert!(
+            readme.contains(&link),
+            "cases/{topic}/README.md does not link {link}"
+        );
+        assert!(bundled_root()
+            .join("unsafe_impls")
+            .join(format!("{name}.rs"))
+            .is_file());
+    }
+}

@@ -13,41 +13,6 @@ use sendsync::history;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::path::{Path, PathBuf};
 
-/// A toolchain of our own at `dir`: the compiler's binaries hard-linked (copied where links
-/// cannot be made), everything else in `lib/rustlib` linked to `real`, and std's sources only
-/// `with_src`. rustc takes the folder its `librustc_driver` lies in as its sysroot, so this is
-/// a toolchain whose sysroot is `dir`.
-fn fake_toolchain(real: &Path, dir: &Path, with_src: bool) -> PathBuf {
-    std::fs::create_dir_all(dir.join("bin")).unwrap();
-    std::fs::create_dir_all(dir.join("lib/rustlib")).unwrap();
-    let place = |from: &Path, to: &Path| {
-        if let Ok(target) = std::fs::read_link(from) {
-            std::os::unix::fs::symlink(target, to).unwrap();
-        } else if std::fs::hard_link(from, to).is_err() {
-            std::fs::copy(from, to).unwrap();
-        }
-    };
-    place(&real.join("bin/rustc"), &dir.join("bin/rustc"));
-    for entry in std::fs::read_dir(real.join("lib")).unwrap().flatten() {
-        if entry.file_name() != "rustlib" {
-            place(&entry.path(), &dir.join("lib").join(entry.file_name()));
-        }
-    }
-    for entry in std::fs::read_dir(real.join("lib/rustlib"))
-        .unwrap()
-        .flatten()
-    {
-        if entry.file_name() != "src" || with_src {
-            std::os::unix::fs::symlink(
-                entry.path(),
-                dir.join("lib/rustlib").join(entry.file_name()),
-            )
-            .unwrap();
-        }
-    }
-    dir.join("bin/rustc")
-}
-
 /// The two situations for a toolchain, or `None` (having said why) where it cannot be built.
 fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
     let real = common::installed(name, "rust-src independence")?;
@@ -57,11 +22,17 @@ fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
         ));
         return None;
     }
-    let with = fake_toolchain(&real.sysroot, &base.join(format!("{name}-with-src")), true);
-    let without = fake_toolchain(
+    let with = common::fake_toolchain(
+        &real.sysroot,
+        &base.join(format!("{name}-with-src")),
+        true,
+        &[],
+    );
+    let without = common::fake_toolchain(
         &real.sysroot,
         &base.join(format!("{name}-without-src")),
         false,
+        &[],
     );
     let resolve = |rustc: PathBuf| {
         let mut tc = Toolchain::resolve(&Spec::Path(rustc)).unwrap();

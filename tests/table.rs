@@ -105,10 +105,8 @@ fn the_recorded_history_holds_on_the_releases_around_each_change() {
     releases.sort_by_key(|r| Version::parse(r));
     releases.dedup();
     assert!(!releases.is_empty(), "the table records no change");
-    let toolchains: Vec<Toolchain> = releases
-        .iter()
-        .filter_map(|r| common::installed(r, "a check of the recorded history"))
-        .collect();
+    let toolchains: Vec<Toolchain> =
+        common::installed_all(&releases, "a check of the recorded history");
     if toolchains.is_empty() {
         return;
     }
@@ -276,10 +274,7 @@ fn every_installed_release_agrees_with_the_recorded_changes() {
     let last = Version::parse(pinned()).unwrap().minor;
     let mut names: Vec<String> = (70..=last).map(|m| format!("1.{m}.0")).collect();
     names.push("nightly".into());
-    let toolchains: Vec<Toolchain> = names
-        .iter()
-        .filter_map(|n| common::installed(n, "the sweep"))
-        .collect();
+    let toolchains: Vec<Toolchain> = common::installed_all(&names, "the sweep");
     let tables = table::probe_all(&toolchains).unwrap_or_else(|e| panic!("{e}"));
     let mut bad = Vec::new();
     for t in &tables {

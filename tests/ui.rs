@@ -6,7 +6,8 @@
 //! trybuild compiles every case with this package's edition (2021); cases with another
 //! `edition:` are left to `tests/corpus.rs`, which compiles them with their own, and are named
 //! here as skipped. So are lint cases (`//@ lint:`): trybuild runs rustc, never clippy, and
-//! their pinned `.stderr` is clippy's (`tests/corpus.rs` checks it, through `sendsync check`).
+//! their pinned `.stderr` is clippy's (`tests/corpus.rs` checks it, through `sendsync check`);
+//! and cases whose run never ends (`native: hangs`), which trybuild would wait for forever.
 
 mod common;
 
@@ -28,12 +29,25 @@ fn split(pass: bool) -> Vec<Case> {
         .into_iter()
         .filter(|c| c.expectation.is_fail() != pass)
         .partition(|c| c.edition == DEFAULT_EDITION);
-    for c in other {
-        common::skip(format_args!(
-            "{} in trybuild: edition {} (checked by tests/corpus.rs)",
-            c.name, c.edition
-        ));
-    }
+    let names = |cases: &[Case]| -> Vec<String> { cases.iter().map(|c| c.name.clone()).collect() };
+    common::skip_group(
+        "trybuild",
+        "case",
+        "of another edition than 2021",
+        &names(&other),
+        " (checked by tests/corpus.rs with their own)",
+    );
+    // trybuild runs a passing case with no time limit: a case whose run never ends
+    // (`native: hangs`) would hang the test. `sendsync check` (tests/corpus.rs) builds it and
+    // runs it for `HANG_PROBE`; tests/miri.rs checks Miri's deadlock report.
+    let (hangs, mine): (Vec<Case>, Vec<Case>) = mine.into_iter().partition(|c| c.hangs);
+    common::skip_group(
+        "trybuild",
+        "case",
+        "whose run never ends (`native: hangs`)",
+        &names(&hangs),
+        " (checked by tests/corpus.rs, which runs them with a time limit)",
+    );
     mine
 }
 

@@ -22,10 +22,10 @@ fn transfer(accounts: &[Mutex<i64>; 2], from: usize, to: usize) {
 fn main() {
     let accounts = [Mutex::new(5000), Mutex::new(5000)];
     thread::scope(|s| {
-        s.spawn(|| (0..1000).for_each(|_| transfer(&accounts, 0, 1)));
+        s.spawn(|| (0..200).for_each(|_| transfer(&accounts, 0, 1)));
         s.spawn(|| {
             thread::sleep(Duration::from_millis(100)); // arrives later
-            (0..1000).for_each(|_| transfer(&accounts, 1, 0));
+            (0..200).for_each(|_| transfer(&accounts, 1, 0));
         });
     });
     assert_eq!(*accounts[0].lock().unwrap() + *accounts[1].lock().unwrap(), 10_000);

@@ -156,6 +156,12 @@ fn md_text(s: &str) -> String {
 
 /// The table as Markdown: a legend, then one table with a row per type.
 pub fn render_markdown(table: &Table) -> String {
+    render_markdown_with(table, &|_| String::new())
+}
+
+/// [`render_markdown`], with `extra(row)` (Markdown, such as links to the cases that show the
+/// row at run time) appended to each row's "why" cell.
+pub fn render_markdown_with(table: &Table, extra: &dyn Fn(&Row) -> String) -> String {
     let found = mismatches(table);
     let mut out = format!("{}\n\n{}\n\n", title(table), legend(true));
     out.push_str("| Type | Send | Sync | Conditions | Why |\n|---|---|---|---|---|\n");
@@ -166,12 +172,13 @@ pub fn render_markdown(table: &Table) -> String {
             ""
         };
         out.push_str(&format!(
-            "| `{}` | {} | {} | {}{flag} | {} |\n",
+            "| `{}` | {} | {} | {}{flag} | {}{} |\n",
             md_cell(e.row.ty),
             symbols(&e.send),
             symbols(&e.sync),
             md_text(&e.row.words()),
-            md_text(e.row.note)
+            md_text(e.row.note),
+            md_cell(&extra(e.row))
         ));
     }
     if table.toolchain.is_some() {
@@ -186,6 +193,12 @@ pub fn render_markdown(table: &Table) -> String {
 /// [`crate::report::HTML_STYLE`] (`ok` for ✓, `n-a` for n/a, `mismatch` where a probe
 /// disagrees with the declaration).
 pub fn render_html_table(table: &Table) -> String {
+    render_html_table_with(table, &|_| String::new())
+}
+
+/// [`render_html_table`], with `extra(row)` (HTML, such as links to the cases that show the row
+/// at run time) appended to each row's "why" cell.
+pub fn render_html_table_with(table: &Table, extra: &dyn Fn(&Row) -> String) -> String {
     let found = mismatches(table);
     let insts = instantiations();
     let n = insts.len();
@@ -223,9 +236,10 @@ pub fn render_html_table(table: &Table) -> String {
             out.push_str(&html_cells(e, t, &found, n));
         }
         out.push_str(&format!(
-            "<td>{}</td><td>{}</td></tr>\n",
+            "<td>{}</td><td>{}{}</td></tr>\n",
             html_escape(&e.row.words()),
-            html_escape(e.row.note)
+            html_escape(e.row.note),
+            extra(e.row)
         ));
     }
     out.push_str("</tbody>\n</table>\n");

@@ -39,6 +39,22 @@ pub fn cases() -> Vec<Case> {
         .collect()
 }
 
+/// Says in one line that a group of things was skipped for one reason:
+/// `SKIPPED {what} on 3 toolchains not installed: a, b, c{then}` for
+/// `skip_group(what, "toolchain", "not installed", items, then)`; nothing when `items` is empty.
+/// Where a test skips many toolchains or cases alike, one line says so, not one line each.
+pub fn skip_group(what: &str, noun: &str, why: &str, items: &[String], then: &str) {
+    if items.is_empty() {
+        return;
+    }
+    let s = if items.len() == 1 { "" } else { "s" };
+    skip(format_args!(
+        "{what} on {} {noun}{s} {why}: {}{then}",
+        items.len(),
+        items.join(", ")
+    ));
+}
+
 /// An installed toolchain, or `None` after printing why the caller skips it.
 pub fn installed(name: &str, what: &str) -> Option<Toolchain> {
     match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
@@ -48,6 +64,27 @@ pub fn installed(name: &str, what: &str) -> Option<Toolchain> {
             None
         }
     }
+}
+
+/// The installed ones of `names`, in order. Those that are not installed are named in one
+/// `SKIPPED {what} on N toolchains not installed: …` line with the command that installs
+/// them all; any other failure to resolve a toolchain gets a line of its own.
+pub fn installed_all<S: AsRef<str>>(names: &[S], what: &str) -> Vec<Toolchain> {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for name in names.iter().map(AsRef::as_ref) {
+        match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
+            Ok(t) => found.push(t),
+            Err(e) if e.to_string().contains("is not installed") => missing.push(name.to_string()),
+            Err(e) => skip(format_args!("{what} on {name}: {e}")),
+        }
+    }
+    let then = format!(
+        " (install: rustup toolchain install {} --profile minimal)",
+        missing.join(" ")
+    );
+    skip_group(what, "toolchain", "not installed", &missing, &then);
+    found
 }
 
 /// The pinned toolchain, or `None` after printing why the caller skips.
@@ -130,4 +167,42 @@ pub fn in_quiet_child(test: &str) -> bool {
         }
     }
     false
+}
+
+/// A toolchain of our own at `dir`: the compiler's binaries hard-linked (copied where links
+/// cannot be made), everything else in `lib/rustlib` linked to `real`, and std's sources only
+/// `with_src`. rustc takes the folder its `librustc_driver` lies in as its sysroot, so this is
+/// a toolchain whose sysroot is `dir`. Of `real`'s other binaries, only `bins` are linked
+/// (`miri`, `cargo-miri`, ...).
+pub fn fake_toolchain(real: &Path, dir: &Path, with_src: bool, bins: &[&str]) -> PathBuf {
+    std::fs::create_dir_all(dir.join("bin")).unwrap();
+    std::fs::create_dir_all(dir.join("lib/rustlib")).unwrap();
+    let place = |from: &Path, to: &Path| {
+        if let Ok(target) = std::fs::read_link(from) {
+            std::os::unix::fs::symlink(target, to).unwrap();
+        } else if std::fs::hard_link(from, to).is_err() {
+            std::fs::copy(from, to).unwrap();
+        }
+    };
+    for bin in std::iter::once("rustc").chain(bins.iter().copied()) {
+        place(&real.join("bin").join(bin), &dir.join("bin").join(bin));
+    }
+    for entry in std::fs::read_dir(real.join("lib")).unwrap().flatten() {
+        if entry.file_name() != "rustlib" {
+            place(&entry.path(), &dir.join("lib").join(entry.file_name()));
+        }
+    }
+    for entry in std::fs::read_dir(real.join("lib/rustlib"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.file_name() != "src" || with_src {
+            std::os::unix::fs::symlink(
+                entry.path(),
+                dir.join("lib/rustlib").join(entry.file_name()),
+            )
+            .unwrap();
+        }
+    }
+    dir.join("bin/rustc")
 }
