@@ -433,9 +433,14 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
     let Some(spans) = inputs.histories.get(&case.name).filter(|s| !s.is_empty()) else {
         return "The history of this case across toolchains is not recorded.\n\n".into();
     };
-    let mut out = String::from(
+    let codes = if case.expectation.is_lint() {
+        "Lints"
+    } else {
+        "Codes"
+    };
+    let mut out = format!(
         "How rustc's outcome for this program changed from release to release:\n\n\
-| Toolchains | Outcome | Codes | Messages |\n|---|---|---|---|\n",
+| Toolchains | Outcome | {codes} | Messages |\n|---|---|---|---|\n",
     );
     for (span, changes) in super::history_rows(spans) {
         let codes: Vec<String> = span

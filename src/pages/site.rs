@@ -483,8 +483,14 @@ fn history(inputs: &PageInputs, case: &Case) -> String {
         return "<p class=\"note\">The history of this case across toolchains is not recorded.</p>\n"
             .into();
     };
-    let mut out = String::from(
-        "<p>How rustc's outcome for this program changed from release to release:</p>\n<div class=\"table-wrap\"><table class=\"history\">\n<thead><tr><th>Toolchains</th><th>Outcome</th><th>Codes</th><th>Messages</th></tr></thead>\n<tbody>\n",
+    // A lint case's history lists the lints that fired where another lists error codes.
+    let codes = if case.expectation.is_lint() {
+        "Lints"
+    } else {
+        "Codes"
+    };
+    let mut out = format!(
+        "<p>How rustc's outcome for this program changed from release to release:</p>\n<div class=\"table-wrap\"><table class=\"history\">\n<thead><tr><th>Toolchains</th><th>Outcome</th><th>{codes}</th><th>Messages</th></tr></thead>\n<tbody>\n",
     );
     for (span, changes) in super::history_rows(spans) {
         let codes: Vec<String> = span
