@@ -11,89 +11,9 @@ mod common;
 use sendsync::corpus::{bundled_root, Corpus};
 use sendsync::pages::{write_site, PageInputs};
 use std::collections::BTreeMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Duration;
-use wait_timeout::ChildExt;
+use std::path::Path;
 
 const CODE: &str = "E0382";
-
-fn find_chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("SENDSYNC_CHROMIUM") {
-        let path = PathBuf::from(path);
-        return path.is_file().then_some(path);
-    }
-    let names = [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-        "chrome",
-        "headless_shell",
-    ];
-    let dirs: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
-    names
-        .iter()
-        .flat_map(|n| dirs.iter().map(move |d| d.join(n)))
-        .find(|p| p.is_file())
-}
-
-/// What one run of headless Chromium gave: its exit status and its stdout, or why it did not.
-fn chromium(binary: &Path, profile: &Path, extra: &[String], url: &str) -> Result<String, String> {
-    let mut child = Command::new(binary)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--hide-scrollbars",
-            "--allow-file-access-from-files",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stdout.read_to_string(&mut s);
-        s
-    });
-    let err = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s);
-        s
-    });
-    let status = match child.wait_timeout(Duration::from_secs(90)).unwrap() {
-        Some(status) => status,
-        None => {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err("Chromium did not finish within 90 s".into());
-        }
-    };
-    let out = out.join().unwrap();
-    let err = err.join().unwrap();
-    if !status.success() && out.is_empty() {
-        return Err(format!("Chromium exited with {status}:\n{err}"));
-    }
-    Ok(out)
-}
 
 /// The `<li class="case" ...>` opening tags of a serialized DOM, as (data-codes, hidden).
 fn case_items(dom: &str) -> Vec<(String, bool)> {
@@ -121,7 +41,7 @@ fn file_url(path: &Path) -> String {
 
 #[test]
 fn searching_the_index_for_an_error_code_in_headless_chromium() {
-    let Some(binary) = find_chromium() else {
+    let Some(binary) = common::chromium::find() else {
         common::skip(format_args!("browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
         ));
         return;
@@ -145,8 +65,7 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
     let index = site.join("index.html");
     let url = format!("{}?q={CODE}", file_url(&index));
 
-    let profile = tempfile::tempdir().unwrap();
-    let dom = match chromium(&binary, profile.path(), &["--dump-dom".into()], &url) {
+    let dom = match common::chromium::run(&binary, &["--dump-dom".into()], &url) {
         Ok(dom) => dom,
         Err(why) => {
             common::skip(format_args!(
@@ -208,12 +127,11 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
 /// Saves a screenshot of `url` as `png` (replacing an earlier one) and checks it is a PNG.
 fn screenshot(binary: &Path, url: &str, png: &Path, size: &str) {
     let _ = std::fs::remove_file(png);
-    let profile = tempfile::tempdir().unwrap();
     let args = [
         format!("--screenshot={}", png.display()),
         format!("--window-size={size}"),
     ];
-    if let Err(why) = chromium(binary, profile.path(), &args, url) {
+    if let Err(why) = common::chromium::run(binary, &args, url) {
         panic!("Chromium ran for --dump-dom but not for --screenshot: {why}");
     }
     let bytes = std::fs::read(png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
@@ -231,7 +149,7 @@ fn screenshot(binary: &Path, url: &str, png: &Path, size: &str) {
 /// on the same page, and a screenshot of each page is kept under `target/sendsync/`.
 #[test]
 fn chain_diagrams_in_headless_chromium() {
-    let Some(binary) = find_chromium() else {
+    let Some(binary) = common::chromium::find() else {
         common::skip(format_args!("chain diagrams: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"));
         return;
     };
@@ -259,8 +177,7 @@ fn chain_diagrams_in_headless_chromium() {
             .get(name)
             .unwrap_or_else(|| panic!("{name} has no obligation chain in the history"));
         let url = file_url(&site.join(topic).join(format!("{name}.html")));
-        let profile = tempfile::tempdir().unwrap();
-        let dom = match chromium(&binary, profile.path(), &["--dump-dom".into()], &url) {
+        let dom = match common::chromium::run(&binary, &["--dump-dom".into()], &url) {
             Ok(dom) => dom,
             Err(why) => {
                 common::skip(format_args!(

@@ -284,64 +284,6 @@ fn evaluation_set_meets_the_accuracy_floor() {
     assert!(top1 >= 70.0, "top-1 {top1:.1} %:\n{}", misses.join("\n"));
 }
 
-fn find_chromium() -> Option<std::path::PathBuf> {
-    if let Some(path) = std::env::var_os("SENDSYNC_CHROMIUM") {
-        let path = std::path::PathBuf::from(path);
-        return path.is_file().then_some(path);
-    }
-    let dirs: Vec<std::path::PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
-    [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "headless_shell",
-    ]
-    .iter()
-    .flat_map(|n| dirs.iter().map(move |d| d.join(n)))
-    .find(|p| p.is_file())
-}
-
-/// Headless Chromium's output for `url` (`--dump-dom`, or a screenshot), within 90 s.
-fn chromium(binary: &Path, extra: &[String], url: &str) -> Result<String, String> {
-    use wait_timeout::ChildExt;
-    let profile = tempfile::tempdir().unwrap();
-    let out = tempfile::NamedTempFile::new().unwrap();
-    let mut child = Command::new(binary)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--allow-file-access-from-files",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(out.reopen().unwrap())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
-    match child
-        .wait_timeout(std::time::Duration::from_secs(90))
-        .unwrap()
-    {
-        Some(_) => Ok(std::fs::read_to_string(out.path()).unwrap_or_default()),
-        None => {
-            let _ = child.kill();
-            let _ = child.wait();
-            Err("Chromium did not finish within 90 s".into())
-        }
-    }
-}
-
 /// `encodeURIComponent`: everything but unreserved characters percent-encoded.
 fn uri_component(s: &str) -> String {
     let mut out = String::new();
@@ -361,7 +303,7 @@ fn uri_component(s: &str) -> String {
 /// its matches as links to the case pages, and a screenshot is saved under target/sendsync/.
 #[test]
 fn explain_page_agrees_with_the_cli_in_headless_chromium() {
-    let Some(binary) = find_chromium() else {
+    let Some(binary) = common::chromium::find() else {
         common::skip(format_args!(
             "explain page browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
         ));
@@ -388,7 +330,7 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         page.display(),
         uri_component(&serde_json::to_string(&texts).unwrap())
     );
-    let dom = match chromium(&binary, &["--dump-dom".into()], &url) {
+    let dom = match common::chromium::run(&binary, &["--dump-dom".into()], &url) {
         Ok(dom) if !dom.is_empty() => dom,
         Ok(_) | Err(_) => {
             common::skip(format_args!(
@@ -419,7 +361,7 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         page.display(),
         uri_component(&logger.rendered)
     );
-    let dom = chromium(&binary, &["--dump-dom".into()], &url).unwrap();
+    let dom = common::chromium::run(&binary, &["--dump-dom".into()], &url).unwrap();
     let first = format!(
         "<li class=\"match\" data-name=\"{}\" data-page=\"",
         logger.got[0]
@@ -439,7 +381,7 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         "why missing"
     );
     let shot = out.join("site-explain-page.png");
-    let _ = chromium(
+    let _ = common::chromium::run(
         &binary,
         &[
             format!("--screenshot={}", shot.display()),

@@ -2,6 +2,8 @@
 //! skip when it is not installed.
 #![allow(dead_code)]
 
+pub mod chromium;
+
 use sendsync::case::Case;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::path::{Path, PathBuf};
