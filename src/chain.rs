@@ -60,22 +60,6 @@ impl Kind {
             Kind::Unknown => "unknown",
         }
     }
-
-    /// The words on the arrow that leads *into* a link of this kind, read from the link before.
-    pub fn arrow(self) -> &'static str {
-        match self {
-            Kind::Culprit => "",
-            Kind::WithinType => "is a field of",
-            Kind::ReferenceTo => "is behind the reference",
-            Kind::RequiredFor => "makes not",
-            Kind::CapturedByClosure => "is captured by",
-            Kind::CapturedByFuture => "is captured by",
-            Kind::HeldAcrossAwait => "is held across .await",
-            Kind::RequiredByBound => "must be",
-            Kind::Hidden => "then",
-            Kind::Unknown => "then",
-        }
-    }
 }
 
 /// One link: its kind, the type or item it names, and where in the case it is.
@@ -139,8 +123,9 @@ impl Chain {
         match l.kind {
             Kind::Culprit => format!("{} (not {})", l.subject, self.trait_name),
             Kind::WithinType => format!("within {}{}", l.subject, at(" at ")),
-            Kind::ReferenceTo => format!("{} (not {})", l.subject, self.required_of(l)),
-            Kind::RequiredFor => format!("{} (not {})", l.subject, self.required_of(l)),
+            Kind::ReferenceTo | Kind::RequiredFor => {
+                format!("{} (not {})", l.subject, self.required_of(l))
+            }
             Kind::CapturedByClosure => format!("captured by {}", closure_words(l, &at(" at "))),
             Kind::CapturedByFuture => format!("captured by the future{}", at(" at ")),
             Kind::HeldAcrossAwait => {
@@ -358,17 +343,9 @@ fn chain_of(d: &Diagnostic, source: Option<&str>) -> Chain {
                     Kind::RequiredFor
                 };
                 links.push(link(kind, &ty, at, Some(tr.to_string())));
-            } else if let Some((_, to)) = rest.split_once("` to ") {
-                // "required for the cast from `{closure}` to the object type `dyn Fn() + Send`"
-                let to = until_closing_tick(to.trim_start_matches("the object type `"));
-                bound = Some(link(
-                    Kind::RequiredByBound,
-                    &format!("the cast to `{}`", simplify(to)),
-                    at.or_else(|| primary_at(d)),
-                    None,
-                ));
             }
         } else if m.starts_with("required for the cast from `") {
+            // "required for the cast from `{closure}` to the object type `dyn Fn() + Send`"
             let to = m.rsplit_once(" to ").map(|(_, to)| to).unwrap_or_default();
             let to = first_quoted(to).unwrap_or(to);
             bound = Some(link(
