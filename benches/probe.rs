@@ -37,11 +37,11 @@ fn main() {
     }
     let mut over = false;
     for t in &toolchains {
-        let warm = table::probe(t).unwrap_or_else(|e| panic!("{e}"));
+        let warm = table::probe(t, None).unwrap_or_else(|e| panic!("{e}"));
         let mut times: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let started = Instant::now();
-                let probed = table::probe(t).unwrap_or_else(|e| panic!("{e}"));
+                let probed = table::probe(t, None).unwrap_or_else(|e| panic!("{e}"));
                 assert_eq!(probed.checks, warm.checks);
                 started.elapsed()
             })
@@ -66,7 +66,7 @@ fn main() {
     }
     if toolchains.len() > 1 {
         let started = Instant::now();
-        let tables = table::probe_all(&toolchains).unwrap_or_else(|e| panic!("{e}"));
+        let tables = table::probe_all(&toolchains, None).unwrap_or_else(|e| panic!("{e}"));
         let elapsed = started.elapsed();
         println!(
             "all {} toolchains together (as --toolchains): {:.1} ms, {:.1} ms per toolchain",

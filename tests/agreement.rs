@@ -93,14 +93,19 @@ fn check_agrees_with_trybuild() {
         .prefix("agreement-")
         .tempdir_in(root.join("target"))
         .unwrap();
-    for base in [inside.path(), below_target.path()] {
-        agree_on_copies(base);
-    }
+    // Below `target/` only the spelling of paths differs, so the copy that both accept is
+    // enough there; the copies that differ in content are compared inside the package.
+    agree_on_copies(inside.path(), true);
+    agree_on_copies(below_target.path(), false);
 }
 
-fn agree_on_copies(base: &Path) {
+fn agree_on_copies(base: &Path, every_copy: bool) {
     let name = "rc_config_into_spawn";
     let same = copy_case(base, name, "same", str::to_string, str::to_string);
+    if !every_copy {
+        agree(&same, true);
+        return;
+    }
     // A change in a label's wording only: the codes agree, the rendering does not.
     let label = copy_case(base, name, "label", str::to_string, |s| {
         s.replacen(
@@ -127,24 +132,29 @@ fn agree_on_copies(base: &Path) {
         (&moved, false),
         (&trailing, false),
     ] {
-        let tb = trybuild_accepts(path);
-        let ss = sendsync_accepts(path);
-        assert_eq!(
-            tb,
-            ss,
-            "trybuild {} but sendsync {} {}",
-            verdict(tb),
-            verdict(ss),
-            path.display()
-        );
-        assert_eq!(
-            tb,
-            want,
-            "{} was expected to be {}",
-            path.display(),
-            verdict(want)
-        );
+        agree(path, want);
     }
+}
+
+/// trybuild and sendsync give the same verdict on `path`, and it is `want`.
+fn agree(path: &Path, want: bool) {
+    let tb = trybuild_accepts(path);
+    let ss = sendsync_accepts(path);
+    assert_eq!(
+        tb,
+        ss,
+        "trybuild {} but sendsync {} {}",
+        verdict(tb),
+        verdict(ss),
+        path.display()
+    );
+    assert_eq!(
+        tb,
+        want,
+        "{} was expected to be {}",
+        path.display(),
+        verdict(want)
+    );
 }
 
 fn verdict(accepts: bool) -> &'static str {

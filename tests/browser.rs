@@ -65,7 +65,13 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
     let index = site.join("index.html");
     let url = format!("{}?q={CODE}", file_url(&index));
 
-    let dom = match common::chromium::run(&binary, &["--dump-dom".into()], &url) {
+    // The DOM and a screenshot of the filtered index, from one run of Chromium.
+    let dom = match dom_and_screenshot(
+        &binary,
+        &url,
+        &out.join("site-search-E0382.png"),
+        "1280,1000",
+    ) {
         Ok(dom) => dom,
         Err(why) => {
             common::skip(format_args!(
@@ -110,30 +116,25 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
         items.len()
     );
 
-    // Screenshots, to look at: the filtered index, and a case page.
-    let shots = [
-        ("site-search-E0382.png", url.clone(), "1280,1000"),
-        (
-            "site-case-page.png",
-            file_url(&site.join("book").join("book_16_14_rc_mutex_not_send.html")),
-            "1280,3600",
-        ),
-    ];
-    for (name, url, size) in shots {
-        screenshot(&binary, &url, &out.join(name), size);
+    // A screenshot of a case page, to look at.
+    let page = file_url(&site.join("book").join("book_16_14_rc_mutex_not_send.html"));
+    if let Err(why) =
+        dom_and_screenshot(&binary, &page, &out.join("site-case-page.png"), "1280,3600")
+    {
+        panic!("Chromium ran once but not for a case page: {why}");
     }
 }
 
-/// Saves a screenshot of `url` as `png` (replacing an earlier one) and checks it is a PNG.
-fn screenshot(binary: &Path, url: &str, png: &Path, size: &str) {
+/// Chromium's DOM of `url`, with a screenshot saved as `png` (replacing an earlier one) in the
+/// same run; fails if the screenshot is not a PNG.
+fn dom_and_screenshot(binary: &Path, url: &str, png: &Path, size: &str) -> Result<String, String> {
     let _ = std::fs::remove_file(png);
     let args = [
+        "--dump-dom".to_string(),
         format!("--screenshot={}", png.display()),
         format!("--window-size={size}"),
     ];
-    if let Err(why) = common::chromium::run(binary, &args, url) {
-        panic!("Chromium ran for --dump-dom but not for --screenshot: {why}");
-    }
+    let dom = common::chromium::run(binary, &args, url)?;
     let bytes = std::fs::read(png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
     assert!(
         bytes.starts_with(b"\x89PNG"),
@@ -141,6 +142,7 @@ fn screenshot(binary: &Path, url: &str, png: &Path, size: &str) {
         png.display()
     );
     println!("screenshot: {}", png.display());
+    Ok(dom)
 }
 
 /// The obligation-chain diagrams as Chromium draws them, for three shapes: a struct field
@@ -177,7 +179,8 @@ fn chain_diagrams_in_headless_chromium() {
             .get(name)
             .unwrap_or_else(|| panic!("{name} has no obligation chain in the history"));
         let url = file_url(&site.join(topic).join(format!("{name}.html")));
-        let dom = match common::chromium::run(&binary, &["--dump-dom".into()], &url) {
+        let png = out.join(format!("chain-{name}.png"));
+        let dom = match dom_and_screenshot(&binary, &url, &png, "900,2600") {
             Ok(dom) => dom,
             Err(why) => {
                 common::skip(format_args!(
@@ -210,7 +213,5 @@ fn chain_diagrams_in_headless_chromium() {
                 "{name}: a box links to #{t}, which is not on the page exactly once"
             );
         }
-        let png = out.join(format!("chain-{name}.png"));
-        screenshot(&binary, &url, &png, "900,2600");
     }
 }

@@ -1,6 +1,10 @@
 //! The corpus as a whole: it loads and validates, every case's observed outcome matches its
 //! directives exactly, and every failing case's structured diagnostics match its insta
-//! snapshot. All cases are compiled once, in parallel, with no cache, on the pinned toolchain.
+//! snapshot. All cases are compiled once, in parallel, on the pinned toolchain, through
+//! sendsync's result cache (`target/sendsync/cache`, shared with `cargo run -- check`): a fresh
+//! clone (and CI) compiles and runs every case; a warm run compiles only the cases whose key
+//! changed. The key covers everything that changes a result (`src/cache.rs`); `tests/sysroot.rs`
+//! shows the part of it that is easy to get wrong (std's sources) by compiling for real.
 
 mod common;
 
@@ -15,8 +19,7 @@ fn checked() -> Option<&'static [Checked]> {
         .get_or_init(|| {
             let toolchain = common::pinned_toolchain("corpus outcomes and snapshots")?;
             let cases = common::cases();
-            let mut options = Options::new(corpus::package_root());
-            options.cache = None;
+            let options = Options::new(corpus::package_root());
             Some(check::check_all(&toolchain, &cases, &options, |_| {}))
         })
         .as_deref()

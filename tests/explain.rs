@@ -361,7 +361,18 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         page.display(),
         uri_component(&logger.rendered)
     );
-    let dom = common::chromium::run(&binary, &["--dump-dom".into()], &url).unwrap();
+    // The DOM, and a screenshot to look at, from one run.
+    let shot = out.join("site-explain-page.png");
+    let dom = common::chromium::run(
+        &binary,
+        &[
+            "--dump-dom".into(),
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,1400".into(),
+        ],
+        &url,
+    )
+    .unwrap();
     let first = format!(
         "<li class=\"match\" data-name=\"{}\" data-page=\"",
         logger.got[0]
@@ -380,14 +391,10 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         dom.contains("same culprit <code>Rc&lt;_&gt;</code>"),
         "why missing"
     );
-    let shot = out.join("site-explain-page.png");
-    let _ = common::chromium::run(
-        &binary,
-        &[
-            format!("--screenshot={}", shot.display()),
-            "--window-size=1280,1400".into(),
-        ],
-        &url,
+    assert!(
+        std::fs::read(&shot).is_ok_and(|png| png.starts_with(b"\x89PNG")),
+        "{} is no PNG",
+        shot.display()
     );
 }
 

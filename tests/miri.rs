@@ -65,6 +65,7 @@ fn every_passing_case_is_miri_clean_or_finds_what_its_directive_says() {
 }
 
 fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::create_dir_all(dir).unwrap();
     std::fs::write(dir.join(name), text).unwrap();
 }
 
@@ -75,35 +76,36 @@ fn a_headerless_folder_is_reported_by_native_outcome_and_miri_verdict() {
     if nightly_miri("sendsync miri on a header-less folder").is_none() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    // A folder named the same on every run: a program's folder is part of its name in
+    // diagnostics, and so of its cache key.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("headerless");
     write(
-        dir.path(),
+        &dir,
         "lying_send.rs",
         "use std::rc::Rc;\nstruct S(Rc<u8>);\nunsafe impl Send for S {}\nfn main() {\n    let rc = Rc::new(1);\n    let s = S(Rc::clone(&rc));\n    let t = std::thread::spawn(move || { let s = s; drop(Rc::clone(&s.0)); });\n    drop(Rc::clone(&rc));\n    t.join().unwrap();\n}\n",
     );
     write(
-        dir.path(),
+        &dir,
         "relock.rs",
         "fn main() {\n    let m = std::sync::Mutex::new(1);\n    let _a = m.lock().unwrap();\n    let _b = m.lock().unwrap();\n}\n",
     );
     write(
-        dir.path(),
+        &dir,
         "forget.rs",
         "fn main() { std::mem::forget(vec![1u8, 2, 3]); }\n",
     );
     write(
-        dir.path(),
+        &dir,
         "clean.rs",
         "fn main() {\n    let v = std::sync::Arc::new(5);\n    let w = std::sync::Arc::clone(&v);\n    assert_eq!(std::thread::spawn(move || *w).join().unwrap(), 5);\n}\n",
     );
-    write(
-        dir.path(),
-        "broken.rs",
-        "fn main() { let x: u8 = \"no\"; }\n",
-    );
+    write(&dir, "broken.rs", "fn main() { let x: u8 = \"no\"; }\n");
     let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
-        .args(["miri", "--format", "json", "--no-cache", "--timeout", "3"])
-        .arg(dir.path())
+        // Through the shared result cache: a warm run reads the native runs (one of them a
+        // 3 s time-out) and Miri's verdicts; a changed sendsync, nightly or program runs again.
+        .args(["miri", "--format", "json", "--timeout", "3"])
+        .arg(&dir)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -203,18 +205,20 @@ fn seeds_find_a_deadlock_that_depends_on_the_schedule() {
     if nightly_miri("sendsync miri --seeds").is_none() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("seeds");
     let program = |first: &str, second: &str| {
         format!(
             "use std::sync::Mutex;\nfn main() {{\n    let (a, b) = (Mutex::new(0), Mutex::new(0));\n    std::thread::scope(|s| {{\n        s.spawn(|| for _ in 0..3 {{ let _x = a.lock().unwrap(); let _y = b.lock().unwrap(); }});\n        s.spawn(|| for _ in 0..3 {{ let _y = {first}.lock().unwrap(); let _x = {second}.lock().unwrap(); }});\n    }});\n}}\n"
         )
     };
-    write(dir.path(), "opposite_orders.rs", &program("b", "a"));
-    write(dir.path(), "one_order.rs", &program("a", "b"));
+    write(&dir, "opposite_orders.rs", &program("b", "a"));
+    write(&dir, "one_order.rs", &program("a", "b"));
     let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
-        .args(["miri", "--format", "json", "--no-cache", "--seeds", "64"])
+        // Through the shared result cache, as above: 64 seeds of a clean program are the cost.
+        .args(["miri", "--format", "json", "--seeds", "64"])
         .args(["--timeout", "300"])
-        .arg(dir.path())
+        .arg(&dir)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -234,12 +238,11 @@ fn seeds_find_a_deadlock_that_depends_on_the_schedule() {
     assert_eq!(row("one_order")["miri"], "clean", "{stdout}");
     // The report keeps Miri's finding and drops the progress lines of the seeds.
     let runner = nightly_miri("sendsync miri --seeds").unwrap();
-    let case = sendsync::case::Case::load_lenient(&dir.path().join("opposite_orders.rs")).unwrap();
-    let mut options = miri::Options::new(dir.path().to_path_buf());
-    options.cache = None;
+    let case = sendsync::case::Case::load_lenient(&dir.join("opposite_orders.rs")).unwrap();
+    let mut options = miri::Options::new(dir.clone());
     options.timeout = std::time::Duration::from_secs(300);
     options.seeds = Some(64);
-    let run = runner.run(&case, &options).unwrap();
+    let (run, _) = runner.run_cached(&case, &options).unwrap();
     assert_eq!(run.verdict, Verdict::Deadlock, "{}", run.report);
     assert!(
         run.report

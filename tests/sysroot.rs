@@ -8,6 +8,7 @@
 
 mod common;
 
+use sendsync::cache::Cache;
 use sendsync::check::{self, Options, Verdict};
 use sendsync::history;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
@@ -21,6 +22,9 @@ fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
             "rust-src independence on {name}: rust-src is not installed, so the situation with std's sources cannot be built (install: rustup component add rust-src --toolchain {name})"
         ));
         return None;
+    }
+    for state in ["with", "without"] {
+        let _ = std::fs::remove_dir_all(base.join(format!("{name}-{state}-src")));
     }
     let with = common::fake_toolchain(
         &real.sysroot,
@@ -73,6 +77,12 @@ fn plain_rustc(rustc: &Path, case: &Path, out: &Path) -> String {
 
 #[test]
 fn rust_src_changes_no_verdict() {
+    // The two toolchains are made in the same place on every run: a compiler's path is part
+    // of its identity, so the per-situation caches below are read again only from there.
+    let toolchains = sendsync::paths::target_dir()
+        .join("sendsync")
+        .join("test-cache")
+        .join("rust-src-toolchains");
     let base = tempfile::tempdir().unwrap();
     let cases = common::cases();
     let case = cases
@@ -80,7 +90,7 @@ fn rust_src_changes_no_verdict() {
         .find(|c| c.name == "rc_config_into_spawn")
         .expect("the case exists");
     for name in [pinned(), "nightly"] {
-        let Some((with, without)) = situations(name, base.path()) else {
+        let Some((with, without)) = situations(name, &toolchains) else {
             continue;
         };
         // The situations differ: with sources, rustc quotes std's `F: Send + 'static` bound.
@@ -93,9 +103,21 @@ fn rust_src_changes_no_verdict() {
             "{name} without rust-src:\n{hidden}"
         );
 
-        // The verdicts do not.
-        let mut options = Options::new(sendsync::corpus::package_root());
-        options.cache = None;
+        // The verdicts do not. Each situation compiles for real into a result cache of its
+        // own, so that no result made in one situation is ever read in the other (the shared
+        // cache's key deliberately ignores std's sources). A warm run reads each situation's
+        // own earlier results; a changed case, compiler or sendsync module (the key) compiles
+        // again.
+        let options_in = |state: &str| {
+            let mut options = Options::new(sendsync::corpus::package_root());
+            options.cache = Some(Cache::new(
+                sendsync::paths::target_dir()
+                    .join("sendsync")
+                    .join("test-cache")
+                    .join(format!("rust-src-{name}-{state}")),
+            ));
+            options
+        };
         // Failing cases are where std's sources would show: their rendered stderr is pinned.
         // (The history below type-checks every case in both situations.)
         let failing: Vec<_> = cases
@@ -103,14 +125,14 @@ fn rust_src_changes_no_verdict() {
             .filter(|c| c.expectation.is_fail())
             .cloned()
             .collect();
-        let verdicts = |tc: &Toolchain| -> Vec<(String, Verdict, String)> {
-            check::check_all(tc, &failing, &options, |_| {})
+        let verdicts = |tc: &Toolchain, state: &str| -> Vec<(String, Verdict, String)> {
+            check::check_all(tc, &failing, &options_in(state), |_| {})
                 .into_iter()
                 .map(|r| (r.case.name, r.verdict, r.reason))
                 .collect()
         };
-        let a = verdicts(&with);
-        let b = verdicts(&without);
+        let a = verdicts(&with, "with");
+        let b = verdicts(&without, "without");
         for (x, y) in a.iter().zip(&b) {
             assert_eq!(x, y, "{name}: with and without rust-src");
         }
@@ -121,13 +143,8 @@ fn rust_src_changes_no_verdict() {
 
         // The history verifies in both.
         let root = history::default_root();
-        for tc in [&with, &without] {
-            let diffs = history::verify(&root, &cases, tc, &options).unwrap();
-            let state = if tc.sysroot.ends_with(format!("{name}-with-src")) {
-                "with"
-            } else {
-                "without"
-            };
+        for (tc, state) in [(&with, "with"), (&without, "without")] {
+            let diffs = history::verify(&root, &cases, tc, &options_in(state)).unwrap();
             assert!(
                 diffs.is_empty(),
                 "history on {name} {state} rust-src: {diffs:#?}"

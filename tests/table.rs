@@ -6,6 +6,7 @@
 
 mod common;
 
+use sendsync::cache::Cache;
 use sendsync::table::{self, Answer, Trait};
 use sendsync::toolchain::{pinned, Toolchain, Version};
 
@@ -39,7 +40,7 @@ fn the_pinned_toolchain_agrees_with_the_declared_table() {
     let Some(toolchain) = common::installed(pinned(), "the probe of the pinned toolchain") else {
         return;
     };
-    let probed = table::probe(&toolchain).unwrap_or_else(|e| panic!("{e}"));
+    let probed = table::probe(&toolchain, None).unwrap_or_else(|e| panic!("{e}"));
     let declared = table::declared();
     let wrong = compare(&probed, &declared);
     assert!(
@@ -73,14 +74,14 @@ fn sender_is_not_sync_on_1_70() {
         return;
     };
     let sender = || ("sync::mpsc::Sender<i32>".to_string(), Trait::Sync);
-    let answers = table::probe_types(&old, &[sender()]).unwrap_or_else(|e| panic!("{e}"));
+    let answers = table::probe_types(&old, &[sender()], None).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(answers, [false], "Sender<i32>: Sync on 1.70.0");
     if let Some(now) = common::installed(pinned(), "Sender<i32>: Sync on the pinned toolchain") {
-        let answers = table::probe_types(&now, &[sender()]).unwrap_or_else(|e| panic!("{e}"));
+        let answers = table::probe_types(&now, &[sender()], None).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(answers, [true], "Sender<i32>: Sync on {}", now.release);
     }
     // And the whole table on 1.70 is as the recorded history says, with the newer types n/a.
-    let probed = table::probe(&old).unwrap_or_else(|e| panic!("{e}"));
+    let probed = table::probe(&old, None).unwrap_or_else(|e| panic!("{e}"));
     let wrong = compare(&probed, &table::declared_on(&old.version()));
     assert!(wrong.is_empty(), "on 1.70.0:\n{}", wrong.join("\n"));
     let lazy = probed
@@ -110,7 +111,8 @@ fn the_recorded_history_holds_on_the_releases_around_each_change() {
     if toolchains.is_empty() {
         return;
     }
-    let tables = table::probe_all(&toolchains).unwrap_or_else(|e| panic!("{e}"));
+    let cache = Cache::new(Cache::default_dir());
+    let tables = table::probe_all(&toolchains, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
     for t in &tables {
         let release = t.toolchain.as_ref().unwrap().version();
         let wrong = compare(t, &table::declared_on(&release));
@@ -275,7 +277,9 @@ fn every_installed_release_agrees_with_the_recorded_changes() {
     let mut names: Vec<String> = (70..=last).map(|m| format!("1.{m}.0")).collect();
     names.push("nightly".into());
     let toolchains: Vec<Toolchain> = common::installed_all(&names, "the sweep");
-    let tables = table::probe_all(&toolchains).unwrap_or_else(|e| panic!("{e}"));
+    // Through the shared result cache: each toolchain's probe program is compiled once.
+    let cache = Cache::new(Cache::default_dir());
+    let tables = table::probe_all(&toolchains, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
     let mut bad = Vec::new();
     for t in &tables {
         let tc = t.toolchain.as_ref().unwrap();
@@ -302,4 +306,39 @@ fn every_installed_release_agrees_with_the_recorded_changes() {
         "the table disagrees with the compiler:\n{}",
         bad.join("\n")
     );
+}
+
+/// A probe through the cache is stored once and read back with the same answers; an entry that
+/// cannot be read is a miss, and the probe compiles again.
+#[test]
+fn a_cached_probe_reads_back_the_same_table() {
+    let Some(toolchain) = common::installed(pinned(), "the cached probe") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(dir.path().to_path_buf());
+    let entries = || -> Vec<std::path::PathBuf> { walk(dir.path()) };
+    let fresh = table::probe(&toolchain, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
+    let stored = entries();
+    assert_eq!(stored.len(), 1, "one entry for one probe: {stored:?}");
+    let again = table::probe(&toolchain, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(compare(&again, &fresh).is_empty());
+    assert_eq!(entries(), stored, "a hit writes nothing");
+    std::fs::write(&stored[0], "not json").unwrap();
+    let after = table::probe(&toolchain, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(compare(&after, &fresh).is_empty());
+    assert_ne!(std::fs::read_to_string(&stored[0]).unwrap(), "not json");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out.sort();
+    out
 }
