@@ -1,0 +1,37 @@
+//! `sendsync book` and `sendsync site`: the corpus as mdBook source or a static HTML site.
+
+use super::args::{BookArgs, SiteArgs};
+use super::common::{one, CmdResult};
+use super::programs::load_corpus;
+use sendsync::{history, pages};
+use std::path::Path;
+
+pub fn book(args: BookArgs) -> CmdResult {
+    write(true, &args.out, args.matrix.as_deref())
+}
+
+pub fn site(args: SiteArgs) -> CmdResult {
+    write(false, &args.out, args.matrix.as_deref())
+}
+
+fn write(book: bool, out: &Path, matrix: Option<&Path>) -> CmdResult {
+    let corpus = load_corpus()?;
+    let inputs =
+        pages::PageInputs::gather(&corpus, &history::default_root(), matrix).map_err(one)?;
+    if book {
+        let files = pages::write_book(&inputs, out).map_err(one)?;
+        println!(
+            "wrote {} files; build with `mdbook build {}`",
+            files.len(),
+            out.display()
+        );
+    } else {
+        let files = pages::write_site(&inputs, out).map_err(one)?;
+        println!(
+            "wrote {} files; open {}",
+            files.len(),
+            out.join("index.html").display()
+        );
+    }
+    Ok(0)
+}
