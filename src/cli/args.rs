@@ -8,6 +8,10 @@ use std::path::PathBuf;
 #[derive(Subcommand)]
 pub enum Command {
     /// Check the corpus, or any folder or file of programs, on one toolchain (the default).
+    #[command(after_help = "Each check also writes an HTML report, \
+        target/sendsync/check-TOOLCHAIN.html\n(under CARGO_TARGET_DIR when it is set), which \
+        replaces the previous check's on that toolchain;\nthe output names it (on stderr with \
+        --format json).")]
     Check(CheckArgs),
     /// List the cases of the corpus.
     List(ListArgs),

@@ -78,18 +78,19 @@ pub fn run(args: CheckArgs) -> CmdResult {
         }
     }
 
+    // One HTML report per toolchain, replaced by the next check on it (as `cargo doc` replaces
+    // target/doc): the output names it, on stderr when stdout is JSON.
     let html = sendsync::paths::check_report(&toolchain.name);
     let html_written =
         sendsync::error::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
     match args.format {
         Format::Json => println!("{}", report::check_json(&toolchain, &results)),
-        Format::Text => {
-            print!("{}", report::check_text(&toolchain, &results, args.all));
-            match html_written {
-                Ok(()) => println!("report: {}", html.display()),
-                Err(e) => eprintln!("warning: no HTML report: {e}"),
-            }
-        }
+        Format::Text => print!("{}", report::check_text(&toolchain, &results, args.all)),
+    }
+    match (html_written, args.format) {
+        (Ok(()), Format::Text) => println!("report: {}", html.display()),
+        (Ok(()), Format::Json) => eprintln!("report: {}", html.display()),
+        (Err(e), _) => eprintln!("warning: no HTML report: {e}"),
     }
     if results.iter().any(|r| r.verdict == check::Verdict::Error) {
         return Ok(2);

@@ -27,9 +27,10 @@ fn wants(case: &Case) -> &'static str {
 }
 
 pub fn run(args: ListArgs) -> CmdResult {
-    let format = args.format;
     let corpus = load_corpus()?;
-    match format {
+    let count = |wanted: &str| corpus.cases.iter().filter(|c| wants(c) == wanted).count();
+    let (fails, lints) = (count("fail"), count("lint"));
+    match args.format {
         Format::Json => {
             let mut codes = std::collections::BTreeSet::new();
             let cases: Vec<serde_json::Value> = corpus
@@ -55,16 +56,6 @@ pub fn run(args: ListArgs) -> CmdResult {
                     })
                 })
                 .collect();
-            let fails = corpus
-                .cases
-                .iter()
-                .filter(|c| c.expectation.is_fail())
-                .count();
-            let lints = corpus
-                .cases
-                .iter()
-                .filter(|c| c.expectation.is_lint())
-                .count();
             let out = serde_json::json!({
                 "cases": cases,
                 "topics": corpus.topics.iter().map(|t| serde_json::json!({"name": t.name, "title": t.title, "cases": corpus.topic_cases(&t.name).count()})).collect::<Vec<_>>(),
@@ -84,7 +75,7 @@ pub fn run(args: ListArgs) -> CmdResult {
             let w = corpus.cases.iter().map(|c| c.name.len()).max().unwrap_or(4);
             println!(
                 "{:<13} {:<w$}  {:<5} {:<14} book",
-                "topic", "name", "wants", "codes"
+                "topic", "name", "wants", "codes/lints"
             );
             for c in &corpus.cases {
                 let verdict = wants(c);
@@ -102,16 +93,6 @@ pub fn run(args: ListArgs) -> CmdResult {
                     book
                 );
             }
-            let fails = corpus
-                .cases
-                .iter()
-                .filter(|c| c.expectation.is_fail())
-                .count();
-            let lints = corpus
-                .cases
-                .iter()
-                .filter(|c| c.expectation.is_lint())
-                .count();
             println!(
                 "\n{} cases in {} topics: {} fail, {} lint, {} pass",
                 corpus.cases.len(),

@@ -35,3 +35,43 @@ fn write(book: bool, out: &Path, matrix: Option<&Path>) -> CmdResult {
     }
     Ok(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{book, site};
+    use crate::cli::args::{BookArgs, SiteArgs};
+
+    #[test]
+    fn a_site_never_replaces_a_book_nor_a_book_a_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        book(BookArgs {
+            out: out.clone(),
+            matrix: None,
+        })
+        .unwrap();
+        let err = site(SiteArgs {
+            out: out.clone(),
+            matrix: None,
+        })
+        .unwrap_err()[0]
+            .to_string();
+        assert!(err.contains("holds the output of `sendsync book`"), "{err}");
+        assert!(out.join("book.toml").is_file() && !out.join("index.html").exists());
+
+        let out = dir.path().join("site");
+        site(SiteArgs {
+            out: out.clone(),
+            matrix: None,
+        })
+        .unwrap();
+        let err = book(BookArgs {
+            out: out.clone(),
+            matrix: None,
+        })
+        .unwrap_err()[0]
+            .to_string();
+        assert!(err.contains("holds the output of `sendsync site`"), "{err}");
+        assert!(out.join("index.html").is_file() && !out.join("book.toml").exists());
+    }
+}

@@ -165,3 +165,26 @@ pub fn find_case<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Case, Vec<Err
         "no case named `{name}` in the corpus{hint} (see `sendsync list`)"
     ))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{find_case, load_corpus};
+
+    #[test]
+    fn a_case_is_found_by_name_or_by_the_path_of_its_file() {
+        let corpus = load_corpus().unwrap();
+        let case = find_case(&corpus, "rc_config_into_spawn").unwrap();
+        let path = case.path.display().to_string();
+        assert_eq!(find_case(&corpus, &path).unwrap().name, case.name);
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_the_names_that_contain_its_words() {
+        let corpus = load_corpus().unwrap();
+        let err = find_case(&corpus, "rc_into").unwrap_err()[0].to_string();
+        assert!(
+            err.contains("no case named `rc_into`") && err.contains("rc_config_into_spawn"),
+            "{err}"
+        );
+    }
+}
