@@ -1,0 +1,103 @@
+//! `sendsync check`: the corpus, or any programs, on one toolchain, against their expectations.
+
+use super::args::{CheckArgs, Format};
+use super::common::{one, progress_bar, run_options, CmdResult};
+use super::programs::{error_result, load_for, Programs};
+use sendsync::case::Case;
+use sendsync::check::{self, Checked, Options};
+use sendsync::corpus;
+use sendsync::error::Error;
+use sendsync::report;
+use sendsync::toolchain::Toolchain;
+
+fn run_check(toolchain: &Toolchain, cases: &[Case], options: &Options) -> Vec<Checked> {
+    let bar = progress_bar(cases.len());
+    let results = check::check_all(toolchain, cases, options, |c| {
+        bar.set_message(c.case.name.clone());
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    results
+}
+
+pub fn run(args: CheckArgs) -> CmdResult {
+    let toolchain = Toolchain::resolve(&args.toolchain.spec()).map_err(one)?;
+    let Programs {
+        cases,
+        root,
+        errors,
+    } = load_for(&args.paths, args.bless)?;
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let mut options = run_options(&args.run, root);
+    options.bless = args.bless;
+    if args.bless && !toolchain.is_pinned() {
+        return Err(one(Error::env(format!(
+            "--bless writes the pinned output, which belongs to {}; this is {}",
+            sendsync::toolchain::pinned(),
+            toolchain.release
+        ))));
+    }
+    if args.bless && !args.bless_outside_corpus {
+        let corpus_root = corpus::bundled_root();
+        let outside: Vec<Error> = cases
+            .iter()
+            .filter(|c| {
+                let abs = std::path::absolute(&c.path).unwrap_or_else(|_| c.path.clone());
+                c.expectation.is_pinned() && !abs.starts_with(&corpus_root)
+            })
+            .map(|c| {
+                Error::input(
+                    &c.stderr_path(),
+                    None,
+                    format!(
+                        "--bless would write this file outside the corpus ({}); add --bless-outside-corpus to allow it",
+                        corpus_root.display()
+                    ),
+                )
+            })
+            .collect();
+        if !outside.is_empty() {
+            return Err(outside);
+        }
+    }
+    if args.toolchain.is_explicit()
+        && toolchain.clippy.is_none()
+        && cases.iter().any(|c| c.expectation.is_lint())
+    {
+        // Asked for by name, a toolchain that cannot lint the lint cases is an environment to
+        // fix, not a row of `not-applicable`s.
+        return Err(one(Error::env(check::clippy_missing(&toolchain))));
+    }
+    let mut results = run_check(&toolchain, &cases, &options);
+    results.extend(errors.iter().map(error_result));
+    for r in &results {
+        if let Some(path) = &r.blessed {
+            eprintln!("blessed {}", path.display());
+        }
+    }
+
+    // One HTML report per toolchain, replaced by the next check on it (as `cargo doc` replaces
+    // target/doc): the output names it, on stderr when stdout is JSON.
+    let html = sendsync::paths::check_report(&toolchain.name);
+    let html_written =
+        sendsync::error::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
+    match args.format {
+        Format::Json => println!("{}", report::check_json(&toolchain, &results)),
+        Format::Text => print!("{}", report::check_text(&toolchain, &results, args.all)),
+    }
+    match (html_written, args.format) {
+        (Ok(()), Format::Text) => println!("report: {}", html.display()),
+        (Ok(()), Format::Json) => eprintln!("report: {}", html.display()),
+        (Err(e), _) => eprintln!("warning: no HTML report: {e}"),
+    }
+    if results.iter().any(|r| r.verdict == check::Verdict::Error) {
+        return Ok(2);
+    }
+    Ok(if results.iter().any(|r| r.verdict.is_failure()) {
+        1
+    } else {
+        0
+    })
+}

@@ -1,0 +1,20 @@
+//! `sendsync explain`: your own Send/Sync errors, with the nearest corpus cases.
+
+use super::args::{ExplainArgs, Format};
+use super::common::{one, CmdResult};
+use sendsync::explain;
+
+pub fn run(args: ExplainArgs) -> CmdResult {
+    let options = explain::Options {
+        json: matches!(args.format, Format::Json),
+        rendered: args.rendered,
+        toolchain: args.toolchain.spec(),
+    };
+    let text = match &args.evaluate {
+        Some(dir) => explain::run_evaluation(dir, &options),
+        None => explain::run(&args.path, &options),
+    }
+    .map_err(one)?;
+    print!("{text}");
+    Ok(0)
+}

@@ -1,0 +1,190 @@
+//! The programs a subcommand runs: the bundled corpus, or the programs under the paths given;
+//! and the case a user names.
+
+use super::common::one;
+use sendsync::case::Case;
+use sendsync::check::{self, Checked};
+use sendsync::corpus::{self, Corpus};
+use sendsync::error::Error;
+use std::path::{Path, PathBuf};
+
+pub fn load_corpus() -> Result<Corpus, Vec<Error>> {
+    Corpus::load(&corpus::bundled_root())
+}
+
+/// The programs to run, and the files that could not be read as programs.
+pub struct Programs {
+    pub cases: Vec<Case>,
+    /// What report paths are relative to.
+    pub root: PathBuf,
+    /// One file's problem is that file's `error` verdict: the others are still run.
+    pub errors: Vec<Error>,
+}
+
+/// Loads the programs to run: the bundled corpus (validated as a whole: any problem stops the
+/// run), or the programs under the given paths, where a file without a header is an unspecified
+/// program, a compiletest test is read as one, and a file with a bad header is an error of its
+/// own while the others are run.
+pub fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
+    if paths.is_empty() {
+        let corpus = load_corpus()?;
+        return Ok(Programs {
+            cases: corpus.cases,
+            root: corpus::package_root(),
+            errors: vec![],
+        });
+    }
+    let files = check::collect_programs(paths).map_err(one)?;
+    if files.is_empty() {
+        return Err(one(Error::input(&paths[0], None, "no .rs programs here")));
+    }
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    for file in &files {
+        match Case::load_lenient(file) {
+            Ok(c) => cases.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    // A fix must exist: among the programs checked, beside the case, or (for a case of the
+    // bundled corpus) in the corpus.
+    let mut names: std::collections::BTreeSet<String> =
+        cases.iter().map(|c| c.name.clone()).collect();
+    let bundled = corpus::bundled_root();
+    if cases
+        .iter()
+        .any(|c| std::path::absolute(&c.path).is_ok_and(|p| p.starts_with(&bundled)))
+    {
+        let all = check::collect_programs(&[bundled]).unwrap_or_default();
+        names.extend(
+            all.iter()
+                .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())),
+        );
+    }
+    let exists = |c: &Case, fix: &str| {
+        names.contains(fix) || c.path.with_file_name(format!("{fix}.rs")).is_file()
+    };
+    cases.retain(|c| {
+        let missing: Vec<&String> = c.fix.iter().filter(|f| !exists(c, f)).collect();
+        for fix in &missing {
+            errors.push(Error::input(
+                &c.path,
+                corpus::directive_line(c, "fix"),
+                format!(
+                    "`fix: {fix}` names no case (none among the programs checked, none beside it)"
+                ),
+            ));
+        }
+        missing.is_empty()
+    });
+    Ok(Programs {
+        root: root_for(&files[0]),
+        cases,
+        errors,
+    })
+}
+
+/// The programs of a run that may bless: blessing the bundled corpus is how missing pinned
+/// files come to be, so it is loaded without validating it as a whole.
+pub fn load_for(paths: &[PathBuf], bless: bool) -> Result<Programs, Vec<Error>> {
+    if !(bless && paths.is_empty()) {
+        return load_programs(paths);
+    }
+    let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
+    let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
+    Ok(Programs {
+        cases: cases.map_err(one)?,
+        root: corpus::package_root(),
+        errors: vec![],
+    })
+}
+
+/// A file that could not be read as a program, as a result with the verdict `error`.
+pub fn error_result(e: &Error) -> Checked {
+    let path = match e {
+        Error::Input { path, .. } | Error::Io { path, .. } => path.clone(),
+        Error::Environment(_) => PathBuf::new(),
+    };
+    let case = Case::parse(&path, String::new(), false).unwrap_or_else(|_| {
+        Case::parse(Path::new("unnamed.rs"), String::new(), false).expect("an empty program")
+    });
+    Checked {
+        case,
+        outcome: None,
+        verdict: check::Verdict::Error,
+        reason: e.to_string(),
+        cached: false,
+        blessed: None,
+    }
+}
+
+/// What output paths are relative to: the nearest folder above with a Cargo.toml (as trybuild
+/// makes them relative to the package), else the current folder.
+fn root_for(file: &Path) -> PathBuf {
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    abs.ancestors()
+        .skip(1)
+        .find(|d| d.join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+}
+
+/// The case a user named: by name, or by the path of its file. Otherwise an error that
+/// suggests the nearest names.
+pub fn find_case<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Case, Vec<Error>> {
+    let by_path = Path::new(name)
+        .file_stem()
+        .filter(|_| name.ends_with(".rs"))
+        .and_then(|s| s.to_str());
+    if let Some(case) = corpus.get(by_path.unwrap_or(name)) {
+        return Ok(case);
+    }
+    // Nearest names: those that contain every word asked for, then by similarity.
+    let words: Vec<&str> = name
+        .split(['_', ' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut near: Vec<(f64, &str)> = corpus
+        .cases
+        .iter()
+        .map(|c| {
+            let all_words = words.iter().all(|w| c.name.contains(w));
+            let score = strsim::jaro_winkler(name, &c.name) + if all_words { 1.0 } else { 0.0 };
+            (score, c.name.as_str())
+        })
+        .filter(|(score, _)| *score > 0.75)
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let near: Vec<&str> = near.iter().take(5).map(|(_, n)| *n).collect();
+    let hint = if near.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", near.join(", "))
+    };
+    Err(one(Error::env(format!(
+        "no case named `{name}` in the corpus{hint} (see `sendsync list`)"
+    ))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{find_case, load_corpus};
+
+    #[test]
+    fn a_case_is_found_by_name_or_by_the_path_of_its_file() {
+        let corpus = load_corpus().unwrap();
+        let case = find_case(&corpus, "rc_config_into_spawn").unwrap();
+        let path = case.path.display().to_string();
+        assert_eq!(find_case(&corpus, &path).unwrap().name, case.name);
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_the_names_that_contain_its_words() {
+        let corpus = load_corpus().unwrap();
+        let err = find_case(&corpus, "rc_into").unwrap_err()[0].to_string();
+        assert!(
+            err.contains("no case named `rc_into`") && err.contains("rc_config_into_spawn"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! `sendsync table`: the std Send/Sync truth table, declared or probed.
+
+use super::args::{TableArgs, TableFormat};
+use super::common::{one, CmdResult};
+use sendsync::toolchain;
+
+pub fn run(args: TableArgs) -> CmdResult {
+    let names = match (args.toolchain, args.toolchains) {
+        (Some(one), _) => vec![one],
+        (None, Some(list)) => toolchain::parse_list(&list),
+        (None, None) => vec![],
+    };
+    let format = match args.format {
+        TableFormat::Text => "text",
+        TableFormat::Json => "json",
+        TableFormat::Markdown => "markdown",
+    };
+    let (text, code) = sendsync::table::command(&names, format).map_err(one)?;
+    print!("{text}");
+    Ok(code)
+}
