@@ -515,21 +515,72 @@ pub fn verify(
     tc: &Toolchain,
     options: &Options,
 ) -> Result<Vec<Difference>> {
+    let histories = load_all(root, cases)?;
+    verify_against(&histories, cases, tc, options)
+}
+
+/// [`verify`] on several toolchains: each case's history is read once, and the toolchains are
+/// verified two or more at once where there are cores for it (each through the cache, so a
+/// warm run is mostly reading). The differences come back in the order of `toolchains`.
+pub fn verify_all(
+    root: &Path,
+    cases: &[Case],
+    toolchains: &[Toolchain],
+    options: &Options,
+) -> Result<Vec<Vec<Difference>>> {
+    let histories = load_all(root, cases)?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut out = Vec::with_capacity(toolchains.len());
+    for chunk in toolchains.chunks(cores.max(1)) {
+        let results: Vec<Result<Vec<Difference>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|tc| s.spawn(|| verify_against(&histories, cases, tc, options)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a verify thread panicked"))
+                .collect()
+        });
+        for r in results {
+            out.push(r?);
+        }
+    }
+    Ok(out)
+}
+
+/// Each case's history (with its path), `None` where it has none.
+fn load_all(root: &Path, cases: &[Case]) -> Result<Vec<(PathBuf, Option<History>)>> {
+    cases
+        .iter()
+        .map(|case| {
+            let path = History::path(root, case);
+            let history = History::load(&path)?;
+            Ok((path, history))
+        })
+        .collect()
+}
+
+fn verify_against(
+    histories: &[(PathBuf, Option<History>)],
+    cases: &[Case],
+    tc: &Toolchain,
+    options: &Options,
+) -> Result<Vec<Difference>> {
     let key = key_of(tc);
     let observed = observe(tc, cases, options)?;
     let mut out = Vec::new();
-    for (case, variant) in cases.iter().zip(observed) {
+    for ((case, variant), (path, history)) in cases.iter().zip(observed).zip(histories) {
         if unlintable(case, tc) {
             // A lint case needs the toolchain's clippy; without it there is nothing to compare.
             continue;
         }
-        let path = History::path(root, case);
         let diff = |what: String| Difference {
             case: case.name.clone(),
             toolchain: key.clone(),
             what,
         };
-        let Some(history) = History::load(&path)? else {
+        let Some(history) = history else {
             out.push(diff(format!("no history at {}", path.display())));
             continue;
         };

@@ -173,14 +173,25 @@ fn chain_diagrams_in_headless_chromium() {
         ),
         ("async", "rc_held_across_await", "is held across .await by"),
     ];
-    for (topic, name, arrow) in shapes {
+    // The three pages in Chromium at once (each run is mostly waiting on its own processes).
+    let doms: Vec<Result<String, String>> = std::thread::scope(|s| {
+        let runs: Vec<_> = shapes
+            .iter()
+            .map(|(topic, name, _)| {
+                let url = file_url(&site.join(topic).join(format!("{name}.html")));
+                let png = out.join(format!("chain-{name}.png"));
+                let binary = &binary;
+                s.spawn(move || dom_and_screenshot(binary, &url, &png, "900,2600"))
+            })
+            .collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    for ((_, name, arrow), dom) in shapes.into_iter().zip(doms) {
         let chains = inputs
             .chains
             .get(name)
             .unwrap_or_else(|| panic!("{name} has no obligation chain in the history"));
-        let url = file_url(&site.join(topic).join(format!("{name}.html")));
-        let png = out.join(format!("chain-{name}.png"));
-        let dom = match dom_and_screenshot(&binary, &url, &png, "900,2600") {
+        let dom = match dom {
             Ok(dom) => dom,
             Err(why) => {
                 common::skip(format_args!(

@@ -256,15 +256,12 @@ fn bad_input_is_exit_2_with_one_line() {
 /// and reading rustc's rendered text must give the same three cases as reading its JSON.
 #[test]
 fn evaluation_set_meets_the_accuracy_floor() {
-    let Some(tc) = common::pinned_toolchain("the explain evaluation") else {
+    let Some(rows) = evaluated("the explain evaluation") else {
         return;
     };
     let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
-    let index = explain::Index::build(&corpus, &sendsync::paths::history_root()).unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/explain");
-    let rows = explain::evaluate(&dir, &tc, &index).unwrap();
     assert!(rows.len() >= 30, "only {} programs", rows.len());
-    for r in &rows {
+    for r in rows {
         for name in &r.expected {
             assert!(corpus.get(name).is_some(), "{}: no case {name}", r.file);
         }
@@ -274,7 +271,7 @@ fn evaluation_set_meets_the_accuracy_floor() {
             r.file
         );
     }
-    let (top1, top3) = explain::accuracy(&rows);
+    let (top1, top3) = explain::accuracy(rows);
     let misses: Vec<String> = rows
         .iter()
         .filter(|r| !r.top1)
@@ -282,6 +279,26 @@ fn evaluation_set_meets_the_accuracy_floor() {
         .collect();
     assert!(top3 >= 90.0, "top-3 {top3:.1} %:\n{}", misses.join("\n"));
     assert!(top1 >= 70.0, "top-1 {top1:.1} %:\n{}", misses.join("\n"));
+}
+
+/// The evaluation set explained as the CLI explains it (compiled on the pinned toolchain, matched
+/// against the index `sendsync explain` builds): once for the tests that need it, or `None`
+/// after saying why not.
+fn evaluated(what: &str) -> Option<&'static [explain::EvalRow]> {
+    static ROWS: std::sync::OnceLock<Option<Vec<explain::EvalRow>>> = std::sync::OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        let tc = common::pinned_toolchain("the explain evaluation")?;
+        let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
+        let index = explain::Index::build(&corpus, &sendsync::paths::history_root()).unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/explain");
+        Some(explain::evaluate(&dir, &tc, &index).unwrap())
+    });
+    if rows.is_none() {
+        common::skip(format_args!(
+            "{what}: the pinned toolchain is not available"
+        ));
+    }
+    rows.as_deref()
 }
 
 /// `encodeURIComponent`: everything but unreserved characters percent-encoded.
@@ -309,9 +326,6 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         ));
         return;
     };
-    let Some(tc) = common::pinned_toolchain("the explain page browser test") else {
-        return;
-    };
     let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
     let history = sendsync::paths::history_root();
     let inputs = sendsync::pages::PageInputs::gather(&corpus, &history, None).unwrap();
@@ -321,16 +335,38 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
     let page = site.join("explain.html");
     assert!(page.is_file());
 
-    let index = inputs.explain_index.as_ref().unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/explain");
-    let rows = explain::evaluate(&dir, &tc, index).unwrap();
+    let Some(rows) = evaluated("the explain page browser test") else {
+        return;
+    };
     let texts: Vec<&str> = rows.iter().map(|r| r.rendered.as_str()).collect();
     let url = format!(
         "file://{}#batch={}",
         page.display(),
         uri_component(&serde_json::to_string(&texts).unwrap())
     );
-    let dom = match common::chromium::run(&binary, &["--dump-dom".into()], &url) {
+    // One pasted error (`#text=`), whose page is also kept as a screenshot; Chromium runs for
+    // both addresses at once.
+    let logger = rows
+        .iter()
+        .find(|r| r.file.ends_with("logger_in_rc.rs"))
+        .unwrap();
+    let one_url = format!(
+        "file://{}#text={}",
+        page.display(),
+        uri_component(&logger.rendered)
+    );
+    let shot = out.join("site-explain-page.png");
+    let one_args = [
+        "--dump-dom".to_string(),
+        format!("--screenshot={}", shot.display()),
+        "--window-size=1280,1400".into(),
+    ];
+    let (batch, one) = std::thread::scope(|s| {
+        let batch = s.spawn(|| common::chromium::run(&binary, &["--dump-dom".into()], &url));
+        let one = s.spawn(|| common::chromium::run(&binary, &one_args, &one_url));
+        (batch.join().unwrap(), one.join().unwrap())
+    });
+    let dom = match batch {
         Ok(dom) if !dom.is_empty() => dom,
         Ok(_) | Err(_) => {
             common::skip(format_args!(
@@ -351,28 +387,8 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         assert_eq!(&r.got, browser, "{}: the browser gives other cases", r.file);
     }
 
-    // One pasted error: the matches are links to the case pages, and they resolve.
-    let logger = rows
-        .iter()
-        .find(|r| r.file.ends_with("logger_in_rc.rs"))
-        .unwrap();
-    let url = format!(
-        "file://{}#text={}",
-        page.display(),
-        uri_component(&logger.rendered)
-    );
-    // The DOM, and a screenshot to look at, from one run.
-    let shot = out.join("site-explain-page.png");
-    let dom = common::chromium::run(
-        &binary,
-        &[
-            "--dump-dom".into(),
-            format!("--screenshot={}", shot.display()),
-            "--window-size=1280,1400".into(),
-        ],
-        &url,
-    )
-    .unwrap();
+    // The pasted error: the matches are links to the case pages, and they resolve.
+    let dom = one.unwrap();
     let first = format!(
         "<li class=\"match\" data-name=\"{}\" data-page=\"",
         logger.got[0]

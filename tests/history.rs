@@ -53,16 +53,20 @@ fn history_covers_every_case_and_holds_on_installed_toolchains() {
     let mut checked = Vec::new();
     let mut differences = Vec::new();
     let mut unrecorded = Vec::new();
+    let mut verified = Vec::new();
     for tc in common::installed_all(&history::tracked(), "history verification") {
         let key = history::key_of(&tc);
         if !recorded_keys.contains(&key) {
             unrecorded.push((tc.name.clone(), key));
             continue;
         }
-        for d in history::verify(&root, &corpus.cases, &tc, &options()).unwrap() {
+        checked.push(key);
+        verified.push(tc);
+    }
+    for diffs in history::verify_all(&root, &corpus.cases, &verified, &options()).unwrap() {
+        for d in diffs {
             differences.push(format!("{} on {}: {}", d.case, d.toolchain, d.what));
         }
-        checked.push(key);
     }
     let (names, keys): (Vec<String>, Vec<String>) = unrecorded.into_iter().unzip();
     common::skip_group(
@@ -383,4 +387,67 @@ fn obligation_chains_across_the_recorded_toolchains() {
         ["chain link 1: culprit `MutexGuard<'_, Vec<u32>>` at 22:9 became culprit `std::sync::MutexGuard<'_, Vec<u32>>` at 22:9"],
         "all changes: {changes:?}"
     );
+}
+
+/// `verify_all` finds a recorded variant that is not what the toolchain says, on that toolchain
+/// only, and names the case; the same history unaltered verifies on both.
+#[test]
+fn verify_names_the_case_and_toolchain_whose_record_is_wrong() {
+    let Some(pinned) = common::pinned_toolchain("verify of an altered history") else {
+        return;
+    };
+    let Some(old) = common::installed("1.80.0", "verify of an altered history") else {
+        return;
+    };
+    let corpus = Corpus::load(&corpus::bundled_root()).expect("the corpus validates");
+    let case = corpus.get("rc_config_into_spawn").unwrap().clone();
+    let from = history::History::path(&history::default_root(), &case);
+    let dir = tempfile::tempdir().unwrap();
+    let to = history::History::path(dir.path(), &case);
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    let toolchains = [old, pinned.clone()];
+    let text = std::fs::read_to_string(&from).unwrap();
+    std::fs::write(&to, &text).unwrap();
+    let cases = std::slice::from_ref(&case);
+    let all = history::verify_all(dir.path(), cases, &toolchains, &options()).unwrap();
+    assert!(all.iter().all(Vec::is_empty), "{all:?}");
+
+    // The pinned toolchain's entry now points at another variant of the same case.
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let key = history::key_of(&pinned);
+    let now = json["toolchains"][&key]["variant"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other = json["variants"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .find(|v| **v != now)
+        .expect("the case has more than one variant")
+        .clone();
+    json["toolchains"][&key]["variant"] = serde_json::Value::String(other);
+    std::fs::write(&to, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let all = history::verify_all(dir.path(), cases, &toolchains, &options()).unwrap();
+    assert!(all[0].is_empty(), "1.80.0 is recorded right: {:?}", all[0]);
+    assert_eq!(all[1].len(), 1, "{:?}", all[1]);
+    assert_eq!(all[1][0].case, "rc_config_into_spawn");
+    assert_eq!(all[1][0].toolchain, key);
+    assert!(
+        all[1][0].what.starts_with("recorded "),
+        "{}",
+        all[1][0].what
+    );
+
+    // A case with no history at all is a difference on every toolchain.
+    std::fs::remove_file(&to).unwrap();
+    let all = history::verify_all(dir.path(), cases, &toolchains, &options()).unwrap();
+    for diffs in &all {
+        assert_eq!(diffs.len(), 1, "{diffs:?}");
+        assert!(
+            diffs[0].what.starts_with("no history at "),
+            "{}",
+            diffs[0].what
+        );
+    }
 }

@@ -60,6 +60,7 @@ pub fn run(cmd: HistoryCommand) -> CmdResult {
             let options = options(&run, corpus::package_root());
             let mut differences = 0;
             let recorded = history::recorded_keys(&root, &corpus.cases).map_err(one)?;
+            let mut verified = Vec::new();
             for tc in history_toolchains(toolchains.as_deref())? {
                 let key = history::key_of(&tc);
                 if !recorded.contains(&key) {
@@ -70,10 +71,14 @@ pub fn run(cmd: HistoryCommand) -> CmdResult {
                     );
                     continue;
                 }
-                let diffs = history::verify(&root, &corpus.cases, &tc, &options).map_err(one)?;
+                verified.push(tc);
+            }
+            let all =
+                history::verify_all(&root, &corpus.cases, &verified, &options).map_err(one)?;
+            for (tc, diffs) in verified.iter().zip(all) {
                 println!(
                     "{}: {} cases, {} differ from the recorded history",
-                    history::key_of(&tc),
+                    history::key_of(tc),
                     corpus.cases.len(),
                     diffs.len()
                 );
