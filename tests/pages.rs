@@ -7,11 +7,16 @@ use sendsync::pages::{write_book, write_site, HistorySpan, PageInputs};
 use sendsync::report::html_escape;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-fn corpus() -> Corpus {
-    Corpus::load(&bundled_root()).unwrap_or_else(|errors| {
-        let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        panic!("the corpus does not load:\n{}", all.join("\n"))
+/// The bundled corpus, loaded once for every test of this file.
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        Corpus::load(&bundled_root()).unwrap_or_else(|errors| {
+            let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            panic!("the corpus does not load:\n{}", all.join("\n"))
+        })
     })
 }
 
@@ -192,7 +197,7 @@ fn check_links(page: &Path, links: &[String], problems: &mut Vec<String>) {
 }
 
 struct Built {
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
     site: PathBuf,
     book: PathBuf,
     site_files: Vec<PathBuf>,
@@ -206,12 +211,35 @@ fn build(inputs: &PageInputs) -> Built {
     let site_files = write_site(inputs, &site).unwrap_or_else(|e| panic!("{e}"));
     let book_files = write_book(inputs, &book).unwrap_or_else(|e| panic!("{e}"));
     Built {
-        _dir: dir,
+        _dir: Some(dir),
         site,
         book,
         site_files,
         book_files,
     }
+}
+
+/// The site and the book of [`full_inputs`], built once for the tests that only read them, under
+/// `target/sendsync/pages-test/` (replaced on each run).
+fn full_built() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let dir = sendsync::paths::target_dir()
+            .join("sendsync")
+            .join("pages-test");
+        let _ = std::fs::remove_dir_all(&dir);
+        let inputs = full_inputs(corpus());
+        let (site, book) = (dir.join("site"), dir.join("book"));
+        let site_files = write_site(&inputs, &site).unwrap_or_else(|e| panic!("{e}"));
+        let book_files = write_book(&inputs, &book).unwrap_or_else(|e| panic!("{e}"));
+        Built {
+            _dir: None,
+            site,
+            book,
+            site_files,
+            book_files,
+        }
+    })
 }
 
 /// The site's and the book's page of a case that has a page of its own.
@@ -231,7 +259,7 @@ fn case_pages(built: &Built, case: &sendsync::case::Case) -> (String, String) {
 #[test]
 fn every_case_appears_in_the_site_and_the_book() {
     let corpus = corpus();
-    let built = build(&full_inputs(&corpus));
+    let built = full_built();
     let index = read(&built.site.join("index.html"));
     let summary = read(&built.book.join("src/SUMMARY.md"));
     let mut missing = Vec::new();
@@ -291,8 +319,7 @@ fn every_case_appears_in_the_site_and_the_book() {
 
 #[test]
 fn every_internal_link_resolves() {
-    let corpus = corpus();
-    let built = build(&full_inputs(&corpus));
+    let built = full_built();
     let mut problems = Vec::new();
     let mut checked = 0;
     for page in files_under(&built.site, "html") {
@@ -312,7 +339,7 @@ fn every_internal_link_resolves() {
 #[test]
 fn every_failing_case_shows_its_pinned_error() {
     let corpus = corpus();
-    let built = build(&full_inputs(&corpus));
+    let built = full_built();
     let mut problems = Vec::new();
     for case in corpus.cases.iter().filter(|c| c.expectation.is_fail()) {
         let stderr = std::fs::read_to_string(case.stderr_path()).unwrap();
@@ -345,7 +372,7 @@ fn every_failing_case_shows_its_pinned_error() {
 #[test]
 fn every_fix_of_a_case_is_shown_on_its_page() {
     let corpus = corpus();
-    let built = build(&full_inputs(&corpus));
+    let built = full_built();
     let mut problems = Vec::new();
     let mut second_fixes = 0;
     for case in corpus.cases.iter().filter(|c| !c.fix.is_empty()) {
@@ -394,7 +421,7 @@ fn every_fix_of_a_case_is_shown_on_its_page() {
 #[test]
 fn pages_teach_the_book_listings_table_history_and_matrix() {
     let corpus = corpus();
-    let built = build(&full_inputs(&corpus));
+    let built = full_built();
     let page = |name: &str, ext: &str| {
         let case = corpus.get(name).unwrap();
         match ext {
@@ -478,8 +505,7 @@ fn pages_teach_the_book_listings_table_history_and_matrix() {
 
 #[test]
 fn the_site_needs_no_network() {
-    let corpus = corpus();
-    let built = build(&full_inputs(&corpus));
+    let built = full_built();
     for page in files_under(&built.site, "html") {
         let html = read(&page);
         assert!(

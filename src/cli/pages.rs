@@ -42,7 +42,7 @@ mod tests {
     use crate::cli::args::{BookArgs, SiteArgs};
 
     #[test]
-    fn a_site_never_replaces_a_book_nor_a_book_a_site() {
+    fn a_site_never_replaces_a_book() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         book(BookArgs {
@@ -58,7 +58,11 @@ mod tests {
             .to_string();
         assert!(err.contains("holds the output of `sendsync book`"), "{err}");
         assert!(out.join("book.toml").is_file() && !out.join("index.html").exists());
+    }
 
+    #[test]
+    fn a_book_never_replaces_a_site() {
+        let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         site(SiteArgs {
             out: out.clone(),
