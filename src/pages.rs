@@ -267,12 +267,49 @@ pub(crate) struct Chapter<'a> {
     pub fixes_elsewhere: Vec<(&'a Case, &'a Case)>,
 }
 
-/// One chapter per topic, in the corpus's order; in each, the failing cases (each with all its
+/// The order in which a learner reads the topics, and in which the site and the book list
+/// them: the Rust Book's chapter 16 first, then the everyday tools (`Rc` and `Arc`, spawning,
+/// closures, scoped threads, channels, locks, cells, statics, async, the lints), and last the
+/// topics about the traits themselves. The README's "Where to start reading" names the same
+/// order (`tests/pages.rs` holds them together). A topic not named here comes after these, by
+/// name.
+pub const READING_ORDER: [&str; 18] = [
+    "book",
+    "rc_arc",
+    "spawn",
+    "closures",
+    "scoped",
+    "channels",
+    "locks",
+    "cells",
+    "statics",
+    "async",
+    "lints",
+    "auto_traits",
+    "phantom",
+    "pointers",
+    "unsafe_impls",
+    "dyn_impl",
+    "assertions",
+    "races",
+];
+
+/// Where a topic comes in [`READING_ORDER`] (a topic not in it: after all that are).
+fn reading_rank(topic: &str) -> usize {
+    READING_ORDER
+        .iter()
+        .position(|t| *t == topic)
+        .unwrap_or(READING_ORDER.len())
+}
+
+/// One chapter per topic, in [`READING_ORDER`]; in each, the failing cases (each with all its
 /// fixes) and the passing cases that are nobody's fix, in name order.
 pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
-    corpus
-        .topics
-        .iter()
+    let mut topics: Vec<&crate::corpus::Topic> = corpus.topics.iter().collect();
+    // Stable: topics of equal rank keep the corpus's (name) order.
+    topics.sort_by_key(|t| reading_rank(&t.name));
+    topics
+        .into_iter()
         .map(|topic| {
             let mut pages = Vec::new();
             let mut fixes_elsewhere = Vec::new();

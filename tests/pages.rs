@@ -3,7 +3,7 @@
 //! failing case's page shows its pinned error.
 
 use sendsync::corpus::{bundled_root, Corpus};
-use sendsync::pages::{write_book, write_site, HistorySpan, PageInputs};
+use sendsync::pages::{write_book, write_site, HistorySpan, PageInputs, READING_ORDER};
 use sendsync::report::html_escape;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -651,4 +651,64 @@ fn the_truth_table_and_topic_introductions_link_the_miri_lessons() {
             .join(format!("{name}.rs"))
             .is_file());
     }
+}
+
+/// The learner's path: `READING_ORDER` names every topic once, and the README's "Where to start
+/// reading", the site's index and the book's introduction all give the topics in that order.
+#[test]
+fn the_readme_the_site_and_the_book_give_one_reading_order() {
+    let order: Vec<&str> = READING_ORDER.to_vec();
+    let mut topics: Vec<&str> = corpus().topics.iter().map(|t| t.name.as_str()).collect();
+    let mut sorted = order.clone();
+    topics.sort();
+    sorted.sort();
+    assert_eq!(
+        sorted, topics,
+        "READING_ORDER must name every topic exactly once"
+    );
+
+    let readme = read(&sendsync::paths::package_root().join("README.md"));
+    let start = readme
+        .find("**Where to start reading**")
+        .expect("the README has a \"Where to start reading\" paragraph");
+    let paragraph = &readme[start..start + readme[start..].find("\n\n").unwrap()];
+    let named: Vec<&str> = paragraph
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|t| t.trim_start_matches("cases/").trim_end_matches('/'))
+        .filter(|t| topics.contains(t))
+        .collect();
+    assert_eq!(named, order, "the README's reading order");
+
+    let built = full_built();
+    let index = read(&built.site.join("index.html"));
+    let nav = &index[index
+        .find("id=\"start-here\"")
+        .expect("the index has a start-here path")..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    let linked: Vec<&str> = nav
+        .split("<li><a href=\"#")
+        .skip(1)
+        .map(|r| &r[..r.find('"').unwrap()])
+        .collect();
+    assert_eq!(linked, order, "the site's start-here list");
+    let sections: Vec<&str> = index
+        .split("<section class=\"topic\" id=\"")
+        .skip(1)
+        .map(|r| &r[..r.find('"').unwrap()])
+        .collect();
+    assert_eq!(sections, order, "the site's topic sections");
+
+    let intro = read(&built.book.join("src/introduction.md"));
+    let chapters: Vec<&str> = intro
+        .lines()
+        .filter(|l| {
+            l.split_once(". [")
+                .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+        })
+        .filter_map(|l| l.rsplit_once("](")?.1.split_once("/README.md"))
+        .map(|(topic, _)| topic)
+        .collect();
+    assert_eq!(chapters, order, "the book's chapters");
 }

@@ -97,20 +97,24 @@ diff between the two.\n\n\
 There are {cases} cases in {topics} chapters; {failing} of them fail to compile, each beside its \
 fix. The errors are those of rustc {tc}, the toolchain the corpus is pinned to. Every program here \
 is checked by the compiler on every `cargo test` of the corpus, and this book is generated from \
-them by `sendsync book`: it is never edited by hand.\n\n## Chapters\n\n",
+them by `sendsync book`: it is never edited by hand.\n\n## Chapters\n\n\
+Start here, and read them in this order: the Rust Book's listings first, then the everyday tools, \
+then the traits themselves.\n\n",
         topics = chapters.len(),
         tc = inputs.pinned_toolchain,
     );
-    for chapter in chapters {
+    for (n, chapter) in chapters.iter().enumerate() {
         out.push_str(&format!(
-            "- [{}]({}/README.md): {} pages\n",
+            "{}. [{}]({}/README.md): {} pages\n",
+            n + 1,
             link_text(&chapter.topic.title),
             chapter.topic.name,
             chapter.pages.len()
         ));
     }
     out.push_str(
-        "- [The std Send/Sync truth table](truth-table.md)\n- [Diagnostics across toolchains](drift.md)\n",
+        "\nAnd beside them: [the std Send/Sync truth table](truth-table.md) and \
+[the diagnostics across toolchains](drift.md).\n",
     );
     out
 }

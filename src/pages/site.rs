@@ -149,21 +149,22 @@ fn item(page: &Page, prefix: &str) -> String {
     )
 }
 
-/// The topics at a glance, linking to their sections below.
+/// The topics at a glance, in reading order (the chapters come in
+/// [`super::READING_ORDER`]), linking to their sections below: a learner's path.
 fn toc(chapters: &[Chapter]) -> String {
     let links: Vec<String> = chapters
         .iter()
         .map(|c| {
             format!(
-                "<a href=\"#{}\">{}</a>",
+                "<li><a href=\"#{}\">{}</a></li>",
                 html_escape(&c.topic.name),
                 inline(&c.topic.title)
             )
         })
         .collect();
     format!(
-        "<nav class=\"toc\"><strong>Topics:</strong> {}</nav>",
-        links.join(" · ")
+        "<nav class=\"toc\" id=\"start-here\"><strong>Start here</strong>, and read the topics in this order: the Rust Book's listings first, then the everyday tools, then the traits themselves.<ol>{}</ol></nav>",
+        links.join("")
     )
 }
 
