@@ -344,7 +344,7 @@ fn every_failing_case_shows_its_pinned_error() {
     for case in corpus.cases.iter().filter(|c| c.expectation.is_fail()) {
         let stderr = std::fs::read_to_string(case.stderr_path()).unwrap();
         let stderr = stderr.trim_end();
-        let (html, md) = case_pages(&built, case);
+        let (html, md) = case_pages(built, case);
         if !strip_tags(&html).contains(&html_escape(stderr)) {
             problems.push(format!("{}: the site's page lacks its stderr", case.name));
         }
@@ -376,7 +376,7 @@ fn every_fix_of_a_case_is_shown_on_its_page() {
     let mut problems = Vec::new();
     let mut second_fixes = 0;
     for case in corpus.cases.iter().filter(|c| !c.fix.is_empty()) {
-        let (html, md) = case_pages(&built, case);
+        let (html, md) = case_pages(built, case);
         for (i, name) in case.fix.iter().enumerate() {
             let fix = corpus.get(name).unwrap();
             let (heading, id) = if i == 0 {
@@ -525,7 +525,7 @@ fn the_site_needs_no_network() {
 #[test]
 fn missing_inputs_say_not_recorded() {
     let corpus = corpus();
-    let built = build(&bare_inputs(&corpus));
+    let built = build(&bare_inputs(corpus));
     assert!(read(&built.site.join("table.html")).contains("not recorded"));
     assert!(read(&built.site.join("drift.html")).contains("not recorded"));
     assert!(read(&built.book.join("src/truth-table.md")).contains("not recorded"));
@@ -543,7 +543,7 @@ fn missing_inputs_say_not_recorded() {
 #[test]
 fn regenerating_replaces_and_a_foreign_folder_is_refused() {
     let corpus = corpus();
-    let inputs = bare_inputs(&corpus);
+    let inputs = bare_inputs(corpus);
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     let first: BTreeSet<PathBuf> = write_site(&inputs, &site).unwrap().into_iter().collect();
@@ -573,7 +573,7 @@ fn the_truth_table_and_topic_introductions_link_the_miri_lessons() {
     use sendsync::table::{rows, Cond, Trait};
     let corpus = corpus();
     let no_history = tempfile::tempdir().unwrap();
-    let inputs = PageInputs::gather(&corpus, no_history.path(), None).unwrap();
+    let inputs = PageInputs::gather(corpus, no_history.path(), None).unwrap();
     let built = build(&inputs);
     let site_table = read(&built.site.join("table.html"));
     let book_table = read(&built.book.join("src/truth-table.md"));
