@@ -529,24 +529,11 @@ pub fn verify_all(
     options: &Options,
 ) -> Result<Vec<Vec<Difference>>> {
     let histories = load_all(root, cases)?;
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut out = Vec::with_capacity(toolchains.len());
-    for chunk in toolchains.chunks(cores.max(1)) {
-        let results: Vec<Result<Vec<Difference>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunk
-                .iter()
-                .map(|tc| s.spawn(|| verify_against(&histories, cases, tc, options)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a verify thread panicked"))
-                .collect()
-        });
-        for r in results {
-            out.push(r?);
-        }
-    }
-    Ok(out)
+    crate::parallel::map(toolchains, |tc| {
+        verify_against(&histories, cases, tc, options)
+    })
+    .into_iter()
+    .collect()
 }
 
 /// Each case's history (with its path), `None` where it has none.

@@ -23,6 +23,7 @@ pub mod matrix;
 pub mod miri;
 pub mod normalize;
 pub mod pages;
+pub mod parallel;
 pub mod paths;
 pub mod process;
 pub mod report;

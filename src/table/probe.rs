@@ -199,20 +199,9 @@ pub fn probe(toolchain: &Toolchain, cache: Option<&Cache>) -> Result<Table> {
 /// Probes several toolchains, two or more at once where there are cores for it, and returns
 /// their tables in release order.
 pub fn probe_all(toolchains: &[Toolchain], cache: Option<&Cache>) -> Result<Vec<Table>> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut tables = Vec::new();
-    for chunk in toolchains.chunks(cores.max(1)) {
-        let results: Vec<Result<Table>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunk.iter().map(|t| s.spawn(|| probe(t, cache))).collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a probe thread panicked"))
-                .collect()
-        });
-        for r in results {
-            tables.push(r?);
-        }
-    }
+    let mut tables = crate::parallel::map(toolchains, |t| probe(t, cache))
+        .into_iter()
+        .collect::<Result<Vec<Table>>>()?;
     tables.sort_by_key(|t| t.toolchain.as_ref().map(Toolchain::version));
     Ok(tables)
 }
