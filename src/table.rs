@@ -403,16 +403,19 @@ pub fn resolve(name: &str) -> Result<Toolchain> {
 /// declared table and its recorded history, 1 when one does not. Errors (an unknown format, a
 /// toolchain that is not installed, a probe that could not be compiled) are for exit code 2.
 ///
-/// Probes go through the result cache ([`crate::cache`]): a toolchain probed before with the
-/// same program is not compiled again.
-pub fn command(toolchains: &[String], format: &str) -> Result<(String, u8)> {
+/// With a `cache` ([`crate::cache`]), a toolchain probed before with the same program is not
+/// compiled again.
+pub fn command(
+    toolchains: &[String],
+    format: &str,
+    cache: Option<&crate::cache::Cache>,
+) -> Result<(String, u8)> {
     let format = Format::parse(format)?;
-    let cache = crate::cache::Cache::new(crate::cache::Cache::default_dir());
     match toolchains {
         [] => Ok((render(&declared(), format), 0)),
         [name] => {
             let toolchain = resolve(name)?;
-            let table = probe(&toolchain, Some(&cache))?;
+            let table = probe(&toolchain, cache)?;
             let code = u8::from(!mismatches(&table).is_empty());
             Ok((render(&table, format), code))
         }
@@ -421,7 +424,7 @@ pub fn command(toolchains: &[String], format: &str) -> Result<(String, u8)> {
             for name in names {
                 resolved.push(resolve(name)?);
             }
-            let tables = probe_all(&resolved, Some(&cache))?;
+            let tables = probe_all(&resolved, cache)?;
             let code = u8::from(tables.iter().any(|t| !mismatches(t).is_empty()));
             Ok((render_differences(&tables, format), code))
         }

@@ -515,3 +515,37 @@ fn native_hangs_holds_only_for_a_run_that_does_not_end() {
         }
     }
 }
+
+/// `table --toolchain` probes through the cache: `--no-cache` writes nothing there, a cached
+/// probe writes one entry, and both print the same table.
+#[test]
+fn table_probes_through_the_cache_unless_told_not_to() {
+    if common::pinned_toolchain("table --no-cache").is_none() {
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let entries = || walk_files(cache.path()).len();
+    let args = ["table", "--toolchain", sendsync::toolchain::pinned()];
+    let fresh = sendsync_in(cache.path(), &[&args[..], &["--no-cache"]].concat());
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+    assert_eq!(entries(), 0, "--no-cache wrote to the cache");
+    let cached = sendsync_in(cache.path(), &args);
+    assert_eq!(cached.status.code(), Some(0), "{}", stderr(&cached));
+    assert_eq!(entries(), 1, "one probe, one entry");
+    // The same table; only the first line's timing may differ.
+    let table = |o: &Output| stdout(o).split_once('\n').unwrap().1.to_string();
+    assert_eq!(table(&fresh), table(&cached));
+    assert!(table(&fresh).contains("rc::Rc<T>"), "{}", stdout(&fresh));
+}
+
+fn walk_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk_files(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}

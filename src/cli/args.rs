@@ -71,6 +71,10 @@ pub struct TableArgs {
     pub toolchains: Option<String>,
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
     pub format: TableFormat,
+    /// Probe afresh, neither reading nor writing the cache (a probe is otherwise read back for
+    /// a toolchain probed before with the same program).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Args, Clone)]

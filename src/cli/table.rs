@@ -2,6 +2,7 @@
 
 use super::args::{TableArgs, TableFormat};
 use super::common::{one, CmdResult};
+use sendsync::cache::Cache;
 use sendsync::toolchain;
 
 pub fn run(args: TableArgs) -> CmdResult {
@@ -15,7 +16,8 @@ pub fn run(args: TableArgs) -> CmdResult {
         TableFormat::Json => "json",
         TableFormat::Markdown => "markdown",
     };
-    let (text, code) = sendsync::table::command(&names, format).map_err(one)?;
+    let cache = (!args.no_cache).then(|| Cache::new(Cache::default_dir()));
+    let (text, code) = sendsync::table::command(&names, format, cache.as_ref()).map_err(one)?;
     print!("{text}");
     Ok(code)
 }
