@@ -524,7 +524,7 @@ fn table_probes_through_the_cache_unless_told_not_to() {
         return;
     }
     let cache = tempfile::tempdir().unwrap();
-    let entries = || walk_files(cache.path()).len();
+    let entries = || common::files_under(cache.path()).len();
     let args = ["table", "--toolchain", sendsync::toolchain::pinned()];
     let fresh = sendsync_in(cache.path(), &[&args[..], &["--no-cache"]].concat());
     assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
@@ -536,16 +536,4 @@ fn table_probes_through_the_cache_unless_told_not_to() {
     let table = |o: &Output| stdout(o).split_once('\n').unwrap().1.to_string();
     assert_eq!(table(&fresh), table(&cached));
     assert!(table(&fresh).contains("rc::Rc<T>"), "{}", stdout(&fresh));
-}
-
-fn walk_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if e.path().is_dir() {
-            out.extend(walk_files(&e.path()));
-        } else {
-            out.push(e.path());
-        }
-    }
-    out
 }

@@ -537,7 +537,7 @@ fn an_interrupted_history_record_changes_nothing() {
             .stderr(Stdio::piped());
         cmd
     };
-    let files = || -> usize { walk(&history).len() };
+    let files = || -> usize { common::files_under(&history).len() };
     let child = record(true).spawn().unwrap();
     std::thread::sleep(Duration::from_millis(1500));
     // SAFETY: kill(2) on our own child's pid.
@@ -550,7 +550,7 @@ fn an_interrupted_history_record_changes_nothing() {
             files(),
             1,
             "an interrupted record wrote: {:?}",
-            walk(&history)
+            common::files_under(&history)
         );
     } else {
         // The machine was fast enough to finish first: then it must be whole.
@@ -571,19 +571,6 @@ fn an_interrupted_history_record_changes_nothing() {
         .filter(|n| n != "history" && n != ".history.lock")
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 // ------------------------------------------------------------------- what it writes
@@ -613,8 +600,8 @@ fn written_files_follow_the_umask() {
             .unwrap();
         assert_eq!(o.status.code(), Some(0), "{args}: {}", text(&o));
     }
-    let mut files = walk(&site);
-    files.extend(walk(env.cache.path()));
+    let mut files = common::files_under(&site);
+    files.extend(common::files_under(env.cache.path()));
     assert!(files.len() > 10, "{files:?}");
     for f in files {
         let mode = std::fs::metadata(&f).unwrap().permissions().mode() & 0o777;

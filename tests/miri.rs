@@ -64,6 +64,25 @@ fn every_passing_case_is_miri_clean_or_finds_what_its_directive_says() {
     assert!(findings >= 7, "only {findings} cases show a Miri finding");
 }
 
+/// `sendsync miri --format json` on `dir` with `args`, which must exit 0: its rows, and its
+/// standard output for messages.
+fn miri_json(dir: &Path, args: &[&str]) -> (Vec<serde_json::Value>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
+        .args(["miri", "--format", "json"])
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (serde_json::from_str(&stdout).unwrap(), stdout)
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(dir.join(name), text).unwrap();
@@ -101,22 +120,10 @@ fn a_headerless_folder_is_reported_by_native_outcome_and_miri_verdict() {
         "fn main() {\n    let v = std::sync::Arc::new(5);\n    let w = std::sync::Arc::clone(&v);\n    assert_eq!(std::thread::spawn(move || *w).join().unwrap(), 5);\n}\n",
     );
     write(&dir, "broken.rs", "fn main() { let x: u8 = \"no\"; }\n");
-    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
-        // Through the shared result cache: a warm run reads the native runs (one of them a
-        // 3 s time-out) and Miri's verdicts; a changed sendsync, nightly or program runs again.
-        .args(["miri", "--format", "json", "--timeout", "3"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Through the shared result cache: a warm run reads the native runs (one of them a 3 s
+    // time-out) and Miri's verdicts; a changed sendsync, nightly or program runs again.
     // Programs without headers promise nothing: no mismatch, exit 0.
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let (rows, stdout) = miri_json(&dir, &["--timeout", "3"]);
     let row = |name: &str| {
         rows.iter()
             .find(|r| r["name"] == name)
@@ -214,21 +221,8 @@ fn seeds_find_a_deadlock_that_depends_on_the_schedule() {
     };
     write(&dir, "opposite_orders.rs", &program("b", "a"));
     write(&dir, "one_order.rs", &program("a", "b"));
-    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
-        // Through the shared result cache, as above: 64 seeds of a clean program are the cost.
-        .args(["miri", "--format", "json", "--seeds", "64"])
-        .args(["--timeout", "300"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    // Through the shared result cache, as above: 64 seeds of a clean program are the cost.
+    let (rows, stdout) = miri_json(&dir, &["--seeds", "64", "--timeout", "300"]);
     let row = |name: &str| rows.iter().find(|r| r["name"] == name).unwrap();
     assert_eq!(row("opposite_orders")["miri"], "deadlock", "{stdout}");
     assert_eq!(

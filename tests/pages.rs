@@ -2,6 +2,8 @@
 //! bundled corpus, and checked: every case appears, every internal link resolves, and every
 //! failing case's page shows its pinned error.
 
+mod common;
+
 use sendsync::corpus::{bundled_root, Corpus};
 use sendsync::pages::{write_book, write_site, HistorySpan, PageInputs, READING_ORDER};
 use sendsync::report::html_escape;
@@ -85,21 +87,12 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The files below `dir` with extension `ext`, sorted.
 fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == ext) {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+    common::files_under(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect()
 }
 
 fn strip_tags(html: &str) -> String {

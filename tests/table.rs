@@ -319,7 +319,7 @@ fn a_cached_probe_reads_back_the_same_table() {
     };
     let dir = tempfile::tempdir().unwrap();
     let cache = Cache::new(dir.path().to_path_buf());
-    let entries = || -> Vec<std::path::PathBuf> { walk(dir.path()) };
+    let entries = || common::files_under(dir.path());
     let fresh = table::probe(&toolchain, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
     let stored = entries();
     assert_eq!(stored.len(), 1, "one entry for one probe: {stored:?}");
@@ -330,17 +330,4 @@ fn a_cached_probe_reads_back_the_same_table() {
     let after = table::probe(&toolchain, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
     assert!(compare(&after, &fresh).is_empty());
     assert_ne!(std::fs::read_to_string(&stored[0]).unwrap(), "not json");
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        if e.path().is_dir() {
-            out.extend(walk(&e.path()));
-        } else {
-            out.push(e.path());
-        }
-    }
-    out.sort();
-    out
 }

@@ -121,6 +121,21 @@ pub fn active_is_pinned(what: &str) -> bool {
     }
 }
 
+/// Every file below `dir`, at any depth, sorted; none where `dir` does not exist.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
 /// A path relative to the package root, as trybuild wants it.
 pub fn rel(path: &Path) -> PathBuf {
     path.strip_prefix(sendsync::corpus::package_root())
