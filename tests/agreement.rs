@@ -76,9 +76,12 @@ fn check_agrees_with_trybuild() {
         return;
     }
     if std::env::var_os("TRYBUILD").is_some() {
-        common::skip(format_args!(
-            "trybuild agreement: TRYBUILD is set, so trybuild would rewrite the files"
-        ));
+        common::skip(
+            common::Need::Nothing,
+            format_args!(
+                "trybuild agreement: TRYBUILD is set, so trybuild would rewrite the files"
+            ),
+        );
         return;
     }
     // Inside the package, where paths become relative; and below `target/`, where trybuild
@@ -95,10 +98,13 @@ fn check_agrees_with_trybuild() {
     // CARGO_TARGET_DIR moves it out of the package, where the rule does not arise.
     let target = sendsync::paths::target_dir();
     if target != root.join("target") {
-        common::skip(format_args!(
+        common::skip(
+            common::Need::Nothing,
+            format_args!(
             "trybuild agreement below target/: CARGO_TARGET_DIR ({}) is not the package's target/",
             target.display()
-        ));
+        ),
+        );
         return;
     }
     std::fs::create_dir_all(&target).unwrap();
@@ -187,9 +193,12 @@ fn trybuild_normalization_vectors() {
     // diagnostics never point there.
     const UNPORTED: &[&str] = &["consteval", "strip-path-dependencies"];
     let Some(dir) = trybuild_tests_dir() else {
-        common::skip(format_args!(
-            "trybuild's normalization vectors: trybuild's source is not in cargo's registry"
-        ));
+        common::skip(
+            common::Need::Nothing,
+            format_args!(
+                "trybuild's normalization vectors: trybuild's source is not in cargo's registry"
+            ),
+        );
         return;
     };
     let mut files: Vec<_> = std::fs::read_dir(&dir)

@@ -42,7 +42,7 @@ fn file_url(path: &Path) -> String {
 #[test]
 fn searching_the_index_for_an_error_code_in_headless_chromium() {
     let Some(binary) = common::chromium::find() else {
-        common::skip(format_args!("browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
+        common::skip(common::Need::Chromium, format_args!("browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
         ));
         return;
     };
@@ -74,10 +74,10 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
     ) {
         Ok(dom) => dom,
         Err(why) => {
-            common::skip(format_args!(
-                "browser test: {} cannot run here: {why}",
-                binary.display()
-            ));
+            common::skip(
+                common::Need::Chromium,
+                format_args!("browser test: {} cannot run here: {why}", binary.display()),
+            );
             return;
         }
     };
@@ -152,7 +152,7 @@ fn dom_and_screenshot(binary: &Path, url: &str, png: &Path, size: &str) -> Resul
 #[test]
 fn chain_diagrams_in_headless_chromium() {
     let Some(binary) = common::chromium::find() else {
-        common::skip(format_args!("chain diagrams: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"));
+        common::skip(common::Need::Chromium, format_args!("chain diagrams: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"));
         return;
     };
     let corpus = Corpus::load(&bundled_root()).unwrap_or_else(|e| panic!("{}", e[0]));
@@ -194,10 +194,13 @@ fn chain_diagrams_in_headless_chromium() {
         let dom = match dom {
             Ok(dom) => dom,
             Err(why) => {
-                common::skip(format_args!(
-                    "chain diagrams: {} cannot run here: {why}",
-                    binary.display()
-                ));
+                common::skip(
+                    common::Need::Chromium,
+                    format_args!(
+                        "chain diagrams: {} cannot run here: {why}",
+                        binary.display()
+                    ),
+                );
                 return;
             }
         };

@@ -294,9 +294,10 @@ fn evaluated(what: &str) -> Option<&'static [explain::EvalRow]> {
         Some(explain::evaluate(&dir, &tc, &index).unwrap())
     });
     if rows.is_none() {
-        common::skip(format_args!(
-            "{what}: the pinned toolchain is not available"
-        ));
+        common::skip(
+            common::Need::Pinned,
+            format_args!("{what}: the pinned toolchain is not available"),
+        );
     }
     rows.as_deref()
 }
@@ -321,7 +322,7 @@ fn uri_component(s: &str) -> String {
 #[test]
 fn explain_page_agrees_with_the_cli_in_headless_chromium() {
     let Some(binary) = common::chromium::find() else {
-        common::skip(format_args!(
+        common::skip(common::Need::Chromium, format_args!(
             "explain page browser test: no Chromium found (install Debian's `chromium`, or set SENDSYNC_CHROMIUM)"
         ));
         return;
@@ -369,10 +370,13 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
     let dom = match batch {
         Ok(dom) if !dom.is_empty() => dom,
         Ok(_) | Err(_) => {
-            common::skip(format_args!(
-                "explain page browser test: {} cannot run here",
-                binary.display()
-            ));
+            common::skip(
+                common::Need::Chromium,
+                format_args!(
+                    "explain page browser test: {} cannot run here",
+                    binary.display()
+                ),
+            );
             return;
         }
     };

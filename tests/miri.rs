@@ -20,12 +20,12 @@ fn nightly_miri(what: &str) -> Option<Miri> {
         }) {
             Ok(()) => Some(m),
             Err(e) => {
-                common::skip(format_args!("{what}: {e}"));
+                common::skip(common::Need::Miri, format_args!("{what}: {e}"));
                 None
             }
         },
         Err(e) => {
-            common::skip(format_args!("{what}: {e}"));
+            common::skip(common::Need::Miri, format_args!("{what}: {e}"));
             None
         }
     }
@@ -274,7 +274,7 @@ fn a_nightly_without_miri_or_rust_src_is_exit_2_with_the_component_command() {
             &["miri", "cargo-miri"],
         );
     } else {
-        common::skip(format_args!(
+        common::skip(common::Need::Miri, format_args!(
             "sendsync miri without rust-src: nightly has no `miri` component to build that situation from"
         ));
     }

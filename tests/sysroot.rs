@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
     let real = common::installed(name, "rust-src independence")?;
     if !sendsync::sysroot::has_std_sources(&real.sysroot) {
-        common::skip(format_args!(
+        common::skip(common::Need::RustSrc, format_args!(
             "rust-src independence on {name}: rust-src is not installed, so the situation with std's sources cannot be built (install: rustup component add rust-src --toolchain {name})"
         ));
         return None;

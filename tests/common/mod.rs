@@ -8,11 +8,103 @@ use sendsync::case::Case;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::path::{Path, PathBuf};
 
-/// Says, visibly, that a test skipped something and why. libtest captures `println!` and
+/// What a skipped test needed. `.ci/run` sets `SENDSYNC_REQUIRE` to the needs its installs met
+/// (`toolchains,nightly,miri,clippy,chromium,rust-src`, or `all`), and a skip for a required
+/// need then fails the test instead: where CI installed a thing, the tests that need it run.
+/// [`Need::Nothing`] marks skips that no install can lift (a deliberate exclusion, an
+/// environment variable the user set): they are only ever said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// The pinned toolchain (`rust-toolchain.toml`), and the tests running on it.
+    Pinned,
+    /// Another tracked release (1.70.0 to the pin).
+    Toolchains,
+    /// The `nightly` toolchain.
+    Nightly,
+    /// Nightly's `miri` component and its prepared sysroot.
+    Miri,
+    /// The `clippy` component of the tracked toolchains.
+    Clippy,
+    /// A headless Chromium.
+    Chromium,
+    /// The `rust-src` component of the pinned toolchain or nightly.
+    RustSrc,
+    /// Nothing an install provides.
+    Nothing,
+}
+
+impl Need {
+    const NAMED: [(&'static str, Need); 7] = [
+        ("pinned", Need::Pinned),
+        ("toolchains", Need::Toolchains),
+        ("nightly", Need::Nightly),
+        ("miri", Need::Miri),
+        ("clippy", Need::Clippy),
+        ("chromium", Need::Chromium),
+        ("rust-src", Need::RustSrc),
+    ];
+
+    fn name(self) -> &'static str {
+        Need::NAMED
+            .iter()
+            .find(|(_, n)| *n == self)
+            .map_or("nothing", |(name, _)| name)
+    }
+
+    /// The need of a rustup toolchain by name.
+    pub fn of_toolchain(name: &str) -> Need {
+        if name.starts_with("nightly") {
+            Need::Nightly
+        } else if name == pinned() {
+            Need::Pinned
+        } else {
+            Need::Toolchains
+        }
+    }
+}
+
+/// The needs `SENDSYNC_REQUIRE` names: a comma-separated list of [`Need`] names, or `all`. An
+/// unknown name is a mistake in the caller's setup, and fails the test that meets it.
+pub fn required(value: Option<&str>) -> Result<Vec<Need>, String> {
+    let mut out = Vec::new();
+    for word in value.unwrap_or("").split(',').map(str::trim) {
+        match word {
+            "" => {}
+            "all" => out.extend(Need::NAMED.iter().map(|(_, n)| *n)),
+            _ => match Need::NAMED.iter().find(|(name, _)| *name == word) {
+                Some((_, need)) => out.push(*need),
+                None => {
+                    return Err(format!(
+                        "SENDSYNC_REQUIRE names `{word}`, which is none of all, {}",
+                        Need::NAMED.map(|(n, _)| n).join(", ")
+                    ))
+                }
+            },
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a skip for `need` must fail instead, given the needs required.
+pub fn must_run(required: &[Need], need: Need) -> bool {
+    need != Need::Nothing && required.contains(&need)
+}
+
+/// Says, visibly, that a test skipped something and why, or fails the test where
+/// `SENDSYNC_REQUIRE` says that what it needed was installed. libtest captures `println!` and
 /// `eprintln!` of passing tests, so this writes to the stderr handle itself, which it does not
 /// capture: every skip shows in a plain `cargo test`.
-pub fn skip(message: std::fmt::Arguments) {
+pub fn skip(need: Need, message: std::fmt::Arguments) {
     use std::io::Write;
+    let var = std::env::var("SENDSYNC_REQUIRE").ok();
+    let required = required(var.as_deref()).unwrap_or_else(|e| panic!("{e}"));
+    if must_run(&required, need) {
+        panic!(
+            "would skip {message}, but SENDSYNC_REQUIRE={} says `{}` is installed",
+            var.unwrap_or_default(),
+            need.name()
+        );
+    }
     let _ = writeln!(std::io::stderr(), "SKIPPED {message}");
 }
 
@@ -43,18 +135,21 @@ pub fn cases() -> Vec<Case> {
 
 /// Says in one line that a group of things was skipped for one reason:
 /// `SKIPPED {what} on 3 toolchains not installed: a, b, c{then}` for
-/// `skip_group(what, "toolchain", "not installed", items, then)`; nothing when `items` is empty.
+/// `skip_group(need, what, "toolchain", "not installed", items, then)`; nothing when `items` is empty.
 /// Where a test skips many toolchains or cases alike, one line says so, not one line each.
-pub fn skip_group(what: &str, noun: &str, why: &str, items: &[String], then: &str) {
+pub fn skip_group(need: Need, what: &str, noun: &str, why: &str, items: &[String], then: &str) {
     if items.is_empty() {
         return;
     }
     let s = if items.len() == 1 { "" } else { "s" };
-    skip(format_args!(
-        "{what} on {} {noun}{s} {why}: {}{then}",
-        items.len(),
-        items.join(", ")
-    ));
+    skip(
+        need,
+        format_args!(
+            "{what} on {} {noun}{s} {why}: {}{then}",
+            items.len(),
+            items.join(", ")
+        ),
+    );
 }
 
 /// An installed toolchain, or `None` after printing why the caller skips it.
@@ -62,7 +157,10 @@ pub fn installed(name: &str, what: &str) -> Option<Toolchain> {
     match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
         Ok(t) => Some(t),
         Err(e) => {
-            skip(format_args!("{what} on {name}: {e}"));
+            skip(
+                Need::of_toolchain(name),
+                format_args!("{what} on {name}: {e}"),
+            );
             None
         }
     }
@@ -78,14 +176,25 @@ pub fn installed_all<S: AsRef<str>>(names: &[S], what: &str) -> Vec<Toolchain> {
         match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
             Ok(t) => found.push(t),
             Err(e) if e.to_string().contains("is not installed") => missing.push(name.to_string()),
-            Err(e) => skip(format_args!("{what} on {name}: {e}")),
+            Err(e) => skip(
+                Need::of_toolchain(name),
+                format_args!("{what} on {name}: {e}"),
+            ),
         }
     }
-    let then = format!(
-        " (install: rustup toolchain install {} --profile minimal)",
-        missing.join(" ")
-    );
-    skip_group(what, "toolchain", "not installed", &missing, &then);
+    // Grouped by need: a missing nightly is not a missing release.
+    for need in [Need::Pinned, Need::Toolchains, Need::Nightly] {
+        let group: Vec<String> = missing
+            .iter()
+            .filter(|n| Need::of_toolchain(n) == need)
+            .cloned()
+            .collect();
+        let then = format!(
+            " (install: rustup toolchain install {} --profile minimal)",
+            group.join(" ")
+        );
+        skip_group(need, what, "toolchain", "not installed", &group, &then);
+    }
     found
 }
 
@@ -94,9 +203,10 @@ pub fn pinned_toolchain(what: &str) -> Option<Toolchain> {
     match Toolchain::resolve(&Spec::Rustup(pinned().to_string())) {
         Ok(t) => Some(t),
         Err(e) => {
-            skip(format_args!(
-                "{what}: the pinned toolchain is not available ({e})"
-            ));
+            skip(
+                Need::Pinned,
+                format_args!("{what}: the pinned toolchain is not available ({e})"),
+            );
             None
         }
     }
@@ -107,15 +217,21 @@ pub fn active_is_pinned(what: &str) -> bool {
     match Toolchain::resolve(&Spec::Active) {
         Ok(t) if t.release == pinned() => true,
         Ok(t) => {
-            skip(format_args!(
-                "{what}: the pinned output belongs to {}, and this test runs on {}",
-                pinned(),
-                t.release
-            ));
+            skip(
+                Need::Pinned,
+                format_args!(
+                    "{what}: the pinned output belongs to {}, and this test runs on {}",
+                    pinned(),
+                    t.release
+                ),
+            );
             false
         }
         Err(e) => {
-            skip(format_args!("{what}: no active toolchain ({e})"));
+            skip(
+                Need::Pinned,
+                format_args!("{what}: no active toolchain ({e})"),
+            );
             false
         }
     }
@@ -180,7 +296,8 @@ pub fn in_quiet_child(test: &str) -> bool {
     // Skips stay visible; everything else of a passing run is trybuild's chatter.
     for line in String::from_utf8_lossy(&out.stderr).lines() {
         if let Some(what) = line.strip_prefix("SKIPPED ") {
-            skip(format_args!("{what}"));
+            // The child already held the skip to SENDSYNC_REQUIRE: here it is only repeated.
+            skip(Need::Nothing, format_args!("{what}"));
         }
     }
     false
