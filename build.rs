@@ -4,9 +4,10 @@
 
 use sha2::{Digest, Sha256};
 
-const SHAPING: [&str; 8] = [
+const SHAPING: [&str; 9] = [
     "src/cache.rs",
     "src/compile.rs",
+    "src/deps.rs",
     "src/diagnostic.rs",
     "src/miri.rs",
     "src/normalize.rs",

@@ -47,6 +47,19 @@ impl Cache {
             Mode::Check | Mode::Run => String::new(),
         };
         let mut h = Sha256::new();
+        // A case that uses crates: the build it is compiled against (specs, features, lock,
+        // toolchain). Cases without crates add nothing, and keep the keys they had.
+        if !case.crates.is_empty() {
+            let deps = case
+                .deps
+                .as_ref()
+                .and_then(|s| crate::deps::manifest(s).ok())
+                .map_or_else(|| "no manifest".to_string(), |m| crate::deps::key(toolchain, &m));
+            for part in ["crates", &case.crates.join(" "), &deps] {
+                h.update(part.as_bytes());
+                h.update([0u8]);
+            }
+        }
         for part in [
             SCHEMA,
             env!("SENDSYNC_SHAPE_HASH"),

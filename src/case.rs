@@ -146,12 +146,20 @@ pub struct Case {
     /// which proves the hang): run with a short time limit ([`HANG_PROBE`]) that it must overrun.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub hangs: bool,
+    /// The crates the program uses (`//@ crates: tokio`), by the names its code gives them;
+    /// for a header-less program beside a manifest, all of that manifest's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub crates: Vec<String>,
+    /// Where those crates come from (see [`crate::deps`]): the package's dev-dependencies for
+    /// the bundled corpus, else the checked folder's manifest or `--manifest`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deps: Option<crate::deps::Source>,
     #[serde(skip)]
     pub source: String,
 }
 
 pub const DEFAULT_EDITION: &str = "2021";
-const DIRECTIVES: &str = "pass, fail, lint, fix, min-rust, edition, book, miri, native";
+const DIRECTIVES: &str = "pass, fail, lint, fix, min-rust, edition, book, miri, native, crates";
 
 /// How long a `native: hangs` case runs before it is killed: it must still be running then.
 /// Short, because no wait proves a hang (Miri's `deadlock` does); long enough that a program
@@ -163,14 +171,50 @@ impl Case {
     /// Reads and parses a case whose header is required (the bundled corpus).
     pub fn load(path: &Path) -> Result<Case> {
         let source = crate::error::read_text(path)?;
-        Case::parse(path, source, true)
+        Case::parse(path, source, true)?.with_bundled_deps()
+    }
+
+    /// A case of the bundled corpus that uses crates takes them from the package's
+    /// `[dev-dependencies]`, however it was loaded.
+    fn with_bundled_deps(mut self) -> Result<Case> {
+        let bundled = std::path::absolute(&self.path)
+            .is_ok_and(|p| p.starts_with(crate::paths::bundled_root()));
+        if bundled && !self.crates.is_empty() && self.format == Format::Sendsync {
+            self.use_deps(crate::deps::Source::bundled())?;
+        }
+        Ok(self)
+    }
+
+    /// Gives the case its crates' source: a `crates:` crate the manifest lacks is an error
+    /// naming the directive's line; a header-less program may use every crate it has.
+    pub fn use_deps(&mut self, source: crate::deps::Source) -> Result<()> {
+        let manifest = crate::deps::manifest(&source)?;
+        let names = manifest.crate_names();
+        if self.format == Format::Plain {
+            self.crates = names;
+        } else if let Some(missing) = self.crates.iter().find(|c| !names.contains(c)) {
+            let tables = match source.sections {
+                crate::deps::Sections::Dev => "[dev-dependencies]",
+                crate::deps::Sections::All => "[dependencies] or [dev-dependencies]",
+            };
+            return Err(Error::input(
+                &self.path,
+                line_of_directive(&self.source, "crates"),
+                format!(
+                    "`crates: {missing}`, but {} has no `{missing}` in its {tables}",
+                    source.manifest.display()
+                ),
+            ));
+        }
+        self.deps = Some(source);
+        Ok(())
     }
 
     /// Reads a program that may have no header at all (a user's snippet): such a program gets
     /// [`Expectation::Unspecified`]. A header that is there must still be well formed.
     pub fn load_lenient(path: &Path) -> Result<Case> {
         let source = crate::error::read_text(path)?;
-        Case::parse(path, source, false)
+        Case::parse(path, source, false)?.with_bundled_deps()
     }
 
     /// Parses `source`, the text of the file at `path`. With `strict`, a missing header is an
@@ -219,6 +263,8 @@ impl Case {
             check_only: false,
             miri: None,
             hangs: false,
+            crates: Vec::new(),
+            deps: None,
             source: String::new(),
         };
         // Leniently, rustc's own UI tests are read by their compiletest directives, and a file
@@ -377,6 +423,18 @@ impl Case {
                         ));
                     }
                     case.hangs = true;
+                }
+                "crates" => {
+                    let value = need("the crates the program uses, such as `tokio`")?;
+                    for name in value.split_whitespace() {
+                        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                            return Err(err(line, format!("`{name}` is not a crate name as code writes it (letters, digits and `_`: `tokio`, `serde_json`)")));
+                        }
+                        if case.crates.iter().any(|c| c == name) {
+                            return Err(err(line, format!("`{name}` is named twice in `crates:`")));
+                        }
+                        case.crates.push(name.to_string());
+                    }
                 }
                 _ => {
                     return Err(err(

@@ -183,6 +183,7 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         .rsplit_once('/')
         .map_or(VIRTUAL_ROOT, |(d, _)| d);
 
+    let crates = crate_args(toolchain, case)?;
     let log = tmp.path().join("rustc.json");
     let mut cmd = match mode {
         Mode::Lint => toolchain.clippy_command()?,
@@ -198,6 +199,7 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         .args(TRYBUILD_FLAGS)
         .args(["-C", "debuginfo=0"])
         .args(&case.flags)
+        .args(&crates)
         .arg(remap)
         .arg("--out-dir")
         .arg(tmp.path())
@@ -313,6 +315,36 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         stderr,
         run,
         millis: started.elapsed().as_millis() as u64,
+    })
+}
+
+/// rustc's arguments for the crates the case uses: `-L dependency=…` and an `--extern` each,
+/// from its manifest's dependencies built for this toolchain ([`crate::deps`]); none for a
+/// case that uses no crate. A crate the build does not provide is an error naming the case.
+pub fn crate_args(toolchain: &Toolchain, case: &Case) -> Result<Vec<String>> {
+    if case.crates.is_empty() {
+        return Ok(vec![]);
+    }
+    let Some(source) = &case.deps else {
+        return Err(Error::input(
+            &case.path,
+            None,
+            format!(
+                "the program uses the crates {} but no manifest provides them: put a Cargo.toml in its folder, or give --manifest",
+                case.crates.join(", ")
+            ),
+        ));
+    };
+    let built = crate::deps::build(toolchain, source)?;
+    built.args(&case.crates).map_err(|missing| {
+        Error::input(
+            &case.path,
+            None,
+            format!(
+                "`{missing}` was not built from {}: it is not a library dependency there",
+                source.manifest.display()
+            ),
+        )
     })
 }
 

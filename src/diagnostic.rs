@@ -127,7 +127,9 @@ impl Normalizer<'_> {
             range
         } else {
             let path = normalize_path(&span.file_name, self.root);
-            if path.starts_with("$RUST/") {
+            // Another crate's line numbers change with its every release: like std's, they are
+            // not part of the record.
+            if path.starts_with("$RUST/") || path.starts_with("$CARGO/") {
                 path
             } else {
                 format!("{path}:{range}")
@@ -232,12 +234,27 @@ pub fn normalize_path(path: &str, root: &str) -> String {
             return format!("$RUST/{}", &rest[pos + 9..]);
         }
     }
+    if let Some(at) = registry_path(&path) {
+        return at;
+    }
     if root.len() > 1 {
         if let Some(rest) = path.strip_prefix(root) {
             return rest.to_string();
         }
     }
     path.rsplit('/').next().unwrap_or(&path).to_string()
+}
+
+/// A file of a crate from cargo's registry, wherever `CARGO_HOME` is and whichever registry
+/// index: `…/registry/src/index.crates.io-1949cf8c6b5b557f/tokio-1.47.1/src/task/spawn.rs` is
+/// `$CARGO/tokio-1.47.1/src/task/spawn.rs`, as trybuild spells it.
+fn registry_path(path: &str) -> Option<String> {
+    let pos = path.find("/registry/src/")?;
+    let rest = &path[pos + "/registry/src/".len()..];
+    let (index, file) = rest.split_once('/')?;
+    let (_, hash) = index.rsplit_once('-')?;
+    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| format!("$CARGO/{file}"))
 }
 
 /// The set of error codes of a compile, `-` standing for an error without a code.

@@ -13,6 +13,7 @@ pub mod check;
 pub mod compile;
 pub mod compiletest;
 pub mod corpus;
+pub mod deps;
 pub mod diagnostic;
 pub mod difference;
 pub mod drift;

@@ -268,12 +268,14 @@ impl Miri {
         remap.push(dir);
         remap.push("=");
         remap.push(virtual_dir);
+        let crates = self.crate_args(case)?;
         let mut cmd = bare_command(&self.miri);
         cmd.arg("--sysroot")
             .arg(&self.sysroot)
             .arg(format!("--edition={}", case.edition))
             .args(["--crate-type=bin", "--crate-name", CRATE_NAME])
             .args(&case.flags)
+            .args(&crates)
             .args(options.flags())
             .arg(remap)
             .arg("--out-dir")
@@ -310,21 +312,71 @@ impl Miri {
         })
     }
 
+    /// The builder of a case's crates for Miri: `cargo miri build` on this sysroot.
+    fn builder(&self) -> crate::deps::Builder<'_> {
+        crate::deps::Builder::Miri {
+            toolchain: &self.toolchain,
+            sysroot: &self.sysroot,
+        }
+    }
+
+    /// Miri's arguments for the crates a case uses: its manifest's dependencies built by
+    /// `cargo miri build` (once per Miri sysroot and lock), as rustc's are by cargo.
+    fn crate_args(&self, case: &Case) -> Result<Vec<String>> {
+        if case.crates.is_empty() {
+            return Ok(vec![]);
+        }
+        let Some(source) = &case.deps else {
+            return compile::crate_args(&self.toolchain, case);
+        };
+        let built = crate::deps::build_with(self.builder(), source)?;
+        built.args(&case.crates).map_err(|missing| {
+            Error::input(
+                &case.path,
+                None,
+                format!("`{missing}` was not built from {}", source.manifest.display()),
+            )
+        })
+    }
+
     /// A Miri run through the cache: keyed by the toolchain and Miri binary, the Miri sysroot,
-    /// the flags and time limit, and the case's content and name.
+    /// the flags and time limit, the case's content and name, and for a case that uses crates
+    /// the build it runs against.
     pub fn run_cached(&self, case: &Case, options: &Options) -> Result<(Run, bool)> {
-        let key = Cache::key_of(&[
+        let deps = match (&case.deps, case.crates.is_empty()) {
+            (Some(source), false) => crate::deps::manifest(source)
+                .map(|m| crate::deps::key_with(self.builder(), &m))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let (identity, stamp, sysroot) = (
+            self.toolchain.identity(),
+            binary_stamp(&self.miri),
+            self.sysroot.display().to_string(),
+        );
+        let (flags, timeout, case_flags) = (
+            options.flags().join(" "),
+            format!("{:?}", options.timeout),
+            case.flags.join(" "),
+        );
+        let display = compile::display_path(case);
+        let mut parts: Vec<&str> = vec![
             "miri",
-            &self.toolchain.identity(),
-            &binary_stamp(&self.miri),
-            &self.sysroot.display().to_string(),
-            &options.flags().join(" "),
-            &format!("{:?}", options.timeout),
+            &identity,
+            &stamp,
+            &sysroot,
+            &flags,
+            &timeout,
             &case.edition,
-            &case.flags.join(" "),
-            &compile::display_path(case),
+            &case_flags,
+            &display,
             &case.source,
-        ]);
+        ];
+        // Only a case that uses crates adds its build: the others keep the keys they had.
+        if !deps.is_empty() {
+            parts.push(&deps);
+        }
+        let key = Cache::key_of(&parts);
         if let Some(cache) = &options.cache {
             if let Some(run) = cache.get_value::<Run>(&key) {
                 return Ok((run, true));

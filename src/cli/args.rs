@@ -120,6 +120,11 @@ pub struct ExplainArgs {
 pub struct MiriArgs {
     /// Programs: `.rs` files or folders (default: the bundled corpus).
     pub paths: Vec<PathBuf>,
+    /// The Cargo.toml whose `[dependencies]` and `[dev-dependencies]` the programs may use
+    /// (default: a Cargo.toml in the checked folder). The bundled corpus uses this package's
+    /// `[dev-dependencies]`.
+    #[arg(long, value_name = "Cargo.toml")]
+    pub manifest: Option<PathBuf>,
     /// A nightly toolchain with the `miri` and `rust-src` components.
     #[arg(long, default_value = "nightly")]
     pub toolchain: String,
@@ -193,6 +198,10 @@ pub enum MatrixFormat {
 pub struct MatrixArgs {
     /// Programs: `.rs` files or folders (default: the bundled corpus).
     pub paths: Vec<PathBuf>,
+    /// The Cargo.toml whose `[dependencies]` and `[dev-dependencies]` the programs may use
+    /// (default: a Cargo.toml in the checked folder).
+    #[arg(long, value_name = "Cargo.toml")]
+    pub manifest: Option<PathBuf>,
     /// Comma-separated rustup names, such as `1.70.0,1.80.0,stable,nightly`.
     #[arg(long, required = true)]
     pub toolchains: String,
@@ -274,6 +283,11 @@ pub struct RunArgs {
 pub struct CheckArgs {
     /// Programs to check: `.rs` files or folders (default: the bundled corpus).
     pub paths: Vec<PathBuf>,
+    /// The Cargo.toml whose `[dependencies]` and `[dev-dependencies]` the programs may use
+    /// (default: a Cargo.toml in the checked folder). The bundled corpus uses this package's
+    /// `[dev-dependencies]`.
+    #[arg(long, value_name = "Cargo.toml")]
+    pub manifest: Option<PathBuf>,
     #[command(flatten)]
     pub toolchain: ToolchainArgs,
     #[command(flatten)]

@@ -26,7 +26,7 @@ pub fn run(args: CheckArgs) -> CmdResult {
         cases,
         root,
         errors,
-    } = load_for(&args.paths, args.bless)?;
+    } = load_for(&args.paths, args.manifest.as_deref(), args.bless)?;
     for e in &errors {
         eprintln!("error: {e}");
     }

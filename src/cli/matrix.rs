@@ -29,7 +29,7 @@ pub fn run(args: MatrixArgs) -> CmdResult {
         cases,
         root,
         errors,
-    } = load_programs(&args.paths)?;
+    } = load_programs(&args.paths, args.manifest.as_deref())?;
     for e in &errors {
         eprintln!("error: {e}");
     }

@@ -16,7 +16,7 @@ pub fn run(args: MiriArgs) -> CmdResult {
         cases,
         root,
         errors,
-    } = load_for(&args.paths, args.bless)?;
+    } = load_for(&args.paths, args.manifest.as_deref(), args.bless)?;
     if args.bless {
         let bundled = corpus::bundled_root();
         if let Some(c) = cases

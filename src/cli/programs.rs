@@ -2,7 +2,7 @@
 //! and the case a user names.
 
 use super::common::one;
-use sendsync::case::Case;
+use sendsync::case::{Case, Format};
 use sendsync::check::{self, Checked};
 use sendsync::corpus::{self, Corpus};
 use sendsync::error::Error;
@@ -25,7 +25,16 @@ pub struct Programs {
 /// run), or the programs under the given paths, where a file without a header is an unspecified
 /// program, a compiletest test is read as one, and a file with a bad header is an error of its
 /// own while the others are run.
-pub fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
+pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Programs, Vec<Error>> {
+    if manifest.is_some() && paths.is_empty() {
+        return Err(one(Error::env(
+            "--manifest is for a folder of programs: the bundled corpus uses this package's [dev-dependencies]",
+        )));
+    }
+    let named = manifest
+        .map(sendsync::deps::Source::named)
+        .transpose()
+        .map_err(one)?;
     if paths.is_empty() {
         let corpus = load_corpus()?;
         return Ok(Programs {
@@ -41,7 +50,15 @@ pub fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
     let mut cases = Vec::new();
     let mut errors = Vec::new();
     for file in &files {
-        match Case::load_lenient(file) {
+        let loaded = Case::load_lenient(file).and_then(|mut c| {
+            if c.deps.is_none() && (c.format == Format::Plain || !c.crates.is_empty()) {
+                if let Some(source) = named.clone().or_else(|| folder_manifest(paths, file)) {
+                    c.use_deps(source)?;
+                }
+            }
+            Ok(c)
+        });
+        match loaded {
             Ok(c) => cases.push(c),
             Err(e) => errors.push(e),
         }
@@ -84,11 +101,36 @@ pub fn load_programs(paths: &[PathBuf]) -> Result<Programs, Vec<Error>> {
     })
 }
 
+/// The manifest of the folder `file` was found in: a `Cargo.toml` in its own folder or one
+/// above it, up to the folder given on the command line (never above that: a package the
+/// programs merely lie in is not theirs to build).
+fn folder_manifest(paths: &[PathBuf], file: &Path) -> Option<sendsync::deps::Source> {
+    let file = std::path::absolute(file).ok()?;
+    let top = paths
+        .iter()
+        .filter_map(|p| std::path::absolute(p).ok())
+        .filter(|p| file.starts_with(p))
+        .max_by_key(|p| p.components().count())?;
+    let top = if top == file {
+        file.parent()?.to_path_buf()
+    } else {
+        top
+    };
+    file.ancestors()
+        .skip(1)
+        .take_while(|d| d.starts_with(&top))
+        .find_map(sendsync::deps::Source::in_folder)
+}
+
 /// The programs of a run that may bless: blessing the bundled corpus is how missing pinned
 /// files come to be, so it is loaded without validating it as a whole.
-pub fn load_for(paths: &[PathBuf], bless: bool) -> Result<Programs, Vec<Error>> {
+pub fn load_for(
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    bless: bool,
+) -> Result<Programs, Vec<Error>> {
     if !(bless && paths.is_empty()) {
-        return load_programs(paths);
+        return load_programs(paths, manifest);
     }
     let files = check::collect_programs(&[corpus::bundled_root()]).map_err(one)?;
     let cases: Result<Vec<Case>, Error> = files.iter().map(|f| Case::load(f)).collect();
