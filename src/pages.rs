@@ -273,7 +273,7 @@ pub(crate) struct Chapter<'a> {
 /// topics about the traits themselves. The README's "Where to start reading" names the same
 /// order (`tests/pages.rs` holds them together). A topic not named here comes after these, by
 /// name.
-pub const READING_ORDER: [&str; 18] = [
+pub const READING_ORDER: [&str; 19] = [
     "book",
     "rc_arc",
     "spawn",
@@ -284,6 +284,7 @@ pub const READING_ORDER: [&str; 18] = [
     "cells",
     "statics",
     "async",
+    "tokio",
     "lints",
     "auto_traits",
     "phantom",
