@@ -326,6 +326,57 @@ fn a_copied_topic_folder_checks_ok_from_anywhere() {
     expect(&o, 2, &["outside the corpus", "--bless-outside-corpus"]);
 }
 
+/// Symbolic links: a folder's walk does not follow them (a link back up would check each file
+/// once per level, 41 times here), and a report written to a link goes to the link's target,
+/// leaving the link a link.
+#[test]
+fn symbolic_links_are_not_walked_and_are_written_through() {
+    use std::os::unix::fs::symlink;
+    let Some(_) = common::pinned_toolchain("symbolic links") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    write(&d, "a.rs", &pass_case("fn main() {}\n"));
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    symlink("..", d.join("sub/up")).unwrap();
+    let o = env.run(&["check", d.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["cases"].as_array().unwrap().len(), 1, "{json}");
+
+    let o = env.run(&[
+        "matrix",
+        d.to_str().unwrap(),
+        "--toolchains",
+        sendsync::toolchain::pinned(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let m = dir.path().join("m.json");
+    std::fs::write(&m, &o.stdout).unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let link = dir.path().join("link.json");
+    symlink("reports/merged.json", &link).unwrap();
+    let o = env.run(&[
+        "merge",
+        m.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    let merged: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(reports.join("merged.json")).unwrap()).unwrap();
+    assert!(merged["cases"].is_array(), "{merged}");
+}
+
 // ------------------------------------------------------------------- hostile programs
 
 /// A program's failure is named by its cause: the panic message, a signal by name, memory.
