@@ -557,6 +557,104 @@ fn an_interrupt_leaves_nothing_behind() {
     assert!(env.leftovers().is_empty(), "left: {:?}", env.leftovers());
 }
 
+/// A process's state letter, parent and start time (`/proc/PID/stat` fields 3, 4 and 22), and
+/// its process group (field 5): the start time tells a process from a later one that reused its
+/// pid.
+fn stat_of(pid: i32) -> Option<(char, i32, i32, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: fields count from its end.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let state = f.first()?.chars().next()?;
+    Some((
+        state,
+        f[1].parse().ok()?,
+        f[2].parse().ok()?,
+        f[19].parse().ok()?,
+    ))
+}
+
+/// Ctrl-C reaps what it kills: once `check` has exited 130, no process of the interrupted case's
+/// group is left, not even as a zombie (`<defunct>`) waiting for init to reap it. Interrupted
+/// three times, since whether the old code reaped a killed child before exiting was a race.
+#[test]
+fn an_interrupt_reaps_every_process_it_killed() {
+    let Some(_) = common::pinned_toolchain("interrupt reaping") else {
+        return;
+    };
+    let env = Env::new();
+    for round in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = marker(3000 + round);
+        write(
+            dir.path(),
+            "deadlocks.rs",
+            &pass_case(&format!(
+                "use std::sync::Mutex;\nfn main() {{\n    let _child = std::process::Command::new(\"sleep\").arg(\"{marker}\").spawn().unwrap();\n    let m = Mutex::new(0);\n    let _a = m.lock().unwrap();\n    let _b = m.lock().unwrap();\n}}\n"
+            )),
+        );
+        let child = env
+            .command(&["check", dir.path().to_str().unwrap(), "--timeout", "600"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let sendsync = child.id() as i32;
+        let started = Instant::now();
+        // The case's group: the case (a child of sendsync, its group's leader) and its `sleep`.
+        let group = loop {
+            let sleeping: Vec<i32> = std::fs::read_dir("/proc")
+                .unwrap()
+                .flatten()
+                .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                .filter(|pid: &i32| {
+                    std::fs::read(format!("/proc/{pid}/cmdline"))
+                        .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&marker))
+                })
+                .collect();
+            if let Some(&pid) = sleeping.first() {
+                let (_, _, pgid, _) = stat_of(pid).unwrap();
+                let members: Vec<(i32, u64)> = std::fs::read_dir("/proc")
+                    .unwrap()
+                    .flatten()
+                    .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                    .filter_map(|p| stat_of(p).map(|(_, _, g, t)| (p, g, t)))
+                    .filter(|&(_, g, _)| g == pgid)
+                    .map(|(p, _, t)| (p, t))
+                    .collect();
+                let leader = stat_of(pgid).unwrap();
+                assert_eq!(
+                    leader.1, sendsync,
+                    "the case's group leader is sendsync's child"
+                );
+                assert_eq!(members.len(), 2, "the case and its sleep: {members:?}");
+                break members;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the case never started"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // SAFETY: kill(2) on our own child's pid.
+        unsafe {
+            libc::kill(sendsync, libc::SIGINT);
+        }
+        let o = child.wait_with_output().unwrap();
+        expect(&o, 130, &["interrupted (SIGINT)"]);
+        // Right after the exit: nothing of the group may remain, running or defunct.
+        let left: Vec<String> = group
+            .iter()
+            .filter_map(|&(pid, start)| {
+                let (state, parent, _, t) = stat_of(pid)?;
+                (t == start).then(|| format!("pid {pid} state {state} parent {parent}"))
+            })
+            .collect();
+        assert!(left.is_empty(), "round {round}: left behind: {left:?}");
+    }
+    assert!(env.leftovers().is_empty(), "left: {:?}", env.leftovers());
+}
+
 /// `history record`, interrupted, leaves the folder as it was; let run, it writes it whole.
 #[test]
 fn an_interrupted_history_record_changes_nothing() {
