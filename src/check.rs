@@ -8,8 +8,6 @@ use crate::error::Error;
 use crate::toolchain::Toolchain;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -77,7 +75,7 @@ pub struct Options {
 impl Options {
     pub fn new(root: PathBuf) -> Options {
         Options {
-            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            jobs: crate::work::default_jobs(),
             cache: Some(Cache::new(Cache::default_dir())),
             limits: Limits::default(),
             root,
@@ -466,60 +464,45 @@ fn first_error(outcome: &Outcome) -> String {
         .unwrap_or_default()
 }
 
-/// Checks many cases in parallel (see [`parallel`]), longest work first. Results come back in
-/// the order of `cases`; `progress` sees each as it arrives.
+/// Checks many cases in parallel, `options.jobs` at a time ([`crate::work`]), longest work
+/// first. Results come back in the order of `cases`; `progress` sees each as it arrives.
 pub fn check_all(
     toolchain: &Toolchain,
     cases: &[Case],
     options: &Options,
     progress: impl FnMut(&Checked),
 ) -> Vec<Checked> {
-    // Longest work first: builds that link and run, then checks.
-    let mut order: Vec<usize> = (0..cases.len()).collect();
-    order.sort_by_key(|&i| mode_of(&cases[i], options) != Mode::Run);
-    parallel(
-        cases,
-        &order,
-        options.jobs,
-        |case| check_one(toolchain, case, options),
-        progress,
-    )
+    check_each(std::slice::from_ref(toolchain), cases, options, progress)
+        .pop()
+        .unwrap_or_default()
 }
 
-/// Runs `work` on every item, `jobs` at a time: workers in a `thread::scope` take items off a
-/// shared counter in the given `order` and send results back over a channel. `progress` sees
-/// each result as it arrives. Results come back in the order of `items`.
-pub fn parallel<T: Sync, R: Send + Clone>(
-    items: &[T],
-    order: &[usize],
-    jobs: usize,
-    work: impl Fn(&T) -> R + Sync,
-    mut progress: impl FnMut(&R),
-) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
-    let mut results: Vec<Option<R>> = vec![None; items.len()];
-    std::thread::scope(|s| {
-        for _ in 0..jobs.max(1).min(items.len().max(1)) {
-            let tx = tx.clone();
-            let (next, work) = (&next, &work);
-            s.spawn(move || loop {
-                let n = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&i) = order.get(n) else { break };
-                if tx.send((i, work(&items[i]))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        for (i, result) in rx {
-            progress(&result);
-            results[i] = Some(result);
-        }
-    });
-    results
-        .into_iter()
-        .map(|r| r.expect("every item done"))
+/// Checks every case on every toolchain as one queue of work, `options.jobs` at a time in all
+/// (not per toolchain), longest work first. One list of results per toolchain, each in the
+/// order of `cases`.
+pub fn check_each(
+    toolchains: &[Toolchain],
+    cases: &[Case],
+    options: &Options,
+    progress: impl FnMut(&Checked),
+) -> Vec<Vec<Checked>> {
+    let pairs: Vec<(usize, usize)> = (0..toolchains.len())
+        .flat_map(|t| (0..cases.len()).map(move |c| (t, c)))
+        .collect();
+    // Longest work first: builds that link and run, then checks.
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_key(|&i| mode_of(&cases[pairs[i].1], options) != Mode::Run);
+    let mut results = crate::work::run(
+        options.jobs,
+        &pairs,
+        &order,
+        |&(t, c)| check_one(&toolchains[t], &cases[c], options),
+        progress,
+    )
+    .into_iter();
+    toolchains
+        .iter()
+        .map(|_| results.by_ref().take(cases.len()).collect())
         .collect()
 }
 

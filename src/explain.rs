@@ -1077,6 +1077,8 @@ pub struct Options {
     /// The input is rustc's rendered text.
     pub rendered: bool,
     pub toolchain: crate::toolchain::Spec,
+    /// How many programs `--evaluate` compiles at once ([`crate::work`]).
+    pub jobs: usize,
 }
 
 fn load() -> Result<(Corpus, Index)> {
@@ -1129,11 +1131,12 @@ pub fn expected_of(source: &str) -> Vec<String> {
 
 /// Explains every program of `dir` (each must name its expected cases with `//@ expect:`) and
 /// holds the three nearest cases against them: top-1 is right when the nearest is one of the
-/// expected, top-3 when any of the three is. Two compiles run at once.
+/// expected, top-3 when any of the three is. `jobs` compiles run at once.
 pub fn evaluate(
     dir: &Path,
     toolchain: &crate::toolchain::Toolchain,
     index: &Index,
+    jobs: usize,
 ) -> Result<Vec<EvalRow>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -1144,21 +1147,9 @@ pub fn evaluate(
     if files.is_empty() {
         return Err(Error::input(dir, None, "no .rs programs to evaluate here"));
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let rows = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(file) = files.get(i) else { break };
-                let row = evaluate_one(file, toolchain, index);
-                rows.lock().expect("no panic while held").push((i, row));
-            });
-        }
-    });
-    let mut rows = rows.into_inner().expect("no panic while held");
-    rows.sort_by_key(|(i, _)| *i);
-    rows.into_iter().map(|(_, r)| r).collect()
+    crate::work::map(jobs, &files, |file| evaluate_one(file, toolchain, index))
+        .into_iter()
+        .collect()
 }
 
 fn evaluate_one(file: &Path, tc: &crate::toolchain::Toolchain, index: &Index) -> Result<EvalRow> {
@@ -1210,7 +1201,7 @@ pub fn accuracy(rows: &[EvalRow]) -> (f64, f64) {
 pub fn run_evaluation(dir: &Path, options: &Options) -> Result<String> {
     let tc = crate::toolchain::Toolchain::resolve(&options.toolchain)?;
     let (_, index) = load()?;
-    let rows = evaluate(dir, &tc, &index)?;
+    let rows = evaluate(dir, &tc, &index, options.jobs)?;
     let (top1, top3) = accuracy(&rows);
     let agree = rows.iter().filter(|r| r.got == r.from_rendered).count();
     if options.json {

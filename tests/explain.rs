@@ -291,7 +291,7 @@ fn evaluated(what: &str) -> Option<&'static [explain::EvalRow]> {
         let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
         let index = explain::Index::build(&corpus, &sendsync::paths::history_root()).unwrap();
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/explain");
-        Some(explain::evaluate(&dir, &tc, &index).unwrap())
+        Some(explain::evaluate(&dir, &tc, &index, 2).unwrap())
     });
     if rows.is_none() {
         common::skip(format_args!(

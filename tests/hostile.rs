@@ -141,6 +141,8 @@ fn bad_arguments_are_refused_not_changed() {
             &["matrix", "--toolchains", "1.95.0", "--jobs", "0"][..],
             "invalid value '0'",
         ),
+        (&["table", "--jobs", "0"][..], "invalid value '0'"),
+        (&["explain", "-", "--jobs", "0"][..], "invalid value '0'"),
     ] {
         expect(&env.run(args), 2, &[says]);
     }
