@@ -379,6 +379,138 @@ fn symbolic_links_are_not_walked_and_are_written_through() {
     assert!(merged["cases"].is_array(), "{merged}");
 }
 
+// ------------------------------------------------------------------- explain
+
+/// The codes of the errors `explain --format json` found.
+fn explained_codes(o: &Output) -> Vec<String> {
+    let json: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(o)));
+    json["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no errors: {json}"))
+        .iter()
+        .map(|e| e["code"].as_str().unwrap_or("-").to_string())
+        .collect()
+}
+
+/// A library whose function is called `main_loop` is a library: `explain` asks rustc, and does
+/// not invent an E0601 ("`main` function not found") by reading `fn main` in the text. A file
+/// whose `main` is only inside a module is a library too; one with a real `main` a binary.
+#[test]
+fn explain_tells_a_library_from_a_binary_by_asking_rustc() {
+    let Some(_) = common::pinned_toolchain("explain a library") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let error = "    let rc = std::rc::Rc::new(5);\n    std::thread::spawn(move || drop(rc));\n";
+    for (name, source, codes) in [
+        (
+            "main_loop.rs",
+            format!("pub fn main_loop() {{\n{error}}}\n"),
+            vec!["E0277"],
+        ),
+        (
+            "in_a_module.rs",
+            format!("pub mod app {{\n    pub fn main() {{\n{error}    }}\n}}\n"),
+            vec!["E0277"],
+        ),
+        // A real `main`, under a comment that names it: a binary.
+        (
+            "binary.rs",
+            format!("// fn main runs the app\nfn main() {{\n{error}}}\n"),
+            vec!["E0277"],
+        ),
+    ] {
+        let file = write(dir.path(), name, &source);
+        let o = env.run(&[
+            "explain",
+            file.to_str().unwrap(),
+            "--toolchain",
+            sendsync::toolchain::pinned(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o));
+        assert_eq!(explained_codes(&o), codes, "{name}: {}", text(&o));
+    }
+}
+
+/// With no history recorded for the pinned toolchain there is nothing to match against:
+/// `explain` says what is missing and how to record it, and exits 2, rather than printing
+/// "nearest cases:" with nothing under it.
+#[test]
+fn explain_without_a_recorded_history_fails_loudly() {
+    let env = Env::new();
+    let empty = tempfile::tempdir().unwrap();
+    let json = r#"{"$message_type":"diagnostic","message":"`Rc<i32>` cannot be sent between threads safely","code":{"code":"E0277","explanation":null},"level":"error","spans":[],"children":[],"rendered":"error[E0277]: `Rc<i32>` cannot be sent between threads safely\n"}"#;
+    let mut child = env
+        .command(&["explain", "-"])
+        .env("SENDSYNC_HISTORY_DIR", empty.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(json.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let pinned = sendsync::toolchain::pinned();
+    expect(
+        &o,
+        2,
+        &[
+            &empty.path().display().to_string(),
+            &format!("sendsync history record --toolchains {pinned}"),
+        ],
+    );
+    assert!(
+        !String::from_utf8_lossy(&o.stdout).contains("nearest cases"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// `explain`'s compile runs within a time limit, in a process group of its own: a constant
+/// that evaluates forever is killed at `--timeout`, said so, and leaves no rustc behind.
+#[test]
+fn explain_compiles_within_a_time_limit() {
+    let Some(_) = common::pinned_toolchain("explain time limit") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let marker = marker(4000).replace('.', "_");
+    let file = write(
+        dir.path(),
+        &format!("forever_{marker}.rs"),
+        "#![allow(long_running_const_eval)]\nconst _: () = loop {};\nfn main() {}\n",
+    );
+    let started = Instant::now();
+    let o = env.run(&[
+        "explain",
+        file.to_str().unwrap(),
+        "--toolchain",
+        sendsync::toolchain::pinned(),
+        "--timeout",
+        "3",
+    ]);
+    expect(&o, 2, &["time limit of 3 s", "forever_"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    let left = still_running(&format!("forever_{marker}"));
+    assert!(left.is_empty(), "left running: {left:?}");
+    assert!(env.leftovers().is_empty(), "{:?}", env.leftovers());
+}
+
 // ------------------------------------------------------------------- hostile programs
 
 /// A program's failure is named by its cause: the panic message, a signal by name, memory.

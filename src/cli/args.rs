@@ -120,6 +120,9 @@ pub struct ExplainArgs {
     /// How many programs `--evaluate` compiles at once (default: the number of cores).
     #[arg(long, short, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub jobs: Option<u64>,
+    /// Time limit in seconds of each compile (rustc on a file, cargo check on a package).
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
 }
 
 #[derive(Args, Clone)]

@@ -12,6 +12,7 @@ pub fn run(args: ExplainArgs) -> CmdResult {
         jobs: args
             .jobs
             .map_or_else(sendsync::work::default_jobs, |j| j as usize),
+        timeout: std::time::Duration::from_secs(args.timeout),
     };
     let text = match &args.evaluate {
         Some(dir) => explain::run_evaluation(dir, &options),
