@@ -66,7 +66,8 @@ fn main() {
     }
     if toolchains.len() > 1 {
         let started = Instant::now();
-        let tables = table::probe_all(&toolchains, None).unwrap_or_else(|e| panic!("{e}"));
+        let tables = table::probe_all(&toolchains, None, sendsync::work::default_jobs())
+            .unwrap_or_else(|e| panic!("{e}"));
         let elapsed = started.elapsed();
         println!(
             "all {} toolchains together (as --toolchains): {:.1} ms, {:.1} ms per toolchain",

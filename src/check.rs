@@ -8,8 +8,6 @@ use crate::error::Error;
 use crate::toolchain::Toolchain;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -77,7 +75,7 @@ pub struct Options {
 impl Options {
     pub fn new(root: PathBuf) -> Options {
         Options {
-            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            jobs: crate::work::default_jobs(),
             cache: Some(Cache::new(Cache::default_dir())),
             limits: Limits::default(),
             root,
@@ -466,64 +464,55 @@ fn first_error(outcome: &Outcome) -> String {
         .unwrap_or_default()
 }
 
-/// Checks many cases in parallel (see [`parallel`]), longest work first. Results come back in
-/// the order of `cases`; `progress` sees each as it arrives.
+/// Checks many cases in parallel, `options.jobs` at a time ([`crate::work`]), longest work
+/// first. Results come back in the order of `cases`; `progress` sees each as it arrives.
 pub fn check_all(
     toolchain: &Toolchain,
     cases: &[Case],
     options: &Options,
     progress: impl FnMut(&Checked),
 ) -> Vec<Checked> {
-    // Longest work first: builds that link and run, then checks.
-    let mut order: Vec<usize> = (0..cases.len()).collect();
-    order.sort_by_key(|&i| mode_of(&cases[i], options) != Mode::Run);
-    parallel(
-        cases,
-        &order,
-        options.jobs,
-        |case| check_one(toolchain, case, options),
-        progress,
-    )
+    check_each(std::slice::from_ref(toolchain), cases, options, progress)
+        .pop()
+        .unwrap_or_default()
 }
 
-/// Runs `work` on every item, `jobs` at a time: workers in a `thread::scope` take items off a
-/// shared counter in the given `order` and send results back over a channel. `progress` sees
-/// each result as it arrives. Results come back in the order of `items`.
-pub fn parallel<T: Sync, R: Send + Clone>(
-    items: &[T],
-    order: &[usize],
-    jobs: usize,
-    work: impl Fn(&T) -> R + Sync,
-    mut progress: impl FnMut(&R),
-) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
-    let mut results: Vec<Option<R>> = vec![None; items.len()];
-    std::thread::scope(|s| {
-        for _ in 0..jobs.max(1).min(items.len().max(1)) {
-            let tx = tx.clone();
-            let (next, work) = (&next, &work);
-            s.spawn(move || loop {
-                let n = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&i) = order.get(n) else { break };
-                if tx.send((i, work(&items[i]))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        for (i, result) in rx {
-            progress(&result);
-            results[i] = Some(result);
-        }
-    });
-    results
-        .into_iter()
-        .map(|r| r.expect("every item done"))
+/// Checks every case on every toolchain as one queue of work, `options.jobs` at a time in all
+/// (not per toolchain), longest work first. One list of results per toolchain, each in the
+/// order of `cases`.
+pub fn check_each(
+    toolchains: &[Toolchain],
+    cases: &[Case],
+    options: &Options,
+    progress: impl FnMut(&Checked),
+) -> Vec<Vec<Checked>> {
+    let pairs: Vec<(usize, usize)> = (0..toolchains.len())
+        .flat_map(|t| (0..cases.len()).map(move |c| (t, c)))
+        .collect();
+    // Longest work first: builds that link and run, then checks.
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_key(|&i| mode_of(&cases[pairs[i].1], options) != Mode::Run);
+    let mut results = crate::work::run(
+        options.jobs,
+        &pairs,
+        &order,
+        |&(t, c)| check_one(&toolchains[t], &cases[c], options),
+        progress,
+    )
+    .into_iter();
+    toolchains
+        .iter()
+        .map(|_| results.by_ref().take(cases.len()).collect())
         .collect()
 }
 
 /// The programs named by `paths`: `.rs` files, and the `.rs` files below folders.
+///
+/// Below a folder, symbolic links are not followed, neither to folders nor to files (as
+/// ripgrep and `git` do): a link is another name for a file that is checked where it lies, and
+/// a link back up (`ln -s .. up`) would otherwise check a file again on every level. A path
+/// named here is what the user asked for, so a link given as one is followed. A file reached
+/// twice (named once and again through a link) is checked once, under the first of its paths.
 pub fn collect_programs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for path in paths {
@@ -536,17 +525,24 @@ pub fn collect_programs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         }
     }
     out.sort();
-    out.dedup();
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     Ok(out)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
+    // `follow_links(false)` still follows `dir` itself when it is a link (walkdir's rule for
+    // the root), which is the rule above.
+    for entry in walkdir::WalkDir::new(dir).follow_links(false) {
+        let entry = entry.map_err(|e| {
+            let at = e.path().unwrap_or(dir).to_path_buf();
+            match e.into_io_error() {
+                Some(io) => Error::io(&at, io),
+                None => Error::input(&at, None, "cannot walk this folder"),
+            }
+        })?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "rs") {
+            out.push(entry.into_path());
         }
     }
     Ok(())
@@ -554,6 +550,34 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_walk_does_not_follow_links_but_a_named_link_is_followed() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("d");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        std::fs::write(d.join("a.rs"), "fn main() {}\n").unwrap();
+        std::fs::write(d.join("sub/b.rs"), "fn main() {}\n").unwrap();
+        // A loop back up, a link to a file beside it, and one that points nowhere.
+        symlink("..", d.join("sub/up")).unwrap();
+        symlink("a.rs", d.join("alias.rs")).unwrap();
+        symlink("gone.rs", d.join("dangling.rs")).unwrap();
+        let found = super::collect_programs(std::slice::from_ref(&d)).unwrap();
+        assert_eq!(found, vec![d.join("a.rs"), d.join("sub/b.rs")]);
+        // Named on the command line, a link is what the user asked for: followed, and a file
+        // named twice (once through a link) is checked once.
+        let link = dir.path().join("link");
+        symlink("d", &link).unwrap();
+        let found = super::collect_programs(&[link.clone(), d.join("alias.rs")]).unwrap();
+        assert_eq!(
+            found,
+            vec![d.join("alias.rs"), link.join("sub/b.rs")],
+            "{found:?}"
+        );
+        let err = super::collect_programs(&[d.join("dangling.rs")]).unwrap_err();
+        assert!(err.to_string().contains("dangling.rs"), "{err}");
+    }
+
     #[test]
     fn the_case_path_is_erased_however_spelled() {
         let spellings = [

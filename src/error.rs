@@ -89,11 +89,16 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// A path that exists and is not a regular file (`/dev/stdout`, `/dev/null`, a pipe) is written
 /// in place: renaming over it would replace the device with a regular file.
 ///
+/// A symbolic link is written through, as an ordinary write would: the link stays, and the
+/// file it points to (which may not exist yet) is replaced, from a temporary file beside it.
+///
 /// A new file gets the mode an ordinary write would give it (`0666` less the umask, so `0644`
 /// under the usual umask 022); a file written over keeps its mode.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     use std::io::Write;
     use std::os::unix::fs::PermissionsExt;
+    let target = through_links(path)?;
+    let path = target.as_path();
     let mut mode = std::fs::Permissions::from_mode(0o666);
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
@@ -120,6 +125,33 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// The path that `path` names once every symbolic link at its end is followed: the link's
+/// target, relative to the link's folder, until a path that is not a link (or does not exist).
+/// Only the last component is resolved; links among the folders above it are fine to keep, as
+/// a rename within one folder goes through them alike.
+fn through_links(path: &Path) -> Result<std::path::PathBuf> {
+    // As the kernel's own limit (ELOOP after 40 links).
+    const MAX_LINKS: usize = 40;
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = std::fs::read_link(&at).map_err(|e| Error::io(&at, e))?;
+                at = match at.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(Error::input(
+        path,
+        None,
+        format!("more than {MAX_LINKS} symbolic links in a row (a loop?)"),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -132,6 +164,54 @@ mod tests {
         super::write_atomic(&path, b"one").unwrap();
         super::write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn write_atomic_writes_through_a_link_to_its_target() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join("m.json"), "old").unwrap();
+        // A link to a link, one relative and one absolute, from another folder.
+        symlink("real/m.json", dir.path().join("hop.json")).unwrap();
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        let link = other.join("link.json");
+        symlink(dir.path().join("hop.json"), &link).unwrap();
+        super::write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(real.join("m.json")).unwrap(), b"new");
+        // The temporary file was beside the target, and is gone.
+        let names = |d: &std::path::Path| {
+            let mut v: Vec<String> = std::fs::read_dir(d)
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(&real), ["m.json"]);
+        assert_eq!(names(&other), ["link.json"]);
+        // A link whose target does not exist yet: the target is created, the link kept.
+        let dangling = dir.path().join("dangling.json");
+        symlink("real/new.json", &dangling).unwrap();
+        super::write_atomic(&dangling, b"made").unwrap();
+        assert_eq!(std::fs::read(real.join("new.json")).unwrap(), b"made");
+        assert!(std::fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        // A loop of links is an error naming the path, not a hang.
+        let a = dir.path().join("a");
+        symlink("b", &a).unwrap();
+        symlink("a", dir.path().join("b")).unwrap();
+        let err = super::write_atomic(&a, b"x").unwrap_err();
+        assert!(err.to_string().contains("symbolic links"), "{err}");
     }
 
     #[test]

@@ -595,6 +595,7 @@ fn text_of(bytes: &[u8], what: &Path) -> Result<String> {
 pub fn gather(
     input: &Input,
     toolchain: Option<&crate::toolchain::Toolchain>,
+    limit: std::time::Duration,
 ) -> Result<Vec<Found>> {
     let stdin = Path::new("-");
     match input {
@@ -613,7 +614,7 @@ pub fn gather(
             let source = std::fs::read(path).map_err(|e| Error::io(path, e))?;
             let source = text_of(&source, path)?;
             let tc = toolchain.ok_or_else(|| Error::env("no toolchain to compile with"))?;
-            let json = compile_file(tc, path, &source)?;
+            let json = compile_file(tc, path, &source, limit)?;
             if json.trim().is_empty() {
                 // rustc said nothing: the program compiles.
                 return Ok(vec![]);
@@ -621,29 +622,56 @@ pub fn gather(
             read_json(&json, None).map_err(|m| Error::input(path, None, format!("rustc: {m}")))
         }
         Input::Package(dir) => {
-            let json = cargo_check(dir)?;
+            let json = cargo_check(dir, limit)?;
             read_json(&json, Some(dir)).map_err(|m| Error::input(dir, None, format!("cargo: {m}")))
         }
     }
 }
 
-/// rustc's JSON for one file: type-checked only, as a binary when it has a `main`, else as a
-/// library, on the sysroot view ([`crate::toolchain::Toolchain::command`]).
-pub fn compile_file(tc: &crate::toolchain::Toolchain, path: &Path, source: &str) -> Result<String> {
-    let tmp = crate::process::TempDir::new()?;
+/// rustc's JSON for one file: type-checked only, on the sysroot view
+/// ([`crate::toolchain::Toolchain::command`]), through the bounded runner ([`crate::process`]:
+/// a time limit, a process group of its own) like every compile of `check`.
+///
+/// Binary or library is rustc's to say, not a guess from the text (`fn main_loop`, a `main` in
+/// a module or a comment): the file is compiled as a binary, and only when rustc reports E0601
+/// (`main` function not found in the crate root) again as a library, whose errors are then the
+/// file's own.
+pub fn compile_file(
+    tc: &crate::toolchain::Toolchain,
+    path: &Path,
+    source: &str,
+    limit: std::time::Duration,
+) -> Result<String> {
     let edition = source
         .lines()
         .find_map(|l| l.strip_prefix("//@ edition:"))
         .map(|e| e.trim().to_string())
         .unwrap_or_else(|| crate::case::DEFAULT_EDITION.to_string());
-    let crate_type = if source.contains("fn main") {
-        "bin"
-    } else {
-        "lib"
-    };
-    let output = tc
-        .command()
-        .arg(format!("--edition={edition}"))
+    let json = rustc_json(tc, path, &edition, "bin", limit)?;
+    if reports_code(&json, "E0601") {
+        return rustc_json(tc, path, &edition, "lib", limit);
+    }
+    Ok(json)
+}
+
+/// Whether rustc's JSON holds a diagnostic with this code.
+fn reports_code(json: &str, code: &str) -> bool {
+    json.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .any(|d| d["code"]["code"].as_str() == Some(code))
+}
+
+fn rustc_json(
+    tc: &crate::toolchain::Toolchain,
+    path: &Path,
+    edition: &str,
+    crate_type: &str,
+    limit: std::time::Duration,
+) -> Result<String> {
+    let tmp = crate::process::TempDir::new()?;
+    let log = tmp.path().join("rustc.json");
+    let mut cmd = tc.command();
+    cmd.arg(format!("--edition={edition}"))
         .arg(format!("--crate-type={crate_type}"))
         .args([
             "--crate-name",
@@ -653,28 +681,60 @@ pub fn compile_file(tc: &crate::toolchain::Toolchain, path: &Path, source: &str)
         ])
         .arg("--out-dir")
         .arg(tmp.path())
-        .arg(path)
-        .output()
-        .map_err(|e| Error::env(format!("cannot run rustc ({}): {e}", tc.rustc.display())))?;
-    Ok(String::from_utf8_lossy(&output.stderr).into_owned())
+        .arg(path);
+    let done = crate::process::run(
+        &mut cmd,
+        crate::process::Output::File(&log),
+        crate::process::Bounds {
+            time: limit,
+            memory: None,
+        },
+    )?;
+    if done.timed_out {
+        return Err(overran(path, "rustc", limit));
+    }
+    crate::error::read_text(&log)
 }
 
-/// cargo's JSON for a package (`cargo check --message-format=json` in its folder).
-pub fn cargo_check(dir: &Path) -> Result<String> {
-    let output = std::process::Command::new("cargo")
-        .args(["check", "--message-format=json", "--quiet"])
-        .current_dir(dir)
-        .output()
-        .map_err(|e| Error::env(format!("cannot run cargo: {e}")))?;
-    let json = String::from_utf8_lossy(&output.stdout).into_owned();
-    if !json.contains('{') {
+fn overran(path: &Path, what: &str, limit: std::time::Duration) -> Error {
+    Error::input(
+        path,
+        None,
+        format!(
+            "{what} overran its time limit of {} s and was killed (raise it with --timeout)",
+            limit.as_secs()
+        ),
+    )
+}
+
+/// cargo's JSON for a package (`cargo check --message-format=json` in its folder), through
+/// the bounded runner as [`compile_file`].
+pub fn cargo_check(dir: &Path, limit: std::time::Duration) -> Result<String> {
+    let tmp = crate::process::TempDir::new()?;
+    let log = tmp.path().join("cargo.json");
+    let mut cmd = std::process::Command::new("cargo");
+    cmd.args(["check", "--message-format=json", "--quiet"])
+        .current_dir(dir);
+    let done = crate::process::run(
+        &mut cmd,
+        crate::process::Output::File(&log),
+        crate::process::Bounds {
+            time: limit,
+            memory: None,
+        },
+    )?;
+    if done.timed_out {
+        return Err(overran(dir, "cargo check", limit));
+    }
+    // cargo's JSON and its own messages share the file: the JSON lines start with `{`.
+    let all = crate::error::read_text(&log)?;
+    if !all.lines().any(|l| l.starts_with('{')) {
         // cargo stopped before compiling anything (a broken manifest, no network for a
         // dependency): its own first error line says why.
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let why = stderr
+        let why = all
             .lines()
             .find(|l| l.starts_with("error"))
-            .or_else(|| stderr.lines().next())
+            .or_else(|| all.lines().next())
             .unwrap_or("no output");
         return Err(Error::input(
             dir,
@@ -682,7 +742,7 @@ pub fn cargo_check(dir: &Path) -> Result<String> {
             format!("cargo check gave no diagnostics: {}", why.trim()),
         ));
     }
-    Ok(json)
+    Ok(all)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1077,11 +1137,25 @@ pub struct Options {
     /// The input is rustc's rendered text.
     pub rendered: bool,
     pub toolchain: crate::toolchain::Spec,
+    /// How many programs `--evaluate` compiles at once ([`crate::work`]).
+    pub jobs: usize,
+    /// The time limit of each compile (rustc on a file, `cargo check` on a package).
+    pub timeout: std::time::Duration,
 }
 
+/// The corpus and its index. An index without a single entry would answer every error with
+/// no case at all: that is an error, which says what is missing and how to record it.
 fn load() -> Result<(Corpus, Index)> {
     let corpus = Corpus::load(&crate::corpus::bundled_root()).map_err(|mut e| e.swap_remove(0))?;
-    let index = Index::build(&corpus, &crate::paths::history_root())?;
+    let root = crate::paths::history_root();
+    let index = Index::build(&corpus, &root)?;
+    if index.entries.is_empty() {
+        let pinned = crate::toolchain::pinned();
+        return Err(Error::env(format!(
+            "no history of the corpus on the pinned toolchain {pinned} is recorded in {}: explain matches your errors against it; record it with `sendsync history record --toolchains {pinned}`",
+            root.display()
+        )));
+    }
     Ok((corpus, index))
 }
 
@@ -1092,8 +1166,9 @@ pub fn run(path: &Path, options: &Options) -> Result<String> {
         Input::File(_) => Some(crate::toolchain::Toolchain::resolve(&options.toolchain)?),
         _ => None,
     };
-    let found = gather(&input, toolchain.as_ref())?;
+    // The index first: without it there is nothing to compile for.
     let (corpus, index) = load()?;
+    let found = gather(&input, toolchain.as_ref(), options.timeout)?;
     let explained = explain(&found, &index);
     Ok(if options.json {
         to_json(&explained) + "\n"
@@ -1129,11 +1204,13 @@ pub fn expected_of(source: &str) -> Vec<String> {
 
 /// Explains every program of `dir` (each must name its expected cases with `//@ expect:`) and
 /// holds the three nearest cases against them: top-1 is right when the nearest is one of the
-/// expected, top-3 when any of the three is. Two compiles run at once.
+/// expected, top-3 when any of the three is. `jobs` compiles run at once.
 pub fn evaluate(
     dir: &Path,
     toolchain: &crate::toolchain::Toolchain,
     index: &Index,
+    jobs: usize,
+    limit: std::time::Duration,
 ) -> Result<Vec<EvalRow>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -1144,30 +1221,25 @@ pub fn evaluate(
     if files.is_empty() {
         return Err(Error::input(dir, None, "no .rs programs to evaluate here"));
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let rows = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(file) = files.get(i) else { break };
-                let row = evaluate_one(file, toolchain, index);
-                rows.lock().expect("no panic while held").push((i, row));
-            });
-        }
-    });
-    let mut rows = rows.into_inner().expect("no panic while held");
-    rows.sort_by_key(|(i, _)| *i);
-    rows.into_iter().map(|(_, r)| r).collect()
+    crate::work::map(jobs, &files, |file| {
+        evaluate_one(file, toolchain, index, limit)
+    })
+    .into_iter()
+    .collect()
 }
 
-fn evaluate_one(file: &Path, tc: &crate::toolchain::Toolchain, index: &Index) -> Result<EvalRow> {
+fn evaluate_one(
+    file: &Path,
+    tc: &crate::toolchain::Toolchain,
+    index: &Index,
+    limit: std::time::Duration,
+) -> Result<EvalRow> {
     let source = crate::error::read_text(file)?;
     let expected = expected_of(&source);
     if expected.is_empty() {
         return Err(Error::input(file, None, "no `//@ expect: CASE...` line"));
     }
-    let json = compile_file(tc, file, &source)?;
+    let json = compile_file(tc, file, &source, limit)?;
     let found = read_json(&json, None).map_err(|m| Error::input(file, None, m))?;
     let first = found
         .iter()
@@ -1210,7 +1282,7 @@ pub fn accuracy(rows: &[EvalRow]) -> (f64, f64) {
 pub fn run_evaluation(dir: &Path, options: &Options) -> Result<String> {
     let tc = crate::toolchain::Toolchain::resolve(&options.toolchain)?;
     let (_, index) = load()?;
-    let rows = evaluate(dir, &tc, &index)?;
+    let rows = evaluate(dir, &tc, &index, options.jobs, options.timeout)?;
     let (top1, top3) = accuracy(&rows);
     let agree = rows.iter().filter(|r| r.got == r.from_rendered).count();
     if options.json {

@@ -330,22 +330,41 @@ impl History {
 /// The variant a case gives on a toolchain, type-checked through the cache; `None` when the
 /// case does not apply to it.
 fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Result<Vec<Option<Variant>>> {
+    observe_each(std::slice::from_ref(tc), cases, options)
+        .pop()
+        .unwrap_or_else(|| Ok(Vec::new()))
+}
+
+/// Every case type-checked on every toolchain, as one queue of work ([`check::check_each`]):
+/// for each toolchain, each case's variant (`None` where it does not apply).
+fn observe_each(
+    toolchains: &[Toolchain],
+    cases: &[Case],
+    options: &Options,
+) -> Vec<Result<Vec<Option<Variant>>>> {
     let mut options = options.clone();
     options.mode = Some(Mode::Check);
     options.compare_stderr = false;
-    check::check_all(tc, cases, &options, |_| {})
-        .into_iter()
-        .map(|r| match (&r.outcome, &r.verdict) {
-            (Some(o), _) if o.kind == Kind::Timeout => Err(Error::env(format!(
-                "{}: rustc timed out on {}",
-                r.case.name, tc.name
-            ))),
-            (Some(o), _) => Ok(Some(Variant::of(o))),
-            (None, check::Verdict::NotApplicable) => Ok(None),
-            (None, _) => Err(Error::env(format!(
-                "{} on {}: {}",
-                r.case.name, tc.name, r.reason
-            ))),
+    let checked = check::check_each(toolchains, cases, &options, |_| {});
+    toolchains
+        .iter()
+        .zip(checked)
+        .map(|(tc, results)| {
+            results
+                .into_iter()
+                .map(|r| match (&r.outcome, &r.verdict) {
+                    (Some(o), _) if o.kind == Kind::Timeout => Err(Error::env(format!(
+                        "{}: rustc timed out on {}",
+                        r.case.name, tc.name
+                    ))),
+                    (Some(o), _) => Ok(Some(Variant::of(o))),
+                    (None, check::Verdict::NotApplicable) => Ok(None),
+                    (None, _) => Err(Error::env(format!(
+                        "{} on {}: {}",
+                        r.case.name, tc.name, r.reason
+                    ))),
+                })
+                .collect()
         })
         .collect()
 }
@@ -519,9 +538,10 @@ pub fn verify(
     verify_against(&histories, cases, tc, options)
 }
 
-/// [`verify`] on several toolchains: each case's history is read once, and the toolchains are
-/// verified two or more at once where there are cores for it (each through the cache, so a
-/// warm run is mostly reading). The differences come back in the order of `toolchains`.
+/// [`verify`] on several toolchains: each case's history is read once, and every case on every
+/// toolchain is compiled as one queue of work, `options.jobs` at a time in all (each through
+/// the cache, so a warm run is mostly reading). The differences come back in the order of
+/// `toolchains`.
 pub fn verify_all(
     root: &Path,
     cases: &[Case],
@@ -529,11 +549,12 @@ pub fn verify_all(
     options: &Options,
 ) -> Result<Vec<Vec<Difference>>> {
     let histories = load_all(root, cases)?;
-    crate::parallel::map(toolchains, |tc| {
-        verify_against(&histories, cases, tc, options)
-    })
-    .into_iter()
-    .collect()
+    let observed = observe_each(toolchains, cases, options);
+    toolchains
+        .iter()
+        .zip(observed)
+        .map(|(tc, observed)| compare(&histories, cases, tc, observed?))
+        .collect()
 }
 
 /// Each case's history (with its path), `None` where it has none.
@@ -554,8 +575,17 @@ fn verify_against(
     tc: &Toolchain,
     options: &Options,
 ) -> Result<Vec<Difference>> {
+    compare(histories, cases, tc, observe(tc, cases, options)?)
+}
+
+/// Holds what `tc` says now (`observed`, one per case) against the recorded histories.
+fn compare(
+    histories: &[(PathBuf, Option<History>)],
+    cases: &[Case],
+    tc: &Toolchain,
+    observed: Vec<Option<Variant>>,
+) -> Result<Vec<Difference>> {
     let key = key_of(tc);
-    let observed = observe(tc, cases, options)?;
     let mut out = Vec::new();
     for ((case, variant), (path, history)) in cases.iter().zip(observed).zip(histories) {
         if unlintable(case, tc) {

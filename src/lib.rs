@@ -24,12 +24,12 @@ pub mod matrix;
 pub mod miri;
 pub mod normalize;
 pub mod pages;
-pub mod parallel;
 pub mod paths;
 pub mod process;
 pub mod report;
 pub mod sysroot;
 pub mod table;
 pub mod toolchain;
+pub mod work;
 
 pub use error::{Error, Result};

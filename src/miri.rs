@@ -111,7 +111,7 @@ pub struct Options {
 impl Options {
     pub fn new(root: PathBuf) -> Options {
         Options {
-            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            jobs: crate::work::default_jobs(),
             cache: Some(Cache::new(Cache::default_dir())),
             timeout: Duration::from_secs(30),
             seeds: None,
@@ -716,10 +716,10 @@ pub fn check_all(
     let mut order: Vec<usize> = (0..cases.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(expected_cost(&cases[i])));
     let order = order;
-    check::parallel(
+    crate::work::run(
+        options.jobs,
         cases,
         &order,
-        options.jobs,
         |case| check_one(miri, case, options, bless),
         progress,
     )

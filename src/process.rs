@@ -7,18 +7,22 @@
 //! bounded with `setrlimit`.
 //!
 //! Every running group and every temporary folder is registered here, so that an interrupt
-//! (Ctrl-C, SIGTERM) can kill them all and remove the folders before the process exits
-//! ([`install_interrupt_handler`]).
+//! (Ctrl-C, SIGTERM) can kill them all, reap them, and remove the folders before the process
+//! exits ([`install_interrupt_handler`]).
+//!
+//! A group is killed before its leader is reaped: a child's exit is waited for without reaping
+//! it (a pidfd, or `waitid(WNOWAIT)`), so until the group has been killed the leader's pid, which
+//! names the group, cannot be given to another process.
 
 use crate::error::{Error, Result};
 use std::collections::BTreeSet;
 use std::io::Read;
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use wait_timeout::ChildExt;
 
 /// What is running now, for the interrupt handler.
 #[derive(Default)]
@@ -39,12 +43,99 @@ fn registry() -> std::sync::MutexGuard<'static, Registry> {
     REGISTRY.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Kills a process group. The group id is the pid of the child that `process_group(0)` made
-/// its leader.
+/// Kills a process group, and its leader by pid too (the leader may have moved itself to
+/// another group). The group id is the pid of the child that `process_group(0)` made its
+/// leader, which stays unreaped until this has run.
 fn kill_group(pgid: i32) {
-    // SAFETY: kill(2) with a negative pid signals a process group; it touches no memory.
+    // SAFETY: kill(2) signals a process (group); it touches no memory.
     unsafe {
         libc::kill(-pgid, libc::SIGKILL);
+        libc::kill(pgid, libc::SIGKILL);
+    }
+}
+
+/// Waits until the child `pid` has exited, without reaping it, for at most `limit` (`None`:
+/// as long as it takes). Returns whether it exited.
+fn wait_exited(pid: i32, limit: Option<Duration>) -> bool {
+    let deadline = limit.map(|l| std::time::Instant::now() + l);
+    let left = || deadline.map(|d| d.saturating_duration_since(std::time::Instant::now()));
+    // SAFETY: pidfd_open(2) on our own unreaped child: the pid is still its own.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) } as i32;
+    if fd >= 0 {
+        // SAFETY: the descriptor was just opened and is owned here.
+        let fd = unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) };
+        loop {
+            let timeout = left().map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i32);
+            let mut poll = libc::pollfd {
+                fd: fd.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one pollfd on the stack, for a descriptor we own.
+            let n = unsafe { libc::poll(&mut poll, 1, timeout) };
+            if n > 0 {
+                return true;
+            }
+            if n == 0 {
+                return false;
+            }
+            if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                break; // fall back to asking waitid
+            }
+        }
+    }
+    // No pidfd (a kernel older than 5.3): ask every few milliseconds.
+    let mut pause = Duration::from_millis(1);
+    loop {
+        if exited(pid) {
+            return true;
+        }
+        if left().is_some_and(|d| d.is_zero()) {
+            return false;
+        }
+        std::thread::sleep(left().map_or(pause, |d| d.min(pause)));
+        pause = (pause * 2).min(Duration::from_millis(50));
+    }
+}
+
+/// Whether the child `pid` has exited (it is a zombie), leaving it unreaped.
+fn exited(pid: i32) -> bool {
+    // SAFETY: waitid(2) with WNOWAIT writes only the siginfo on the stack.
+    unsafe {
+        let mut info: libc::siginfo_t = std::mem::zeroed();
+        let rc = libc::waitid(
+            libc::P_PID,
+            pid as libc::id_t,
+            &mut info,
+            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+        );
+        // A pid in the info means a child that has exited; an error (ECHILD) means no child
+        // to wait for, which is over too.
+        rc != 0 || info.si_pid() != 0
+    }
+}
+
+/// Reaps, after an interrupt killed every group: each group's leader, then every zombie that
+/// the kill orphaned (this process is a subreaper by then), until every group is empty or a
+/// moment has passed. Nothing killed is left `<defunct>` for init to find.
+fn reap_killed(groups: &BTreeSet<i32>) {
+    for &g in groups {
+        // SAFETY: waitpid(2) on our own child, writing the status on the stack.
+        unsafe {
+            let mut status = 0;
+            libc::waitpid(g, &mut status, 0);
+        }
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    loop {
+        // SAFETY: waitpid(2) for any child that has already exited; no blocking.
+        while unsafe { libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) } > 0 {}
+        // SAFETY: kill(2) with signal 0 only asks whether the group still has a member.
+        let empty = groups.iter().all(|&g| unsafe { libc::kill(-g, 0) } != 0);
+        if empty || std::time::Instant::now() > deadline {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(2));
     }
 }
 
@@ -103,7 +194,8 @@ pub fn while_not_interrupted<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     out
 }
 
-/// On SIGINT or SIGTERM: kill every running group, remove every registered folder, run
+/// On SIGINT or SIGTERM: kill every running group, reap what was killed, remove every
+/// registered folder, run
 /// `before_exit` (which closes a progress bar, say), print one line and exit with 130.
 /// Only the binary installs this; a library caller keeps its own signal handling.
 pub fn install_interrupt_handler(before_exit: impl Fn() + Send + 'static) -> Result<()> {
@@ -112,11 +204,19 @@ pub fn install_interrupt_handler(before_exit: impl Fn() + Send + 'static) -> Res
         .map_err(|e| Error::env(format!("cannot install the interrupt handler: {e}")))?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // Held until exit: no run reaps its child or starts another from now on.
             let mut reg = registry();
             reg.interrupted = true;
+            // The processes the kill orphans (a case's own children) come to us, not to init,
+            // so that they are reaped before we exit.
+            // SAFETY: prctl(2) with an integer argument.
+            unsafe {
+                libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+            }
             for &g in &reg.groups {
                 kill_group(g);
             }
+            reap_killed(&reg.groups);
             for dir in &reg.dirs {
                 let _ = std::fs::remove_dir_all(dir);
             }
@@ -274,22 +374,26 @@ pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished
         drop(done_tx);
     }
 
-    let waited = child.wait_timeout(bounds.time);
-    // Whatever happened, nothing of the group outlives the run.
+    // Exited or overran: either way the group is killed while its leader is still unreaped,
+    // and only then is the leader reaped.
+    let exited = wait_exited(pgid, Some(bounds.time));
     kill_group(pgid);
-    let (status, timed_out) = match waited {
-        Ok(Some(status)) => (Some(status), false),
-        Ok(None) => {
-            let _ = child.wait();
-            (None, true)
-        }
-        Err(e) => {
-            let _ = child.wait();
-            registry().groups.remove(&pgid);
-            return Err(what(e));
-        }
+    if !exited {
+        wait_exited(pgid, None);
+    }
+    let status = {
+        // Under the lock: an interrupt either reaps the group itself (holding the lock until
+        // it exits), or finds it reaped and gone from the registry.
+        let mut reg = registry();
+        let status = child.wait();
+        reg.groups.remove(&pgid);
+        status.map_err(what)?
     };
-    registry().groups.remove(&pgid);
+    let (status, timed_out) = if exited {
+        (Some(status), false)
+    } else {
+        (None, true)
+    };
     // The pipe closes when the last process of the group is gone; a process that escaped the
     // group (setsid) could hold it open, so do not wait for it forever.
     let _ = done_rx.recv_timeout(Duration::from_secs(5));
@@ -410,6 +514,24 @@ mod tests {
             std::thread::sleep(Duration::from_millis(50));
         }
         assert!(!alive(), "sleep 1000 (pid {pid}) survived its group");
+    }
+
+    #[test]
+    fn an_overrun_is_killed_at_its_limit_and_reaped() {
+        let started = std::time::Instant::now();
+        let mut cmd = Command::new("sleep");
+        cmd.arg("100");
+        let bounds = Bounds {
+            time: Duration::from_millis(300),
+            memory: None,
+        };
+        let done = run(&mut cmd, Output::Capture, bounds).unwrap();
+        assert!(done.timed_out && done.status.is_none(), "{done:?}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        // And a quick exit is seen at once, with its code.
+        let done = run(Command::new("false").arg("x"), Output::Capture, bounds).unwrap();
+        assert!(!done.timed_out);
+        assert_eq!(done.status.and_then(|s| s.code()), Some(1));
     }
 
     #[test]

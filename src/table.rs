@@ -409,6 +409,7 @@ pub fn command(
     toolchains: &[String],
     format: &str,
     cache: Option<&crate::cache::Cache>,
+    jobs: usize,
 ) -> Result<(String, u8)> {
     let format = Format::parse(format)?;
     match toolchains {
@@ -424,7 +425,7 @@ pub fn command(
             for name in names {
                 resolved.push(resolve(name)?);
             }
-            let tables = probe_all(&resolved, cache)?;
+            let tables = probe_all(&resolved, cache, jobs)?;
             let code = u8::from(tables.iter().any(|t| !mismatches(t).is_empty()));
             Ok((render_differences(&tables, format), code))
         }

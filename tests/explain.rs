@@ -59,7 +59,15 @@ fn write_logger(dir: &Path) -> String {
 fn logger_json(dir: &Path) -> Option<String> {
     let tc = common::pinned_toolchain("explain from rustc's JSON")?;
     let file = write_logger(dir);
-    Some(explain::compile_file(&tc, Path::new(&file), LOGGER).unwrap())
+    Some(
+        explain::compile_file(
+            &tc,
+            Path::new(&file),
+            LOGGER,
+            std::time::Duration::from_secs(300),
+        )
+        .unwrap(),
+    )
 }
 
 #[test]
@@ -291,7 +299,7 @@ fn evaluated(what: &str) -> Option<&'static [explain::EvalRow]> {
         let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
         let index = explain::Index::build(&corpus, &sendsync::paths::history_root()).unwrap();
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/explain");
-        Some(explain::evaluate(&dir, &tc, &index).unwrap())
+        Some(explain::evaluate(&dir, &tc, &index, 2, std::time::Duration::from_secs(300)).unwrap())
     });
     if rows.is_none() {
         common::skip(

@@ -466,3 +466,79 @@ fn verify_names_the_case_and_toolchain_whose_record_is_wrong() {
         );
     }
 }
+
+/// A rustc that is the pinned one behind a script which, on every start, registers itself in
+/// `running/` and appends how many are registered to `starts`: the most compiles ever running
+/// at once, counted outside sendsync. (A count can only be low, never high: each process is
+/// registered for less than its whole life.)
+fn counting_rustc(real: &std::path::Path, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let running = dir.join("running");
+    std::fs::create_dir_all(&running).unwrap();
+    let script = dir.join(name);
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nmkdir '{run}/{name}.'$$\nls '{run}' | wc -l >> '{starts}'\n'{real}' \"$@\"\nrc=$?\nrmdir '{run}/{name}.'$$\nexit $rc\n",
+            run = running.display(),
+            starts = dir.join("starts").display(),
+            real = real.display(),
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// `--jobs` is one budget: `verify_all` over three toolchains and six cases never runs more
+/// than `jobs` compiles at once (it once ran one pool per toolchain, each `jobs` wide).
+#[test]
+fn verify_over_several_toolchains_keeps_to_the_jobs_budget() {
+    let Some(pinned) = common::pinned_toolchain("the jobs budget") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let topic = dir.path().join("cases/budget");
+    std::fs::create_dir_all(&topic).unwrap();
+    let cases: Vec<sendsync::case::Case> = (0..6)
+        .map(|i| {
+            let path = topic.join(format!("c{i}.rs"));
+            std::fs::write(
+                &path,
+                format!("//! Case {i}\n//!\n//! Fails.\n//!\n//@ fail: E0308\nfn main() {{ let _x: u8 = \"{i}\"; }}\n"),
+            )
+            .unwrap();
+            sendsync::case::Case::load(&path).unwrap()
+        })
+        .collect();
+    for jobs in [1, 2] {
+        let count = dir.path().join(format!("count-{jobs}"));
+        let toolchains: Vec<_> = ["a", "b", "c"]
+            .iter()
+            .map(|name| {
+                let rustc = counting_rustc(&pinned.rustc, &count, name);
+                sendsync::toolchain::Toolchain::resolve(&sendsync::toolchain::Spec::Path(rustc))
+                    .unwrap()
+            })
+            .collect();
+        std::fs::write(count.join("starts"), "").unwrap();
+        let mut options = options();
+        options.cache = None;
+        options.jobs = jobs;
+        let all = history::verify_all(&dir.path().join("history"), &cases, &toolchains, &options)
+            .unwrap();
+        // Nothing is recorded there: every case differs on every toolchain, so each was compiled.
+        assert!(all.iter().all(|d| d.len() == cases.len()), "{all:?}");
+        let starts: Vec<usize> = std::fs::read_to_string(count.join("starts"))
+            .unwrap()
+            .lines()
+            .map(|l| l.trim().parse().unwrap())
+            .collect();
+        assert_eq!(starts.len(), cases.len() * toolchains.len(), "{starts:?}");
+        let peak = starts.iter().copied().max().unwrap();
+        assert!(
+            peak <= jobs,
+            "--jobs {jobs}: {peak} compiles at once ({starts:?})"
+        );
+    }
+}

@@ -141,6 +141,8 @@ fn bad_arguments_are_refused_not_changed() {
             &["matrix", "--toolchains", "1.95.0", "--jobs", "0"][..],
             "invalid value '0'",
         ),
+        (&["table", "--jobs", "0"][..], "invalid value '0'"),
+        (&["explain", "-", "--jobs", "0"][..], "invalid value '0'"),
     ] {
         expect(&env.run(args), 2, &[says]);
     }
@@ -326,6 +328,189 @@ fn a_copied_topic_folder_checks_ok_from_anywhere() {
     expect(&o, 2, &["outside the corpus", "--bless-outside-corpus"]);
 }
 
+/// Symbolic links: a folder's walk does not follow them (a link back up would check each file
+/// once per level, 41 times here), and a report written to a link goes to the link's target,
+/// leaving the link a link.
+#[test]
+fn symbolic_links_are_not_walked_and_are_written_through() {
+    use std::os::unix::fs::symlink;
+    let Some(_) = common::pinned_toolchain("symbolic links") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    write(&d, "a.rs", &pass_case("fn main() {}\n"));
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    symlink("..", d.join("sub/up")).unwrap();
+    let o = env.run(&["check", d.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["cases"].as_array().unwrap().len(), 1, "{json}");
+
+    let o = env.run(&[
+        "matrix",
+        d.to_str().unwrap(),
+        "--toolchains",
+        sendsync::toolchain::pinned(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let m = dir.path().join("m.json");
+    std::fs::write(&m, &o.stdout).unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let link = dir.path().join("link.json");
+    symlink("reports/merged.json", &link).unwrap();
+    let o = env.run(&[
+        "merge",
+        m.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    let merged: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(reports.join("merged.json")).unwrap()).unwrap();
+    assert!(merged["cases"].is_array(), "{merged}");
+}
+
+// ------------------------------------------------------------------- explain
+
+/// The codes of the errors `explain --format json` found.
+fn explained_codes(o: &Output) -> Vec<String> {
+    let json: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(o)));
+    json["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no errors: {json}"))
+        .iter()
+        .map(|e| e["code"].as_str().unwrap_or("-").to_string())
+        .collect()
+}
+
+/// A library whose function is called `main_loop` is a library: `explain` asks rustc, and does
+/// not invent an E0601 ("`main` function not found") by reading `fn main` in the text. A file
+/// whose `main` is only inside a module is a library too; one with a real `main` a binary.
+#[test]
+fn explain_tells_a_library_from_a_binary_by_asking_rustc() {
+    let Some(_) = common::pinned_toolchain("explain a library") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let error = "    let rc = std::rc::Rc::new(5);\n    std::thread::spawn(move || drop(rc));\n";
+    for (name, source, codes) in [
+        (
+            "main_loop.rs",
+            format!("pub fn main_loop() {{\n{error}}}\n"),
+            vec!["E0277"],
+        ),
+        (
+            "in_a_module.rs",
+            format!("pub mod app {{\n    pub fn main() {{\n{error}    }}\n}}\n"),
+            vec!["E0277"],
+        ),
+        // A real `main`, under a comment that names it: a binary.
+        (
+            "binary.rs",
+            format!("// fn main runs the app\nfn main() {{\n{error}}}\n"),
+            vec!["E0277"],
+        ),
+    ] {
+        let file = write(dir.path(), name, &source);
+        let o = env.run(&[
+            "explain",
+            file.to_str().unwrap(),
+            "--toolchain",
+            sendsync::toolchain::pinned(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o));
+        assert_eq!(explained_codes(&o), codes, "{name}: {}", text(&o));
+    }
+}
+
+/// With no history recorded for the pinned toolchain there is nothing to match against:
+/// `explain` says what is missing and how to record it, and exits 2, rather than printing
+/// "nearest cases:" with nothing under it.
+#[test]
+fn explain_without_a_recorded_history_fails_loudly() {
+    let env = Env::new();
+    let empty = tempfile::tempdir().unwrap();
+    let json = r#"{"$message_type":"diagnostic","message":"`Rc<i32>` cannot be sent between threads safely","code":{"code":"E0277","explanation":null},"level":"error","spans":[],"children":[],"rendered":"error[E0277]: `Rc<i32>` cannot be sent between threads safely\n"}"#;
+    let mut child = env
+        .command(&["explain", "-"])
+        .env("SENDSYNC_HISTORY_DIR", empty.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(json.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let pinned = sendsync::toolchain::pinned();
+    expect(
+        &o,
+        2,
+        &[
+            &empty.path().display().to_string(),
+            &format!("sendsync history record --toolchains {pinned}"),
+        ],
+    );
+    assert!(
+        !String::from_utf8_lossy(&o.stdout).contains("nearest cases"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// `explain`'s compile runs within a time limit, in a process group of its own: a constant
+/// that evaluates forever is killed at `--timeout`, said so, and leaves no rustc behind.
+#[test]
+fn explain_compiles_within_a_time_limit() {
+    let Some(_) = common::pinned_toolchain("explain time limit") else {
+        return;
+    };
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let marker = marker(4000).replace('.', "_");
+    let file = write(
+        dir.path(),
+        &format!("forever_{marker}.rs"),
+        "#![allow(long_running_const_eval)]\nconst _: () = loop {};\nfn main() {}\n",
+    );
+    let started = Instant::now();
+    let o = env.run(&[
+        "explain",
+        file.to_str().unwrap(),
+        "--toolchain",
+        sendsync::toolchain::pinned(),
+        "--timeout",
+        "3",
+    ]);
+    expect(&o, 2, &["time limit of 3 s", "forever_"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    let left = still_running(&format!("forever_{marker}"));
+    assert!(left.is_empty(), "left running: {left:?}");
+    assert!(env.leftovers().is_empty(), "{:?}", env.leftovers());
+}
+
 // ------------------------------------------------------------------- hostile programs
 
 /// A program's failure is named by its cause: the panic message, a signal by name, memory.
@@ -503,6 +688,104 @@ fn an_interrupt_leaves_nothing_behind() {
     );
     let left = still_running(&marker);
     assert!(left.is_empty(), "left running: {left:?}");
+    assert!(env.leftovers().is_empty(), "left: {:?}", env.leftovers());
+}
+
+/// A process's state letter, parent and start time (`/proc/PID/stat` fields 3, 4 and 22), and
+/// its process group (field 5): the start time tells a process from a later one that reused its
+/// pid.
+fn stat_of(pid: i32) -> Option<(char, i32, i32, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: fields count from its end.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let state = f.first()?.chars().next()?;
+    Some((
+        state,
+        f[1].parse().ok()?,
+        f[2].parse().ok()?,
+        f[19].parse().ok()?,
+    ))
+}
+
+/// Ctrl-C reaps what it kills: once `check` has exited 130, no process of the interrupted case's
+/// group is left, not even as a zombie (`<defunct>`) waiting for init to reap it. Interrupted
+/// three times, since whether the old code reaped a killed child before exiting was a race.
+#[test]
+fn an_interrupt_reaps_every_process_it_killed() {
+    let Some(_) = common::pinned_toolchain("interrupt reaping") else {
+        return;
+    };
+    let env = Env::new();
+    for round in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = marker(3000 + round);
+        write(
+            dir.path(),
+            "deadlocks.rs",
+            &pass_case(&format!(
+                "use std::sync::Mutex;\nfn main() {{\n    let _child = std::process::Command::new(\"sleep\").arg(\"{marker}\").spawn().unwrap();\n    let m = Mutex::new(0);\n    let _a = m.lock().unwrap();\n    let _b = m.lock().unwrap();\n}}\n"
+            )),
+        );
+        let child = env
+            .command(&["check", dir.path().to_str().unwrap(), "--timeout", "600"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let sendsync = child.id() as i32;
+        let started = Instant::now();
+        // The case's group: the case (a child of sendsync, its group's leader) and its `sleep`.
+        let group = loop {
+            let sleeping: Vec<i32> = std::fs::read_dir("/proc")
+                .unwrap()
+                .flatten()
+                .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                .filter(|pid: &i32| {
+                    std::fs::read(format!("/proc/{pid}/cmdline"))
+                        .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&marker))
+                })
+                .collect();
+            if let Some(&pid) = sleeping.first() {
+                let (_, _, pgid, _) = stat_of(pid).unwrap();
+                let members: Vec<(i32, u64)> = std::fs::read_dir("/proc")
+                    .unwrap()
+                    .flatten()
+                    .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                    .filter_map(|p| stat_of(p).map(|(_, _, g, t)| (p, g, t)))
+                    .filter(|&(_, g, _)| g == pgid)
+                    .map(|(p, _, t)| (p, t))
+                    .collect();
+                let leader = stat_of(pgid).unwrap();
+                assert_eq!(
+                    leader.1, sendsync,
+                    "the case's group leader is sendsync's child"
+                );
+                assert_eq!(members.len(), 2, "the case and its sleep: {members:?}");
+                break members;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the case never started"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // SAFETY: kill(2) on our own child's pid.
+        unsafe {
+            libc::kill(sendsync, libc::SIGINT);
+        }
+        let o = child.wait_with_output().unwrap();
+        expect(&o, 130, &["interrupted (SIGINT)"]);
+        // Right after the exit: nothing of the group may remain, running or defunct.
+        let left: Vec<String> = group
+            .iter()
+            .filter_map(|&(pid, start)| {
+                let (state, parent, _, t) = stat_of(pid)?;
+                (t == start).then(|| format!("pid {pid} state {state} parent {parent}"))
+            })
+            .collect();
+        assert!(left.is_empty(), "round {round}: left behind: {left:?}");
+    }
     assert!(env.leftovers().is_empty(), "left: {:?}", env.leftovers());
 }
 

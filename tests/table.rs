@@ -112,7 +112,7 @@ fn the_recorded_history_holds_on_the_releases_around_each_change() {
         return;
     }
     let cache = Cache::new(Cache::default_dir());
-    let tables = table::probe_all(&toolchains, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
+    let tables = table::probe_all(&toolchains, Some(&cache), 2).unwrap_or_else(|e| panic!("{e}"));
     for t in &tables {
         let release = t.toolchain.as_ref().unwrap().version();
         let wrong = compare(t, &table::declared_on(&release));
@@ -210,7 +210,7 @@ fn the_table_has_the_types_teachers_ask_about() {
 
 #[test]
 fn the_declared_table_renders_in_every_format() {
-    let (text, code) = table::command(&[], "text", None).unwrap();
+    let (text, code) = table::command(&[], "text", None, 2).unwrap();
     assert_eq!(code, 0);
     assert!(text.contains("sync::Arc<T>"), "{text}");
     assert!(
@@ -222,7 +222,7 @@ fn the_declared_table_renders_in_every_format() {
         "{text}"
     );
 
-    let (json, _) = table::command(&[], "json", None).unwrap();
+    let (json, _) = table::command(&[], "json", None, 2).unwrap();
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), table::rows().len());
@@ -233,7 +233,7 @@ fn the_declared_table_renders_in_every_format() {
     );
     assert_eq!(arc["send"], serde_json::json!({"if": ["Send", "Sync"]}));
 
-    let (md, _) = table::command(&[], "markdown", None).unwrap();
+    let (md, _) = table::command(&[], "markdown", None, 2).unwrap();
     assert!(
         md.contains("| `sync::Arc<T>` | ✓ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ |"),
         "{md}"
@@ -244,7 +244,7 @@ fn the_declared_table_renders_in_every_format() {
     assert!(html.contains('✓') && html.contains('✗') && !html.contains("<html"));
     assert!(html.contains("<code>sync::MutexGuard&lt;&#39;static, T&gt;</code>"));
 
-    assert!(table::command(&[], "yaml", None).is_err());
+    assert!(table::command(&[], "yaml", None, 2).is_err());
 }
 
 #[test]
@@ -259,13 +259,13 @@ fn several_toolchains_show_only_what_changed() {
     let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
     let cache = Cache::new(Cache::default_dir());
     let (text, code) =
-        table::command(&names, "text", Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
+        table::command(&names, "text", Some(&cache), 2).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("sync::mpsc::Sender<T>"), "{text}");
     assert!(text.contains("in 1.72.0 (recorded;"), "{text}");
     assert!(text.contains("io::StdoutLock<'static>"), "{text}");
     assert!(!text.contains("sync::Arc<T>"), "{text}");
-    let (json, _) = table::command(&names, "json", Some(&cache)).unwrap();
+    let (json, _) = table::command(&names, "json", Some(&cache), 2).unwrap();
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(!v["differences"].as_array().unwrap().is_empty());
 }
@@ -281,7 +281,7 @@ fn every_installed_release_agrees_with_the_recorded_changes() {
     let toolchains: Vec<Toolchain> = common::installed_all(&names, "the sweep");
     // Through the shared result cache: each toolchain's probe program is compiled once.
     let cache = Cache::new(Cache::default_dir());
-    let tables = table::probe_all(&toolchains, Some(&cache)).unwrap_or_else(|e| panic!("{e}"));
+    let tables = table::probe_all(&toolchains, Some(&cache), 2).unwrap_or_else(|e| panic!("{e}"));
     let mut bad = Vec::new();
     for t in &tables {
         let tc = t.toolchain.as_ref().unwrap();

@@ -6,7 +6,7 @@
 //! restriction group, turned on here) suggests it.
 //!
 //@ lint: clippy::mutex_atomic
-//@ fix: atomic_bool_stop_flag
+//@ fix: scoped_atomic_bool_stop_flag
 
 #![warn(clippy::mutex_atomic)]
 

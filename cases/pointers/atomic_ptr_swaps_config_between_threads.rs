@@ -4,7 +4,9 @@
 //! `unsafe` needed to dereference it is where the ownership argument lives. `swap` exchanges
 //! the pointer in one atomic step, so whoever receives a pointer from it is its only owner. Each
 //! worker installs a fresh `Config` and frees the one it swapped out, so nothing is freed twice
-//! or leaked; `AcqRel`/`Acquire` ordering makes the pointee's contents visible to the receiver.
+//! or leaked. `AcqRel` on a worker's `swap` makes the `Config` it takes out, written before that
+//! pointer was installed, visible to it. `main`'s last `swap` can be `Relaxed`: it comes after the
+//! scope has joined every worker, and a join already orders all of a thread's writes.
 //!
 //@ pass
 
@@ -29,7 +31,7 @@ fn main() {
             });
         }
     });
-    let last = current.swap(ptr::null_mut(), Ordering::Acquire);
+    let last = current.swap(ptr::null_mut(), Ordering::Relaxed);
     // SAFETY: all workers are joined; this is the only remaining pointer to the last config.
     let last = unsafe { Box::from_raw(last) };
     assert!((1..=3).contains(&last.version));

@@ -4,7 +4,7 @@
 //! followed by `store` is two steps, and another thread can run in between: here a `Barrier` makes
 //! all four threads read `0` before any of them writes, so all four store `1` and three page hits
 //! are lost. Atomicity of each operation does not make a sequence of them atomic; a single
-//! read-modify-write such as `fetch_add` does.
+//! read-modify-write such as `fetch_add` does (`atomic_static_counter_keeps_both_updates`).
 //!
 //@ pass
 

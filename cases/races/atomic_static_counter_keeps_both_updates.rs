@@ -1,9 +1,10 @@
 //! Counting in a static atomic with fetch_add
 //!
-//! This is the fix for `static_mut_counter_loses_update`. A `static` `AtomicU32` needs no
-//! `unsafe`, and `fetch_add` loads, adds and stores as one indivisible operation, so no thread
-//! can slip in between. Even with both threads released together by the `Barrier`, the count
-//! ends at 2, and Miri finds nothing.
+//! This is the fix for `static_mut_counter_loses_update`, and for the atomic `load` then `store`
+//! of `atomic_load_store_loses_increments`. A `static` `AtomicU32` needs no `unsafe`, and
+//! `fetch_add` loads, adds and stores as one indivisible operation, so no thread can slip in
+//! between. Even with both threads released together by the `Barrier`, exactly where the other
+//! two lose updates, the count ends at 2, and Miri finds nothing.
 //!
 //@ pass
 

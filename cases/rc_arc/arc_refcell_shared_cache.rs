@@ -1,6 +1,6 @@
 //! Sharing a `RefCell` between threads inside an `Arc`
 //!
-//! `Arc<T>` is only `Send` if `T` is `Sync`, because every clone hands out `&T` on another thread.
+//! `Arc<T>` is `Send` only when `T: Send + Sync`: every clone hands out `&T` on another thread.
 //! `RefCell` tracks its borrows with a non-atomic counter, so two threads calling `borrow_mut` at
 //! once could both succeed and alias a `&mut`; it is not `Sync`. Atomic reference counting does
 //! not fix the contents. The fix uses `RwLock`, the thread-safe analogue of `RefCell`.

@@ -7,7 +7,7 @@
 //!
 //@ pass
 //@ miri: data-race
-//@ fix: atomic_counter_shared_by_scoped_threads
+//@ fix: atomic_counter_shared_in_scope
 
 use std::cell::Cell;
 use std::thread;

@@ -75,6 +75,9 @@ pub struct TableArgs {
     /// a toolchain probed before with the same program).
     #[arg(long)]
     pub no_cache: bool,
+    /// How many toolchains to probe at once (default: the number of cores).
+    #[arg(long, short, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub jobs: Option<u64>,
 }
 
 #[derive(Args, Clone)]
@@ -114,6 +117,12 @@ pub struct ExplainArgs {
     pub toolchain: ToolchainArgs,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// How many programs `--evaluate` compiles at once (default: the number of cores).
+    #[arg(long, short, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub jobs: Option<u64>,
+    /// Time limit in seconds of each compile (rustc on a file, cargo check on a package).
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
 }
 
 #[derive(Args, Clone)]

@@ -9,6 +9,10 @@ pub fn run(args: ExplainArgs) -> CmdResult {
         json: matches!(args.format, Format::Json),
         rendered: args.rendered,
         toolchain: args.toolchain.spec(),
+        jobs: args
+            .jobs
+            .map_or_else(sendsync::work::default_jobs, |j| j as usize),
+        timeout: std::time::Duration::from_secs(args.timeout),
     };
     let text = match &args.evaluate {
         Some(dir) => explain::run_evaluation(dir, &options),

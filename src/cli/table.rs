@@ -16,8 +16,12 @@ pub fn run(args: TableArgs) -> CmdResult {
         TableFormat::Json => "json",
         TableFormat::Markdown => "markdown",
     };
+    let jobs = args
+        .jobs
+        .map_or_else(sendsync::work::default_jobs, |j| j as usize);
     let cache = (!args.no_cache).then(|| Cache::new(Cache::default_dir()));
-    let (text, code) = sendsync::table::command(&names, format, cache.as_ref()).map_err(one)?;
+    let (text, code) =
+        sendsync::table::command(&names, format, cache.as_ref(), jobs).map_err(one)?;
     print!("{text}");
     Ok(code)
 }

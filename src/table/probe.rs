@@ -196,10 +196,14 @@ pub fn probe(toolchain: &Toolchain, cache: Option<&Cache>) -> Result<Table> {
     })
 }
 
-/// Probes several toolchains, two or more at once where there are cores for it, and returns
-/// their tables in release order.
-pub fn probe_all(toolchains: &[Toolchain], cache: Option<&Cache>) -> Result<Vec<Table>> {
-    let mut tables = crate::parallel::map(toolchains, |t| probe(t, cache))
+/// Probes several toolchains, `jobs` at a time ([`crate::work`]: one compile per toolchain),
+/// and returns their tables in release order.
+pub fn probe_all(
+    toolchains: &[Toolchain],
+    cache: Option<&Cache>,
+    jobs: usize,
+) -> Result<Vec<Table>> {
+    let mut tables = crate::work::map(jobs, toolchains, |t| probe(t, cache))
         .into_iter()
         .collect::<Result<Vec<Table>>>()?;
     tables.sort_by_key(|t| t.toolchain.as_ref().map(Toolchain::version));
