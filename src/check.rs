@@ -70,6 +70,10 @@ pub struct Options {
     /// Take every case only this far (the matrix and history type-check every case: drift is
     /// about what the compiler says, and a passing case's run does not change that).
     pub mode: Option<Mode>,
+    /// A case whose crates do not compile with the toolchain (too old for them) is not
+    /// applicable there, as the history and the matrix want it, instead of an error (exit 2)
+    /// naming the manifest and the toolchain, as `check` reports it.
+    pub unbuildable_crates_not_applicable: bool,
 }
 
 impl Options {
@@ -82,6 +86,7 @@ impl Options {
             compare_stderr: true,
             bless: false,
             mode: None,
+            unbuildable_crates_not_applicable: false,
         }
     }
 }
@@ -184,6 +189,19 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
             format!("needs Rust {min}"),
             false,
         );
+    }
+    if let (false, Some(source)) = (case.crates.is_empty(), &case.deps) {
+        match crate::deps::try_build(crate::deps::Builder::Rustc(toolchain), source) {
+            Ok(_) => {}
+            Err(crate::deps::Failure::DoesNotBuild(why))
+                if options.unbuildable_crates_not_applicable =>
+            {
+                return checked(None, Verdict::NotApplicable, why, false);
+            }
+            Err(crate::deps::Failure::DoesNotBuild(why) | crate::deps::Failure::Other(why)) => {
+                return checked(None, Verdict::Error, why, false);
+            }
+        }
     }
     if mode_of(case, options) == Mode::Lint && toolchain.clippy.is_none() {
         return checked(

@@ -276,7 +276,7 @@ pub fn manifest(source: &Source) -> Result<Manifest> {
     entry.as_ref().clone().map_err(Error::env)
 }
 
-type BuildSlot = Arc<OnceLock<std::result::Result<Built, String>>>;
+type BuildSlot = Arc<OnceLock<std::result::Result<Built, Failure>>>;
 
 /// The builds made (or found) so far in this process, by key: the cases of one run that use
 /// the same crates on the same toolchain wait for one build.
@@ -337,24 +337,63 @@ pub fn build(toolchain: &Toolchain, source: &Source) -> Result<Built> {
 
 /// [`build`] by any [`Builder`].
 pub fn build_with(builder: Builder, source: &Source) -> Result<Built> {
-    let manifest = manifest(source)?;
+    try_build(builder, source).map_err(|f| match f {
+        Failure::DoesNotBuild(m) | Failure::Other(m) => Error::env(m),
+    })
+}
+
+/// Why dependencies could not be had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// A crate failed to compile with this toolchain (too old for it, say): the history
+    /// records its cases as not applicable there.
+    DoesNotBuild(String),
+    /// Anything else: a manifest that does not resolve, a registry out of reach, a missing
+    /// cargo. Never recorded: the next run tries again.
+    Other(String),
+}
+
+/// [`build_with`], saying whether a failure is the crates' own (they do not compile with this
+/// toolchain) or the setup's. A failure is kept for the rest of this process, so the cases of
+/// one run wait for one attempt, and never on disk.
+pub fn try_build(builder: Builder, source: &Source) -> std::result::Result<Built, Failure> {
+    let manifest = manifest(source).map_err(|e| Failure::Other(e.to_string()))?;
     let key = key_with(builder, &manifest);
     let slot = {
         let mut builds = builds().lock().unwrap_or_else(|e| e.into_inner());
         builds.entry(key.clone()).or_default().clone()
     };
-    let built = slot.get_or_init(|| build_now(builder, &manifest, &key).map_err(|e| e.to_string()));
-    match built {
-        Ok(b) => Ok(b.clone()),
-        Err(e) => {
-            // Not kept: the next run (or a toolchain installed meanwhile) tries again.
-            builds().lock().unwrap_or_else(|e| e.into_inner()).remove(&key);
-            Err(Error::env(e.clone()))
-        }
+    slot.get_or_init(|| build_now(builder, &manifest, &key))
+        .clone()
+}
+
+fn build_now(
+    builder: Builder,
+    manifest: &Manifest,
+    key: &str,
+) -> std::result::Result<Built, Failure> {
+    build_once(builder, manifest, key).map_err(|e| match e {
+        BuildError::Crates(m) => Failure::DoesNotBuild(m),
+        BuildError::Setup(e) => Failure::Other(e.to_string()),
+    })
+}
+
+enum BuildError {
+    Crates(String),
+    Setup(Error),
+}
+
+impl From<Error> for BuildError {
+    fn from(e: Error) -> Self {
+        BuildError::Setup(e)
     }
 }
 
-fn build_now(builder: Builder, manifest: &Manifest, key: &str) -> Result<Built> {
+fn build_once(
+    builder: Builder,
+    manifest: &Manifest,
+    key: &str,
+) -> std::result::Result<Built, BuildError> {
     let toolchain = builder.toolchain();
     let dir = crate::paths::target_dir()
         .join("sendsync/deps")
@@ -434,11 +473,17 @@ fn build_now(builder: Builder, manifest: &Manifest, key: &str) -> Result<Built> 
     )?;
     let text = std::fs::read_to_string(&log).map_err(|e| Error::io(&log, e))?;
     if done.timed_out || !done.status.is_some_and(|s| s.success()) {
-        return Err(Error::env(format!(
+        let message = format!(
             "{what} failed{}:\n{}",
             if done.timed_out { " (timed out)" } else { "" },
             failure_lines(&text)
-        )));
+        );
+        // A crate that rustc rejected: the crates' own failure on this toolchain.
+        return Err(if !done.timed_out && has_compile_error(&text) {
+            BuildError::Crates(message)
+        } else {
+            BuildError::Setup(Error::env(message))
+        });
     }
     let direct = direct_dependencies(&cargo, &toolchain.host, &project, &target)?;
     let mut externs = BTreeMap::new();
@@ -525,6 +570,16 @@ fn pass_cargo_environment(cmd: &mut std::process::Command) {
             cmd.env(&name, &value);
         }
     }
+}
+
+/// Whether rustc rejected a crate: an error among cargo's `compiler-message`s.
+fn has_compile_error(text: &str) -> bool {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .any(|v| {
+            v.get("reason").and_then(|r| r.as_str()) == Some("compiler-message")
+                && v.pointer("/message/level").and_then(|l| l.as_str()) == Some("error")
+        })
 }
 
 /// The last lines of what cargo said: its errors (rendered in the JSON stream) and plain text.

@@ -345,6 +345,7 @@ fn observe_each(
     let mut options = options.clone();
     options.mode = Some(Mode::Check);
     options.compare_stderr = false;
+    options.unbuildable_crates_not_applicable = true;
     let checked = check::check_each(toolchains, cases, &options, |_| {});
     toolchains
         .iter()

@@ -248,6 +248,7 @@ pub fn build(
     let mut options = options.clone();
     options.mode = Some(Mode::Check);
     options.compare_stderr = false;
+    options.unbuildable_crates_not_applicable = true;
     let root = options.root.clone();
     let mut rows: Vec<Row> = cases
         .iter()
