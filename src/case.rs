@@ -78,6 +78,9 @@ pub enum MiriExpectation {
     Deadlock,
     Leak,
     Ub,
+    /// No undefined behaviour, but under Miri a thread panics: an assertion that an ordering
+    /// Miri's weak-memory emulation actually exercises (and a native x86 run never) breaks.
+    Panic,
     /// Not run under Miri, for the reason given.
     Skip(String),
 }
@@ -90,6 +93,7 @@ impl MiriExpectation {
             MiriExpectation::Deadlock => "deadlock".into(),
             MiriExpectation::Leak => "leak".into(),
             MiriExpectation::Ub => "ub".into(),
+            MiriExpectation::Panic => "panic".into(),
             MiriExpectation::Skip(why) => format!("skip: {why}"),
         }
     }
@@ -519,8 +523,9 @@ fn parse_miri(value: &str) -> std::result::Result<MiriExpectation, String> {
         "deadlock" => Ok(MiriExpectation::Deadlock),
         "leak" => Ok(MiriExpectation::Leak),
         "ub" => Ok(MiriExpectation::Ub),
+        "panic" => Ok(MiriExpectation::Panic),
         other => Err(format!(
-            "`{other}` is not a Miri finding (one of data-race, deadlock, leak, ub, or skip: <reason>)"
+            "`{other}` is not a Miri finding (one of data-race, deadlock, leak, ub, panic, or skip: <reason>)"
         )),
     }
 }
@@ -777,6 +782,16 @@ mod tests {
                 .unwrap();
         assert!(case.hangs);
         assert_eq!(case.miri, Some(MiriExpectation::Deadlock));
+        // A panic under Miri (weak memory breaking an assertion) is a finding with a pinned
+        // report, whose verdict is `failed`.
+        let case = parse("//! T\n//! E.\n//@ pass\n//@ miri: panic\n").unwrap();
+        assert_eq!(case.miri, Some(MiriExpectation::Panic));
+        assert!(case.miri.as_ref().unwrap().is_finding());
+        assert_eq!(
+            crate::miri::Verdict::expected(&case),
+            Some(crate::miri::Verdict::Failed)
+        );
+        assert!(crate::miri::Verdict::Failed.is_finding());
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod case;
 pub mod chain;
 pub mod check;
+pub mod claims;
 pub mod compile;
 pub mod compiletest;
 pub mod corpus;

@@ -70,15 +70,17 @@ impl Verdict {
             Some(MiriExpectation::Deadlock) => Verdict::Deadlock,
             Some(MiriExpectation::Leak) => Verdict::Leak,
             Some(MiriExpectation::Ub) => Verdict::Ub,
+            Some(MiriExpectation::Panic) => Verdict::Failed,
             Some(MiriExpectation::Skip(_)) => Verdict::Skipped,
         })
     }
 
     /// A finding whose report is pinned.
+    /// (`Failed` is one where the case promises it, `miri: panic`.)
     pub fn is_finding(self) -> bool {
         matches!(
             self,
-            Verdict::DataRace | Verdict::Deadlock | Verdict::Leak | Verdict::Ub
+            Verdict::DataRace | Verdict::Deadlock | Verdict::Leak | Verdict::Ub | Verdict::Failed
         )
     }
 }

@@ -390,6 +390,7 @@ pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {
         Some(M::Deadlock) => "deadlock",
         Some(M::Leak) => "leak",
         Some(M::Ub) => "ub",
+        Some(M::Panic) => "failed",
         Some(M::Skip(why)) => {
             return Some(MiriNote {
                 verdict: "skip",

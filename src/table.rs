@@ -11,7 +11,7 @@
 //! earlier release, the row records the change (`changed: Sync before "1.72.0" was never`), so
 //! that a probe of an old toolchain is expected to differ, and the printed table says so.
 
-mod probe;
+pub(crate) mod probe;
 mod render;
 mod rows;
 

@@ -297,15 +297,6 @@ const SAME_SHAPE_ALLOWED: &[(&[&str], &str)] = &[
     ),
     (
         &[
-            "book_16_06_channel_type_unknown",
-            "done_channel_type_never_known",
-        ],
-        // The Book's first step sends nothing yet; the channels case never will: its channel
-        // only signals completion by disconnecting, and its fix names the type `()`.
-        "a channel used only for its disconnect",
-    ),
-    (
-        &[
             "book_16_14_rc_mutex_not_send",
             "rc_config_into_spawn",
             "spawn_closure_returns_rc",
@@ -532,5 +523,134 @@ fn failing_cases_differ_in_shape_or_say_how_they_differ() {
         "failing cases whose diagnostics have the same shape: merge them, or make them differ, \
          or add the group to SAME_SHAPE_ALLOWED saying what else tells them apart\n{}",
         bad.join("\n")
+    );
+}
+
+/// One text's claims, checked: the problems (a claim the compiler refutes, or one it cannot
+/// ask), how many claims were checked, and the sentences that look like claims but were not read.
+fn claim_problems(
+    toolchain: &sendsync::toolchain::Toolchain,
+    cache: &sendsync::cache::Cache,
+    who: &str,
+    text: &str,
+    context: Option<(&str, &str)>,
+) -> (Vec<String>, usize, Vec<String>) {
+    use sendsync::claims;
+    let reading = claims::read(text);
+    let defined = context.map_or(Vec::new(), |(s, _)| claims::probe::defined_names(s));
+    let mut checks = Vec::new();
+    let mut owner = Vec::new();
+    for (k, (_, claim)) in reading.claims.iter().enumerate() {
+        for check in claim.checks(&defined) {
+            checks.push(check);
+            owner.push(k);
+        }
+    }
+    let unread = reading
+        .unread
+        .iter()
+        .map(|s| format!("{who}: {s}"))
+        .collect();
+    if checks.is_empty() {
+        return (Vec::new(), 0, unread);
+    }
+    let (source, edition) = context.map_or((None, "2021"), |(s, e)| (Some(s), e));
+    let answers = claims::probe::answer(toolchain, source, edition, &checks, Some(cache))
+        .unwrap_or_else(|e| panic!("{who}: {e}"));
+    let mut problems = Vec::new();
+    for ((check, answer), k) in checks.iter().zip(answers).zip(owner) {
+        let sentence = &reading.claims[k].0;
+        let what = format!("`{}: {}`", check.ty, check.trait_path);
+        match answer {
+            Ok(got) if got == check.expect => {}
+            Ok(got) => problems.push(format!(
+                "{who}: \"{sentence}\" — on the pinned toolchain {what} {}, but the sentence says it {}",
+                if got { "holds" } else { "does not hold" },
+                if got { "does not" } else { "does" },
+            )),
+            Err(message) => problems.push(format!(
+                "{who}: \"{sentence}\" — {what} cannot be asked ({message}): name a type and trait that resolve, with the case's items or std's"
+            )),
+        }
+    }
+    (problems, reading.claims.len(), unread)
+}
+
+/// Every claim an explanation or a topic README makes that a type is (not) `Send` or `Sync`,
+/// under which condition on its parameter, or that it implements a trait, is asked of the
+/// pinned compiler (`src/claims.rs` reads them; a case's claims are compiled with the case, so
+/// they may name its own types). The sentences that look like claims but are not read are
+/// listed, visibly, for rewording.
+#[test]
+fn trait_claims_in_the_text_hold_on_the_pinned_toolchain() {
+    let Some(toolchain) = common::pinned_toolchain("the text's trait claims") else {
+        return;
+    };
+    let cache = sendsync::cache::Cache::new(sendsync::cache::Cache::default_dir());
+    // The check itself: false claims about std and about a case's own type are caught, true
+    // ones pass (`Receiver<T>: Iterator` fails at each of the four instantiations).
+    let (problems, read, _) = claim_problems(
+        &toolchain,
+        &cache,
+        "self-test",
+        "`RefCell<u8>` is not `Send`. `Receiver<T>` implements `IntoIterator`. \
+         `Receiver<T>` implements `Iterator`. `Wrapper` is `Send`. `Rc<T>` is not `Send`.",
+        Some(("struct Wrapper(std::rc::Rc<u8>);\n", "2021")),
+    );
+    assert_eq!(read, 5, "{problems:?}");
+    assert_eq!(problems.len(), 6, "{problems:#?}");
+    assert!(problems
+        .iter()
+        .all(|p| !p.contains("IntoIterator") && !p.contains("Rc<T>")));
+    let cases = common::cases();
+    let results = sendsync::parallel::map(&cases, |case| {
+        let who = format!("{} ({})", case.name, common::rel(&case.path).display());
+        claim_problems(
+            &toolchain,
+            &cache,
+            &who,
+            &case.explanation,
+            Some((&case.source, &case.edition)),
+        )
+    });
+    let root = sendsync::corpus::bundled_root();
+    let mut readmes: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("README.md"))
+        .filter(|p| p.exists())
+        .collect();
+    readmes.sort();
+    let mut all = results;
+    for readme in &readmes {
+        let md = std::fs::read_to_string(readme).unwrap();
+        let who = common::rel(readme).display().to_string();
+        all.push(claim_problems(&toolchain, &cache, &who, &md, None));
+    }
+    let mut problems = Vec::new();
+    let mut unread = Vec::new();
+    let mut checked = 0;
+    for (p, n, u) in all {
+        problems.extend(p);
+        checked += n;
+        unread.extend(u);
+    }
+    if !unread.is_empty() {
+        use std::io::Write;
+        let mut err = std::io::stderr();
+        let _ = writeln!(
+            err,
+            "UNREAD {} claim-like sentences the trait-claims check could not parse ({checked} claims read and checked; reword these as cases/EVIDENCE.md says):",
+            unread.len()
+        );
+        for u in &unread {
+            let _ = writeln!(err, "  {u}");
+        }
+    }
+    assert!(checked >= 100, "only {checked} claims read");
+    assert!(
+        problems.is_empty(),
+        "{} of {checked} trait claims do not hold:\n{}",
+        problems.len(),
+        problems.join("\n")
     );
 }

@@ -1,9 +1,9 @@
 //! Giving an error type a `Box<dyn Error>` source that threads cannot carry
 //!
-//! A trait object carries only the auto traits written in its type, and `dyn Error` names none, so
-//! the box could hold an error with an `Rc` inside. `FetchError` is therefore neither `Send` nor
-//! `Sync`: the `const` assertion fails next to the type, and so does the worker returning it. The
-//! fix stores `Box<dyn Error + Send + Sync>`, the usual source type for errors that cross threads.
+//! A trait object is `Send` or `Sync` only when its type says so, in it (`dyn Error + Send`) or
+//! by a supertrait. `Error` has neither, so `Box<dyn Error>` (which could hold an `Rc`) is neither
+//! `Send` nor `Sync`, and `FetchError` is neither `Send` nor `Sync`: the `const` assertion fails
+//! next to the type, and so does the worker. The fix stores `Box<dyn Error + Send + Sync>`.
 //!
 //@ fail: E0277
 //@ fix: error_type_asserted_send_sync

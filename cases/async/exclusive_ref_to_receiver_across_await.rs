@@ -3,7 +3,8 @@
 //! The future of `drain` still stores its reference parameter across each `.await`, but now the
 //! reference is exclusive. `&mut T` is `Send` whenever `T` is `Send`: while the borrow lasts, no
 //! other thread can reach the `T`, so moving the reference is like moving the value itself.
-//! `mpsc::Receiver` is `Send`, so the future is `Send` even though `Receiver` is not `Sync`.
+//! `Receiver<u32>` is `Send` (a `Receiver<T>` is `Send` when `T: Send`), so the future is `Send`
+//! even though `Receiver<T>` is never `Sync`.
 //!
 //@ pass
 

@@ -1,11 +1,11 @@
 //! Moving a `Pin<Box<dyn Future>>` without `+ Send` into a thread
 //!
 //! Boxing a future erases its type, and `dyn Future<Output = u32>` names no auto trait, so the
-//! compiler cannot tell whether the state machine behind the box is `Send`. `Box<T>` and `Pin<P>`
-//! are `Send` only when what they hold is, so the boxed task cannot move into `thread::spawn`
-//! (E0277), even though this particular future holds only a `u32`. The fix writes
-//! `dyn Future<Output = u32> + Send` in the alias: each future is then checked for `Send` where it
-//! is boxed, and every `Task` may cross threads.
+//! compiler cannot tell whether the state machine behind the box is `Send`. `Box<T>` and
+//! `Pin<Box<T>>` are `Send` only when `T: Send`, so the boxed task cannot move into `thread::spawn`
+//! (E0277), even though this particular future holds only a `u32`. The fix writes `dyn
+//! Future<Output = u32> + Send` in the alias: each future is then checked for `Send` where it is
+//! boxed, and every `Task` may cross threads.
 //!
 //@ fail: E0277
 //@ fix: pin_box_dyn_future_send

@@ -1,9 +1,9 @@
 //! Moving a struct with an `Option<Rc<_>>` field into a thread, even when it is `None`
 //!
-//! Auto traits belong to types, not values: the compiler decides whether `Request` is `Send`
-//! once, for every possible value, and `Option<Rc<Request>>` might hold an `Rc`. So the root
-//! request below, whose `parent` is `None`, still cannot move into a thread, and rustc reports
-//! E0277. The fix declares the field as `Option<Arc<Request>>`, which is `Send` in both states.
+//! Auto traits belong to types, not values: the compiler decides whether `Request` is `Send` once,
+//! for every possible value, and `Option<Rc<Request>>` might hold an `Rc`. So the root request
+//! below, whose `parent` is `None`, still cannot move into a thread, and rustc reports E0277. The
+//! fix declares the field as `Option<Arc<Request>>`: a type that is `Send`, in both states.
 //!
 //@ fail: E0277
 //@ fix: option_arc_field_send

@@ -2,8 +2,8 @@
 //!
 //! The Book's prose tries to fix Listing 16-4 with `move`. That moves `v` into the closure, so the
 //! later `drop(v)` in `main` uses a value it no longer owns (E0382): `move` replaces borrowing with
-//! ownership, but never lets two threads own one value. The fix follows rustc's hint: clone the
-//! vector first, so the thread owns its copy and `main` drops its own.
+//! ownership, but never lets two threads own one value. The fix shares the vector through an
+//! `Arc`: the thread owns one handle and `main` drops its own.
 //!
 //@ fail: E0382
 //@ fix: book_16_04_clone_before_move

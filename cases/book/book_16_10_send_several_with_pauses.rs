@@ -1,7 +1,9 @@
 //! Iterating over a receiver until the sender is gone
 //!
-//! A `Receiver` is an iterator: `for received in rx` calls `recv` again and again, and the loop
-//! ends when the channel closes, which happens when the spawned thread finishes and drops `tx`. The
+//! `Receiver<T>` implements `IntoIterator` (it does not implement `Iterator` itself, so `rx.next()`
+//! is E0599): `for received in rx` turns it into an iterator that calls `recv` again and again,
+//! and the loop ends when the channel closes, which happens when the spawned thread finishes and
+//! drops `tx`. The
 //! pauses between sends show that the main thread really waits for each message. The Book sleeps
 //! one second per message; this copy sleeps 5 ms so the test suite stays fast.
 //!

@@ -2,7 +2,9 @@
 //!
 //! `AtomicU32` is `Sync`, so it may sit in a `static` that every thread reaches. `fetch_add`
 //! reads the old value and stores the new one in one indivisible step, so no two calls, on any
-//! threads, return the same ID. The spawned thread continues the sequence, getting 3.
+//! threads, return the same ID, and no caller waits on a lock (the fix, too, of `Cell` and
+//! `Mutex<u64>` counters). `Relaxed` is enough: the IDs need to be distinct, and they order no
+//! other memory. The spawned thread continues the sequence, getting 3.
 //!
 //@ pass
 

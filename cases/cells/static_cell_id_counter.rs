@@ -1,8 +1,9 @@
 //! Using a `static Cell` as a global ID counter
 //!
 //! A `static` is reachable from every thread, so its type must be `Sync`, even in a program that
-//! never spawns (a library cannot know who calls it). `Cell<u32>` is not `Sync`: two threads
-//! could read the same ID before either stores the next one. The fix makes the counter an
+//! never spawns (a library cannot know who calls it). `Cell<u32>` is not `Sync`: its `get` and
+//! `set` are plain reads and writes, and two threads using them at once would be a data race,
+//! undefined behaviour. The fix makes the counter an
 //! `AtomicU32`, whose `fetch_add` hands out each ID exactly once across all threads.
 //!
 //@ fail: E0277

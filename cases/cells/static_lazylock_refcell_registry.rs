@@ -1,9 +1,9 @@
 //! Putting a `RefCell` registry in a `static LazyLock`
 //!
 //! `LazyLock` makes the *initialization* thread-safe, but afterwards it just hands out `&T`, so
-//! it is `Sync` only when `T` is. `RefCell`'s borrow flag is a plain counter, so two threads
-//! calling `borrow_mut` together could both get a `&mut Vec`. The compiler rejects the `static`;
-//! the fix wraps the vector in a `Mutex`, which makes mutation through `&` thread-safe.
+//! `LazyLock<T>` is `Sync` only when `T` is `Sync`. `RefCell`'s borrow flag is a plain counter, so
+//! two threads calling `borrow_mut` together could both get a `&mut Vec`. The compiler rejects the
+//! `static`; the fix wraps the vector in a `Mutex`, which makes mutation through `&` thread-safe.
 //!
 //@ fail: E0277
 //@ fix: static_lazylock_mutex_registry

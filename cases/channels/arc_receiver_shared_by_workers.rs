@@ -1,9 +1,10 @@
 //! Sharing a `Receiver` between workers with `Arc`
 //!
-//! The channel is single-consumer: a `Receiver` is `Send` but not `Sync`, so two threads may not
-//! call `recv` on the same receiver at once. `Arc<T>` is `Send` only when `T` is `Send + Sync`,
-//! since its clones share a `&T` across threads, so `Arc<Receiver<_>>` cannot move into the
-//! workers. The fix puts the receiver behind a `Mutex`, so only one worker receives at a time.
+//! The channel is single-consumer: `Receiver<T>` is `Send` when `T: Send`, but never `Sync`, so two
+//! threads may not call `recv` on the same receiver at once. `Arc<T>` is `Send` only when `T` is
+//! `Send + Sync`, since its clones share a `&T` across threads, so `Arc<Receiver<_>>` cannot move
+//! into the workers. The fix puts the receiver behind a `Mutex`, so only one worker receives at a
+//! time.
 //!
 //@ fail: E0277
 //@ fix: arc_mutex_receiver_worker_pool

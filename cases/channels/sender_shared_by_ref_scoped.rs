@@ -1,9 +1,10 @@
 //! Sharing one `&Sender` among scoped threads
 //!
 //! Since Rust 1.72 `Sender<T>` is `Sync` when `T: Send` (before, it was only `Send` and had to be
-//! cloned per thread), so `&Sender<T>` is `Send` and scoped threads can all send through one
-//! borrowed sender. The scope joins every thread before it returns, so the borrow of `tx` ends in
-//! time; `main` then drops `tx`, which closes the channel and lets the `rx.iter()` loop finish.
+//! cloned per thread), so `&Sender<T>` is `Send` when `T: Send` and scoped threads can all send
+//! through one borrowed sender. The scope joins every thread before it returns, so the borrow of
+//! `tx` ends in time; `main` then drops `tx`, which closes the channel and lets the `rx.iter()`
+//! loop finish.
 //!
 //@ pass
 //@ min-rust: 1.72

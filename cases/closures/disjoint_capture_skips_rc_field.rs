@@ -2,7 +2,7 @@
 //!
 //! Since edition 2021 a closure captures the places it uses, not whole variables: `move || job.id`
 //! moves just the `u32` field `job.id` into the closure. The closure's auto traits come from what
-//! it captures, so it is `Send` although `Job` holds an `Rc` and is not `Send` itself. The `Rc`
+//! it captures, so it is `Send` although `Job` is not `Send` itself (it holds an `Rc`). The `Rc`
 //! stays behind in `main`, which can still use `job.owner` after the spawn. In edition 2018 the
 //! same closure captures all of `job` and `thread::spawn` rejects it with E0277.
 //!

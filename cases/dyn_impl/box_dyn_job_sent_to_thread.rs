@@ -1,7 +1,8 @@
 //! Sending a `Box<dyn Job>` to a thread
 //!
-//! A trait object hides its concrete type, so the compiler only knows the traits written in the
-//! object type. `dyn Job` says nothing about `Send`, and any type implementing `Job`, including
+//! A trait object hides its concrete type, so the compiler only knows what the object type says:
+//! the traits written in it and their supertraits. `dyn Job` says nothing about `Send` (`Job` has
+//! no `Send` supertrait), and any type implementing `Job`, including
 //! one holding an `Rc` or a `Cell`, could be behind the box, so `Box<dyn Job>` is not `Send` and
 //! `thread::spawn` rejects a closure that owns a vector of them. The fix writes
 //! `Box<dyn Job + Send>`: every job is then checked for `Send` when it is boxed.

@@ -7,7 +7,7 @@
 //! (warn by default since Rust 1.72) points it out. The fix says what the code does: `Rc`.
 //!
 //@ lint: clippy::arc_with_non_send_sync
-//@ fix: rc_refcell_on_one_thread
+//@ fix: rc_refcell_undo_stack
 
 use std::cell::RefCell;
 use std::sync::Arc;

@@ -1,12 +1,13 @@
 //! A `Mutex<u64>` that hands out ids
 //!
 //! Each call locks, reads, adds one and unlocks: correct, but a lock around one integer makes
-//! every thread that wants an id wait for the others. `AtomicU64::fetch_add` does the same
+//! every thread that wants an id wait for the others. An atomic's `fetch_add` does the same
 //! read-and-increment as one indivisible operation, so no two callers get the same id and none
-//! waits on a lock. clippy's `mutex_integer` (restriction group, turned on here) suggests it.
+//! waits on a lock. clippy's `mutex_integer` (restriction group, turned on here) suggests it; the
+//! fix is the atomic ID counter of `cells`.
 //!
 //@ lint: clippy::mutex_integer
-//@ fix: atomic_u64_id_counter
+//@ fix: static_atomic_id_counter
 
 #![warn(clippy::mutex_integer)]
 

@@ -3,11 +3,11 @@
 //! `&VISITS` promises that the `u32` will not change while the reference lives, but any code, on
 //! any thread, may write a `static mut` in the meantime: that is undefined behaviour, and across
 //! threads a data race. rustc's `static_mut_refs` warns here in edition 2021 (and denies it in
-//! edition 2024); it arrived in Rust 1.77. The fix makes the counter an `AtomicU32`, with no
+//! edition 2024); it arrived in Rust 1.77. The fix makes the counter an `AtomicUsize`, with no
 //! `unsafe` left.
 //!
 //@ lint: static_mut_refs
-//@ fix: static_atomic_visits
+//@ fix: static_atomic_request_counter
 
 static mut VISITS: u32 = 0;
 

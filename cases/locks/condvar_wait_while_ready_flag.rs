@@ -1,10 +1,12 @@
 //! Waiting for a flag with `Condvar::wait_while`
 //!
 //! A `Condvar` lets a thread sleep until another signals it, paired with the `Mutex` that guards
-//! the condition. `wait_while` releases the lock while asleep, re-locks on waking, and goes back
-//! to sleep while the closure still returns `true`, so a spurious wakeup or a signal sent before
-//! the wait cannot be mistaken for the flag being set. `Condvar` is `Send + Sync`, so it can sit
-//! in the `Arc` beside its mutex.
+//! the condition. It keeps no record of signals: a `notify_one` sent while nobody waits is lost,
+//! and a plain `wait` after it would sleep for ever. `wait_while` checks the closure under the
+//! lock *before* it sleeps, releases the lock while asleep, re-locks on waking, and sleeps again
+//! while the closure still returns `true`; so a flag set before the wait ends it at once, and a
+//! spurious wakeup cannot be mistaken for the flag being set. `Condvar` is `Send + Sync`, so it
+//! can sit in the `Arc` beside its mutex.
 //!
 //@ pass
 

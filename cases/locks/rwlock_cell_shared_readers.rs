@@ -1,10 +1,11 @@
 //! Sharing an `RwLock<Cell<_>>` between threads
 //!
-//! An `RwLock<T>` lets many readers hold `&T` at the same time, on different threads, so it is
-//! `Sync` only when `T` is `Send + Sync`. `Cell<u32>` is not `Sync`: two readers could call `set`
-//! through their shared references at once and race on the same memory. The fix drops the `Cell`
-//! and updates through `write()`, which excludes every other reader and writer. A second fix
-//! keeps the `Cell` in a `Mutex`, which lets one thread at a time in and so asks only `T: Send`.
+//! An `RwLock<T>` lets many readers hold `&T` at the same time, on different threads, so
+//! `RwLock<T>` is `Sync` only when `T` is `Send + Sync`. `Cell<u32>` is not `Sync`: two readers
+//! could call `set` through their shared references at once and race on the same memory. The fix
+//! drops the `Cell` and updates through `write()`, which excludes every other reader and writer. A
+//! second fix keeps the `Cell` in a `Mutex`, which lets one thread at a time in and so asks only
+//! `T: Send`.
 //!
 //@ fail: E0277
 //@ fix: rwlock_write_lock_counter arc_mutex_cell_shared

@@ -1,8 +1,9 @@
 //! Moving a handle with a `MutexGuard` marker into a scoped thread
 //!
-//! `std::sync::MutexGuard` is `Sync` but not `Send`: some platforms require a lock to be released
-//! by the thread that took it. Using `PhantomData<MutexGuard<'static, ()>>` copies exactly that
-//! pair of auto traits onto `FrameLock`, a handle that must be dropped where it was created. Moving
+//! `MutexGuard<'_, T>` is never `Send`, since some platforms require a lock to be released by the
+//! thread that took it; `MutexGuard<'_, T>` is `Sync` when `T: Sync`, as `()` is. Using
+//! `PhantomData<MutexGuard<'static, ()>>` copies exactly that pair of auto traits onto `FrameLock`:
+//! `FrameLock` is `Sync` but not `Send`, a handle that must be dropped where it was created. Moving
 //! it into a scoped thread needs `Send`, so rustc rejects it. The fix lends `&FrameLock` instead,
 //! which only needs `Sync`.
 //!

@@ -1,8 +1,9 @@
 //! Lending a `Sync`-but-not-`Send` handle to a scoped thread
 //!
-//! `FrameLock` is marked with `PhantomData<MutexGuard<'static, ()>>`, so like a real guard it is
-//! `Sync` but not `Send`. A closure that only borrows the handle captures `&FrameLock`, and
-//! `&T: Send` holds whenever `T: Sync`, so the scoped thread may read it. The handle itself is
+//! `FrameLock` is marked with `PhantomData<MutexGuard<'static, ()>>`, and `MutexGuard<'_, T>` is
+//! `Sync` only when `T: Sync` and never `Send`: so `FrameLock` is `Sync` but not `Send`. A closure
+//! that only borrows the handle captures `&FrameLock`, and `&T: Send` holds whenever `T: Sync`,
+//! so the scoped thread may read it. The handle itself is
 //! still owned, and later dropped, by the main thread, which is the guarantee the marker exists
 //! for.
 //!

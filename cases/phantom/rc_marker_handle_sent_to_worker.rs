@@ -2,8 +2,9 @@
 //!
 //! `PhantomData<Rc<()>>` makes a type neither `Send` nor `Sync`, since `Rc` is neither. A
 //! `Sender<T>` can only move into another thread when `T: Send`, so a channel of `WindowHandle`s
-//! cannot be handed to a worker: the handle would arrive on a thread it must never run on. The fix
-//! sends the plain `u32` id instead and keeps the handle on the UI thread.
+//! cannot be handed to a worker. `!Send` forbids a value to leave the thread that made it, in
+//! either direction: here the worker would build the handle and send it to the UI thread. The fix
+//! sends the plain `u32` id instead and builds the handle on the UI thread.
 //!
 //@ fail: E0277
 //@ fix: rc_marker_handle_id_sent_to_worker

@@ -1,10 +1,10 @@
 //! Counting in an `AtomicU32` so a `PhantomData<&T>` ticket is `Send`
 //!
 //! `Ticket<'a, Venue>` carries `PhantomData<&'a Venue>`, so it is `Send` exactly when `&Venue` is,
-//! which means when `Venue: Sync`. Counting sales in an `AtomicU32` makes `Venue` `Sync`: every
-//! update is a single atomic read-modify-write, so concurrent readers and writers cannot tear it.
-//! The ticket can now move into a scoped thread, and the marker still ties it to the venue's
-//! lifetime, so it cannot outlive the borrow.
+//! and `&T` is `Send` exactly when `T` is `Sync`. Counting sales in an `AtomicU32` makes `Venue`
+//! `Sync`: every update is a single atomic read-modify-write, so concurrent readers and writers
+//! cannot tear it. The ticket can now move into a scoped thread, and the marker still ties it to
+//! the venue's lifetime, so it cannot outlive the borrow.
 //!
 //@ pass
 

@@ -2,8 +2,8 @@
 //!
 //! With `move`, the scoped thread owns `job` instead of borrowing it, so `Job` only has to be
 //! `Send`. A `&mut Cell<u32>` is `Send` because `Cell<u32>` is `Send`, and the exclusive borrow
-//! guarantees that no other thread can reach the cell meanwhile. The `&'static str` field is
-//! `Send` too, so the whole struct is.
+//! guarantees that no other thread can reach the cell meanwhile. The other field is a `&'static
+//! str`, and `&'static str` is `Send` too, so the whole struct is.
 //!
 //@ pass
 

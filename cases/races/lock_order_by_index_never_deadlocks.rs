@@ -1,9 +1,10 @@
 //! Taking two locks in one global order, under Miri
 //!
-//! This is the fix for `lock_order_inversion_deadlocks_under_miri`. `transfer` now always locks
-//! the account with the lower index first, whichever way the money moves, so no thread can hold
-//! the second lock while waiting for the first: no cycle, no deadlock. Miri runs the same
-//! overlapping schedule and finds nothing, and the total stays 10,000.
+//! This is the fix for `lock_order_inversion_deadlocks_under_miri`. A deadlock needs a cycle:
+//! one thread holds A and waits for B while another holds B and waits for A. `transfer` now
+//! always locks the account with the lower index first, whichever way the money moves, so no
+//! such cycle can form. Miri runs the same overlapping schedule and finds nothing, and the total
+//! stays 10,000. The compiler does not check lock order: it is a convention you keep.
 //!
 //@ pass
 

@@ -1,11 +1,12 @@
 //! Publishing log entries through a Release/Acquire length
 //!
 //! A writer fills slots of a log and after each one bumps `len`; a reader trusts every slot below
-//! the `len` it sees. With `Ordering::Relaxed` on `len` this would still compile and contain no
-//! data race (every access is atomic), yet the reader could see `len == 3` while slot 2 still reads
-//! `0`: Relaxed orders nothing but `len` itself. A `Release` store paired with an `Acquire` load
-//! that sees it makes every earlier write visible, so each prefix the reader observes is filled.
-//! Choosing orderings is up to you; the type system does not check them.
+//! the `len` it sees. With `Ordering::Relaxed` on `len` it would still compile and contain no data
+//! race (every access is atomic), yet the reader could see `len == 3` while slot 2 still reads `0`:
+//! Relaxed orders nothing but `len` itself (its twin, `relaxed_log_length_reader_sees_empty_slot`,
+//! fails so under Miri). A `Release` store paired with an `Acquire` load that sees it makes every
+//! earlier write visible, so each prefix the reader observes is filled. Choosing orderings is up to
+//! you; the type system does not check them.
 //!
 //@ pass
 

@@ -1,9 +1,10 @@
 //! Moving the value out of an `Arc` with `*`
 //!
-//! `*lines` is a place borrowed from the `Arc`, and moving out of it would leave every other
-//! clone pointing at a moved-from vector. The compiler cannot know that the workers' clones are
-//! gone, so it refuses. The fix calls `Arc::into_inner`, which checks at run time that this is the
-//! last strong reference and only then returns the value (after `join`, it always is).
+//! `*lines` is a place behind the `&Vec` that `Deref::deref` returns, and E0507 refuses to move
+//! out of any such place, whether other clones exist or not: the compiler never looks at the
+//! count. Moving out would leave every other clone pointing at a moved-from vector. The fix calls
+//! `Arc::into_inner`, which checks at run time that this is the last strong reference and only
+//! then returns the value (after `join`, it always is).
 //!
 //@ fail: E0507
 //@ fix: arc_into_inner_after_join

@@ -4,7 +4,8 @@
 //! the pointee is `unsafe`, and that is where the thread-safety argument moves. Here the settings
 //! are leaked with `Box::leak`, so they are never freed or changed, and the `Release` store paired
 //! with the `Acquire` load guarantees a reader that sees the pointer also sees the fields it was
-//! built with. `as_ref` turns the null *not installed yet* state into `None`.
+//! built with; the reader runs while `main` installs, so that pairing is all that orders them.
+//! `as_ref` turns the null *not installed yet* state into `None`.
 //!
 //@ pass
 
@@ -12,9 +13,7 @@ use std::ptr;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::thread;
 
-struct Settings {
-    level: u8,
-}
+struct Settings { level: u8 }
 
 static CURRENT: AtomicPtr<Settings> = AtomicPtr::new(ptr::null_mut());
 
@@ -31,6 +30,11 @@ fn level() -> Option<u8> {
 
 fn main() {
     assert_eq!(level(), None);
-    thread::spawn(|| install(3)).join().unwrap();
-    assert_eq!(level(), Some(3));
+    thread::scope(|s| {
+        // Once the pointer is seen, the fields written before the store are seen too.
+        s.spawn(|| while level() != Some(3) {
+            std::hint::spin_loop();
+        });
+        install(3);
+    });
 }

@@ -2,9 +2,12 @@
 //!
 //! `unsafe impl Sync for Name {}` promises that sharing `&Name` between threads is sound. Here it
 //! is: each pointer targets a byte-string literal, which is immutable and lives for the whole
-//! program, and nothing can write through a `*const`. With that promise the table may be a
-//! `static` read from any thread. Writing the `SAFETY:` comment is part of the fix: if a field
-//! ever pointed to mutable or freed memory, the promise would be false and the program unsound.
+//! program, and nothing in the program writes through the pointers. The pointer's type would not
+//! stop a write: `ptr.cast_mut()` turns a `*const u8` into a `*mut u8`, so the promise rests on
+//! what the code does, not on `const`. With that promise the table may be a `static` read from
+//! any thread. Writing the `SAFETY:` comment is part of the fix: if a field ever pointed to
+//! mutable or freed memory, or some code wrote through one, the promise would be false and the
+//! program unsound.
 //!
 //@ pass
 

@@ -1,9 +1,10 @@
 //! Storing an `Arc<str>` in a slot whose `Send` impl asks `T: Send`
 //!
-//! `Slot<T>` owns a heap `T` through a `NonNull<T>`, which is never `Send`, so the impl is written
-//! by hand. Sending a `Slot` really sends its `T`, so the claim is only true when `T: Send`, and
-//! the bound says exactly that (as std's bound on `Unique<T>`, the pointer in `Box<T>`, does).
-//! `Arc<str>` is `Send`, so this slot may move to the worker while `main` keeps a clone.
+//! `Slot<T>` owns its heap `T` through a `NonNull<T>` exclusively, like `Box<T>`, and
+//! `NonNull<T>` is never `Send`, so the impl is written by hand. Sending a `Slot` really sends its
+//! `T`, so the promise is only true when `T: Send`, and the bound says exactly that (as std's
+//! bound on `Unique<T>`, the pointer in `Box<T>`, does). `Arc<str>` is `Send`, so this slot may
+//! move to the worker while `main` keeps a clone.
 //!
 //@ pass
 

@@ -35,7 +35,7 @@ pub fn probe_types(
         writeln!(source, "fn check_{i}() {{ {f}::<{ty}>(); }}").expect("writing to a String");
     }
 
-    let (status, log) = compile(toolchain, &source, cache)?;
+    let (status, log) = compile_lib(toolchain, &source, "2021", cache)?;
     let mut implemented = vec![true; checks.len()];
     let mut problems = Vec::new();
     let mut errors = 0;
@@ -93,8 +93,7 @@ pub fn probe_types(
 
 /// The arguments rustc gets for the probe program (besides where to write): part of the cache
 /// key.
-const FLAGS: [&str; 7] = [
-    "--edition=2021",
+const FLAGS: [&str; 6] = [
     "--crate-type=lib",
     "--crate-name",
     "sendsync_table_probe",
@@ -103,19 +102,23 @@ const FLAGS: [&str; 7] = [
     "--cap-lints=allow",
 ];
 
-/// Compiles a program as a library, to metadata only, in a private temporary directory, and
-/// returns whether rustc succeeded (`None` past the time limit) and its JSON diagnostics. With a
-/// `cache`, keyed by the toolchain's identity, the flags and the program, a finished compile is
-/// stored and read back (a time-out is not stored: it may say more about the machine's load).
-fn compile(
+/// Compiles a program as a library in `edition`, to metadata only, in a private temporary
+/// directory, and returns whether rustc succeeded (`None` past the time limit) and its JSON
+/// diagnostics. With a `cache`, keyed by the toolchain's identity, the flags and the program, a
+/// finished compile is stored and read back (a time-out is not stored: it may say more about
+/// the machine's load). The claims check ([`crate::claims::probe`]) compiles the same way.
+pub(crate) fn compile_lib(
     toolchain: &Toolchain,
     source: &str,
+    edition: &str,
     cache: Option<&Cache>,
 ) -> Result<(Option<bool>, String)> {
+    let edition = format!("--edition={edition}");
     let key = Cache::key_of(&[
         "table-probe",
         &toolchain.identity(),
         &FLAGS.join(" "),
+        &edition,
         source,
     ]);
     if let Some(hit) = cache.and_then(|c| c.get_value::<(Option<bool>, String)>(&key)) {
@@ -127,6 +130,7 @@ fn compile(
     let log = tmp.path().join("rustc.json");
     let mut cmd = toolchain.command();
     cmd.args(FLAGS)
+        .arg(&edition)
         .arg("--out-dir")
         .arg(tmp.path())
         .arg(&input)
