@@ -315,7 +315,7 @@ pub fn judge(case: &Case, outcome: &Outcome, pin: &Pin) -> (Verdict, String) {
                 );
             }
             match &outcome.run {
-                Some(run) if run.exit_code != Some(0) => {
+                Some(run) if run.exit_code != Some(0) || run.failure.is_some() => {
                     let why = run.failure.clone().unwrap_or_else(|| {
                         run.exit_code
                             .map_or("a signal".to_string(), |c| format!("exit code {c}"))

@@ -38,7 +38,8 @@ pub enum Verdict {
     /// Miri cannot run it (a foreign function, a process spawn, ...).
     Unsupported,
     Timeout,
-    /// Miri found nothing, but the program failed (a panic, a non-zero exit) or did not build.
+    /// Miri found nothing, but the program failed (a panic of any thread, a non-zero exit) or
+    /// did not build.
     Failed,
     /// Not run: `//@ miri: skip: <reason>`.
     Skipped,
@@ -293,11 +294,16 @@ impl Miri {
         let (verdict, headline) = if done.timed_out {
             (Verdict::Timeout, None)
         } else if done.status.is_some_and(|s| s.success()) {
-            (Verdict::Clean, None)
+            // A spawned thread's panic leaves Miri's exit code 0 too: not clean.
+            match compile::thread_panic(&text) {
+                Some(panic) => (Verdict::Failed, Some(format!("exit code 0, but {panic}"))),
+                None => (Verdict::Clean, None),
+            }
         } else {
             classify(&report).unwrap_or_else(|| {
+                // Miri runs with no memory limit of ours.
                 let why = done.status.map_or("killed".to_string(), |s| {
-                    compile::failure_reason(&s, &text, u64::MAX)
+                    compile::failure_reason(&s, &text, None)
                 });
                 (Verdict::Failed, Some(why))
             })

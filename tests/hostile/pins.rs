@@ -175,7 +175,7 @@ fn a_panicking_thread_fails_a_passing_case() {
         ),
         (
             "named",
-            "thread 'loader' panicked at cases/panics/named.rs:8:41: no config",
+            "thread 'loader' panicked at cases/panics/named.rs:8:35: no config",
         ),
     ] {
         let (verdict, reason) = row(&json, name);
