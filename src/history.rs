@@ -327,25 +327,30 @@ impl History {
     }
 }
 
-/// The variant a case gives on a toolchain, type-checked through the cache; `None` when the
-/// case does not apply to it.
-fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Result<Vec<Option<Variant>>> {
+/// What a case gave on a toolchain, as far as the history is concerned.
+enum Observed {
+    Variant(Variant),
+    /// Below the case's `min-rust` (or a lint case without clippy): `n/a`.
+    NotApplicable,
+    /// No result to record: the compiler crashed, overran its time limit, or could not be run.
+    /// Such a result says something about that compile, not about the case: never a variant.
+    Unrecordable(String),
+}
+
+/// The variant each case gives on a toolchain, type-checked through the cache.
+fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Vec<Observed> {
     let mut options = options.clone();
     options.mode = Some(Mode::Check);
     options.compare_stderr = false;
     check::check_all(tc, cases, &options, |_| {})
         .into_iter()
         .map(|r| match (&r.outcome, &r.verdict) {
-            (Some(o), _) if o.kind == Kind::Timeout => Err(Error::env(format!(
-                "{}: rustc timed out on {}",
-                r.case.name, tc.name
-            ))),
-            (Some(o), _) => Ok(Some(Variant::of(o))),
-            (None, check::Verdict::NotApplicable) => Ok(None),
-            (None, _) => Err(Error::env(format!(
-                "{} on {}: {}",
-                r.case.name, tc.name, r.reason
-            ))),
+            (Some(o), _) if matches!(o.kind, Kind::Ice | Kind::Timeout) => {
+                Observed::Unrecordable(format!("{}: {}", kind_str(&o.kind), r.reason))
+            }
+            (Some(o), _) => Observed::Variant(Variant::of(o)),
+            (None, check::Verdict::NotApplicable) => Observed::NotApplicable,
+            (None, v) => Observed::Unrecordable(format!("{}: {}", v.as_str(), r.reason)),
         })
         .collect()
 }
@@ -356,13 +361,31 @@ fn unlintable(case: &Case, tc: &Toolchain) -> bool {
     case.expectation.is_lint() && tc.clippy.is_none()
 }
 
-/// Records `tc` into the history of every case under `root`. Returns how many files changed.
-/// Writes each file atomically, but not the folder as a whole: see [`record_all`].
-pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) -> Result<usize> {
+/// What recording one toolchain did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Recorded {
+    /// How many history files changed.
+    pub changed: usize,
+    /// The cases with no result to record on this toolchain (a compiler crash, a time-out, an
+    /// error), and what happened: their records stay as they were.
+    pub unrecorded: Vec<(String, String)>,
+}
+
+/// Records `tc` into the history of every case under `root`. Writes each file atomically, but
+/// not the folder as a whole: see [`record_all`].
+pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) -> Result<Recorded> {
     let key = key_of(tc);
-    let observed = observe(tc, cases, options)?;
-    let mut changed = 0;
-    for (case, variant) in cases.iter().zip(observed) {
+    let observed = observe(tc, cases, options);
+    let mut recorded = Recorded::default();
+    for (case, observed) in cases.iter().zip(observed) {
+        let variant = match observed {
+            Observed::Variant(v) => Some(v),
+            Observed::NotApplicable => None,
+            Observed::Unrecordable(why) => {
+                recorded.unrecorded.push((case.name.clone(), why));
+                continue;
+            }
+        };
         let path = History::path(root, case);
         let mut history = History::load_for_update(&path, &case.name)?;
         if unlintable(case, tc) && history.toolchains.contains_key(&key) {
@@ -373,23 +396,23 @@ pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) ->
         history.record(&key, tc, variant);
         if history != before {
             history.save(&path)?;
-            changed += 1;
+            recorded.changed += 1;
         }
     }
-    Ok(changed)
+    Ok(recorded)
 }
 
 /// Records several toolchains into the history folder `root` as one change: everything is
 /// recorded into a staging copy beside it, which then takes the folder's place in one atomic
 /// exchange (`renameat2(RENAME_EXCHANGE)`). Interrupted or failed at any point, `root` is as it
 /// was before or fully updated, never half. A lock beside the folder (`.<name>.lock`) makes a
-/// second recording wait for the first. `done` sees each toolchain's count of changed files.
+/// second recording wait for the first. `done` sees what recording each toolchain did.
 pub fn record_all(
     root: &Path,
     cases: &[Case],
     toolchains: &[Toolchain],
     options: &Options,
-    mut done: impl FnMut(&Toolchain, usize),
+    mut done: impl FnMut(&Toolchain, &Recorded),
 ) -> Result<()> {
     let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
     let parent = root.parent().unwrap_or(Path::new("/")).to_path_buf();
@@ -411,8 +434,8 @@ pub fn record_all(
             copy_tree(&root, &staging)?;
         }
         for tc in toolchains {
-            let changed = record(&staging, cases, tc, options)?;
-            done(tc, changed);
+            let recorded = record(&staging, cases, tc, options)?;
+            done(tc, &recorded);
         }
         crate::process::while_not_interrupted(|| exchange(&staging, &root))
     })();
@@ -555,9 +578,9 @@ fn verify_against(
     options: &Options,
 ) -> Result<Vec<Difference>> {
     let key = key_of(tc);
-    let observed = observe(tc, cases, options)?;
+    let observed = observe(tc, cases, options);
     let mut out = Vec::new();
-    for ((case, variant), (path, history)) in cases.iter().zip(observed).zip(histories) {
+    for ((case, observed), (path, history)) in cases.iter().zip(observed).zip(histories) {
         if unlintable(case, tc) {
             // A lint case needs the toolchain's clippy; without it there is nothing to compare.
             continue;
@@ -566,6 +589,15 @@ fn verify_against(
             case: case.name.clone(),
             toolchain: key.clone(),
             what,
+        };
+        let variant = match observed {
+            Observed::Variant(v) => Some(v),
+            Observed::NotApplicable => None,
+            Observed::Unrecordable(why) => {
+                // Nothing to hold against the record: say what happened instead.
+                out.push(diff(format!("no result to compare ({why})")));
+                continue;
+            }
         };
         let Some(history) = history else {
             out.push(diff(format!("no history at {}", path.display())));
