@@ -445,8 +445,8 @@ pub fn record_all(
     result
 }
 
-/// Swaps two paths atomically; where the file system cannot, replaces `to` by `from` in two
-/// renames (a moment in which `to` is missing, never half written).
+/// Swaps two paths atomically; where the file system cannot, replaces `to` by `from` in
+/// renames (see [`replace_by_renames`]).
 fn exchange(from: &Path, to: &Path) -> Result<()> {
     use std::os::unix::ffi::OsStrExt;
     if !to.exists() {
@@ -467,10 +467,48 @@ fn exchange(from: &Path, to: &Path) -> Result<()> {
     if rc == 0 {
         return Ok(());
     }
-    let old = to.with_extension("old");
-    std::fs::rename(to, &old).map_err(|e| Error::io(to, e))?;
-    std::fs::rename(from, to).map_err(|e| Error::io(to, e))?;
-    std::fs::rename(&old, from).map_err(|e| Error::io(from, e))
+    replace_by_renames(from, to, |a, b| std::fs::rename(a, b))
+}
+
+/// Replaces the folder `to` by `from` without an atomic exchange: `to` is moved aside (to a
+/// fresh name beside it), `from` takes its place, and the old folder then moves to `from`,
+/// where the caller removes it. `to` is missing only between two renames; if `from` cannot
+/// take its place, the old folder is put back, so a failure leaves `to` as it was.
+fn replace_by_renames(
+    from: &Path,
+    to: &Path,
+    rename: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<()> {
+    let parent = to.parent().unwrap_or(Path::new("/"));
+    let name = to
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // An empty folder of a name of its own, which renaming `to` replaces: never a name that a
+    // run interrupted earlier could have left behind.
+    let aside = tempfile::Builder::new()
+        .prefix(&format!(".{name}-old-"))
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, e))?
+        .keep();
+    if let Err(e) = rename(to, &aside) {
+        let _ = std::fs::remove_dir(&aside);
+        return Err(Error::io(to, e));
+    }
+    if let Err(e) = rename(from, to) {
+        return match rename(&aside, to) {
+            Ok(()) => Err(Error::io(to, e)),
+            Err(back) => Err(Error::env(format!(
+                "{}: cannot put the new folder in place ({e}) nor the old one back ({back}): the old one is {}",
+                to.display(),
+                aside.display()
+            ))),
+        };
+    }
+    if rename(&aside, from).is_err() {
+        let _ = std::fs::remove_dir_all(&aside);
+    }
+    Ok(())
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {
@@ -766,6 +804,54 @@ mod tests {
         assert_eq!(History::load(&path).unwrap().unwrap(), h);
         let differences = verify(&root, &[case], &no_clippy, &options).unwrap();
         assert!(differences.is_empty(), "{differences:?}");
+    }
+
+    /// The fallback of a file system without an atomic exchange: whichever rename fails, the
+    /// folder is there afterwards, whole, old or new.
+    #[test]
+    fn replacing_by_renames_never_leaves_the_folder_missing() {
+        use std::cell::Cell;
+        let read = |dir: &Path| std::fs::read_to_string(dir.join("f")).ok();
+        // The renames are: old aside, new in place, old to the staging path.
+        for fail_at in [None, Some(0), Some(1), Some(2)] {
+            let tmp = tempfile::tempdir().unwrap();
+            let (from, to) = (tmp.path().join("staging"), tmp.path().join("history"));
+            for (dir, text) in [(&from, "new"), (&to, "old")] {
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(dir.join("f"), text).unwrap();
+            }
+            let n = Cell::new(0);
+            let result = replace_by_renames(&from, &to, |a, b| {
+                let i = n.get();
+                n.set(i + 1);
+                if Some(i) == fail_at {
+                    return Err(std::io::Error::other("refused"));
+                }
+                std::fs::rename(a, b)
+            });
+            let want = match fail_at {
+                Some(0 | 1) => "old",
+                _ => "new",
+            };
+            assert_eq!(
+                read(&to).as_deref(),
+                Some(want),
+                "failing rename {fail_at:?}"
+            );
+            assert_eq!(
+                result.is_err(),
+                matches!(fail_at, Some(0 | 1)),
+                "{fail_at:?}"
+            );
+            // Nothing is left beside the folder but the staging path, which the caller removes.
+            let left: Vec<String> = std::fs::read_dir(tmp.path())
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n != "history" && n != "staging")
+                .collect();
+            assert!(left.is_empty(), "{fail_at:?}: {left:?}");
+        }
     }
 
     #[test]
