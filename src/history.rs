@@ -332,12 +332,15 @@ enum Observed {
     Variant(Variant),
     /// Below the case's `min-rust` (or a lint case without clippy): `n/a`.
     NotApplicable,
-    /// No result to record: the compiler crashed, overran its time limit, or could not be run.
-    /// Such a result says something about that compile, not about the case: never a variant.
-    Unrecordable(String),
+    /// The compiler crashed. `record` never makes that a variant (a crash can say more about one
+    /// compile than about the case) and keeps what was recorded; `verify` compares it with the
+    /// record, which may hold a crash that is the toolchain's own (an ICE on every run).
+    Crashed(Variant, String),
+    /// No result at all: rustc overran its time limit, or could not be run.
+    Nothing(String),
 }
 
-/// The variant each case gives on a toolchain, type-checked through the cache.
+/// What each case gives on a toolchain, type-checked through the cache.
 fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Vec<Observed> {
     let mut options = options.clone();
     options.mode = Some(Mode::Check);
@@ -345,12 +348,15 @@ fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Vec<Observed> {
     check::check_all(tc, cases, &options, |_| {})
         .into_iter()
         .map(|r| match (&r.outcome, &r.verdict) {
-            (Some(o), _) if matches!(o.kind, Kind::Ice | Kind::Timeout) => {
-                Observed::Unrecordable(format!("{}: {}", kind_str(&o.kind), r.reason))
+            (Some(o), _) if o.kind == Kind::Ice => {
+                Observed::Crashed(Variant::of(o), format!("ice: {}", r.reason))
+            }
+            (Some(o), _) if o.kind == Kind::Timeout => {
+                Observed::Nothing(format!("timeout: {}", r.reason))
             }
             (Some(o), _) => Observed::Variant(Variant::of(o)),
             (None, check::Verdict::NotApplicable) => Observed::NotApplicable,
-            (None, v) => Observed::Unrecordable(format!("{}: {}", v.as_str(), r.reason)),
+            (None, v) => Observed::Nothing(format!("{}: {}", v.as_str(), r.reason)),
         })
         .collect()
 }
@@ -378,16 +384,18 @@ pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) ->
     let observed = observe(tc, cases, options);
     let mut recorded = Recorded::default();
     for (case, observed) in cases.iter().zip(observed) {
+        let path = History::path(root, case);
+        let mut history = History::load_for_update(&path, &case.name)?;
         let variant = match observed {
             Observed::Variant(v) => Some(v),
             Observed::NotApplicable => None,
-            Observed::Unrecordable(why) => {
+            // The very crash already recorded (a toolchain's own ICE) is no news.
+            Observed::Crashed(v, _) if history.variant_on(&key) == Some(&v) => continue,
+            Observed::Crashed(_, why) | Observed::Nothing(why) => {
                 recorded.unrecorded.push((case.name.clone(), why));
                 continue;
             }
         };
-        let path = History::path(root, case);
-        let mut history = History::load_for_update(&path, &case.name)?;
         if unlintable(case, tc) && history.toolchains.contains_key(&key) {
             // Recorded where clippy was installed: a machine without it has nothing to add.
             continue;
@@ -631,7 +639,8 @@ fn verify_against(
         let variant = match observed {
             Observed::Variant(v) => Some(v),
             Observed::NotApplicable => None,
-            Observed::Unrecordable(why) => {
+            Observed::Crashed(v, _) => Some(v),
+            Observed::Nothing(why) => {
                 // Nothing to hold against the record: say what happened instead.
                 out.push(diff(format!("no result to compare ({why})")));
                 continue;

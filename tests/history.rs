@@ -512,4 +512,19 @@ fn a_compiler_crash_is_reported_and_not_recorded() {
         matches!(&unrecorded[..], [(case, why)] if case == "a" && why.starts_with("ice: ") && why.contains("SIGSEGV")),
         "{unrecorded:?}"
     );
+
+    // The very crash already recorded (a toolchain's own ICE, recorded before) is no news.
+    let mut known = history::History::new(&case.name);
+    let crash = history::Variant {
+        outcome: "ice".into(),
+        codes: vec!["-".into()],
+        diagnostics: vec![sendsync::diagnostic::Diagnostic::crash(
+            "rustc was killed by SIGSEGV",
+        )],
+        linted: false,
+    };
+    known.record(&history::key_of(&tc), &tc, Some(crash));
+    known.save(&path).unwrap();
+    let recorded = history::record(&root, std::slice::from_ref(&case), &tc, &options).unwrap();
+    assert_eq!(recorded, history::Recorded::default());
 }
