@@ -184,4 +184,52 @@ mod tests {
             "a case that is not linted does not depend on clippy"
         );
     }
+
+    /// The build hashes every module that decides what is compiled and how its result is read
+    /// or stored into the key (`build.rs`), and none that only renders results.
+    #[test]
+    fn the_shape_hash_covers_every_module_that_reaches_a_result() {
+        let hashed: Vec<&str> = env!("SENDSYNC_SHAPE_FILES").split(' ').collect();
+        for module in [
+            "src/case.rs",
+            "src/check.rs",
+            "src/compile.rs",
+            "src/compiletest.rs",
+            "src/diagnostic.rs",
+            "src/miri.rs",
+            "src/normalize.rs",
+            "src/process.rs",
+            "src/sysroot.rs",
+            "src/toolchain.rs",
+            "Cargo.lock",
+        ] {
+            assert!(
+                hashed.contains(&module),
+                "{module} is not hashed: {hashed:?}"
+            );
+        }
+        // Every module that stores a result in the cache.
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![src.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let name = format!("src/{}", path.strip_prefix(&src).unwrap().to_string_lossy());
+                if text.contains(&["put_", "value("].concat()) {
+                    assert!(hashed.contains(&name.as_str()), "{name} stores results");
+                }
+            }
+        }
+        for shown in ["src/cli/", "src/pages/", "src/report.rs", "src/main.rs"] {
+            assert!(
+                !hashed.iter().any(|f| f.starts_with(shown)),
+                "{shown} only renders results, yet is hashed"
+            );
+        }
+    }
 }

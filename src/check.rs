@@ -214,23 +214,18 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
     match outcome_of(toolchain, case, options) {
         Err(e) => checked(None, Verdict::Error, e.to_string(), false),
         Ok((outcome, cached)) => {
-            let pinned = if options.compare_stderr && toolchain.is_pinned() {
-                read_pinned_stderr(case).or_else(|| options.bless.then(String::new))
+            let compare = options.compare_stderr && toolchain.is_pinned() && pins_stderr(case);
+            let pin = if compare {
+                read_pin(case)
             } else {
-                None
+                Pin::NotCompared
             };
-            let compare = options.compare_stderr && toolchain.is_pinned();
-            let (mut verdict, mut reason) = judge(case, &outcome, pinned.as_deref());
+            let (mut verdict, mut reason) = judge(case, &outcome, &pin);
             let mut blessed = None;
-            if options.bless
-                && compare
-                && case.expectation.is_pinned()
-                && case.format == crate::case::Format::Sendsync
-                && verdict != Verdict::Ok
-            {
+            if options.bless && compare && verdict != Verdict::Ok {
                 // Judged without the pinned file: bless only what is otherwise right, so the
-                // pinned file is all that differs.
-                let (bare, _) = judge(case, &outcome, None);
+                // pinned file (missing, unreadable or different) is all that differs.
+                let (bare, _) = judge(case, &outcome, &Pin::NotCompared);
                 if bare == Verdict::Ok {
                     let path = case.stderr_path();
                     (verdict, reason) =
@@ -250,19 +245,39 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
     }
 }
 
-fn read_pinned_stderr(case: &Case) -> Option<String> {
-    // A compiletest `.stderr` is rustc's own format, not trybuild's: its codes were read.
-    if !case.expectation.is_pinned() || case.format != crate::case::Format::Sendsync {
-        return None;
-    }
-    std::fs::read_to_string(case.stderr_path())
-        .ok()
-        .map(|s| s.replace("\r\n", "\n"))
+/// Whether a case has its rendered stderr pinned beside it: a failing or lint case of this
+/// project's format (a compiletest `.stderr` is rustc's own format, not trybuild's: its codes
+/// were read).
+pub fn pins_stderr(case: &Case) -> bool {
+    case.expectation.is_pinned() && case.format == crate::case::Format::Sendsync
 }
 
-/// Holds an outcome against the case's expectation. `pinned` is the pinned `.stderr`, given
+/// A case's pinned `.stderr`, as the last step of judging it holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pin {
+    /// Not compared: a toolchain other than the pinned one, or a case with nothing pinned.
+    NotCompared,
+    /// The case pins its stderr, but there is no file: as with trybuild, a failure until blessed.
+    Missing,
+    /// A file that cannot be read as text: an error naming it, never a pass.
+    Unreadable(String),
+    Text(String),
+}
+
+/// Reads the pinned `.stderr` of `case` (see [`Pin`]).
+pub fn read_pin(case: &Case) -> Pin {
+    match crate::error::read_text(&case.stderr_path()) {
+        Ok(text) => Pin::Text(text.replace("\r\n", "\n")),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Pin::Missing
+        }
+        Err(e) => Pin::Unreadable(e.to_string()),
+    }
+}
+
+/// Holds an outcome against the case's expectation. `pin` is the pinned `.stderr`, compared
 /// only on the pinned toolchain.
-pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, String) {
+pub fn judge(case: &Case, outcome: &Outcome, pin: &Pin) -> (Verdict, String) {
     if case.hangs && case.expectation == Expectation::Pass {
         return match outcome.kind {
             _ if is_hang(outcome) => (Verdict::Ok, String::new()),
@@ -316,7 +331,7 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                 );
             }
             match &outcome.run {
-                Some(run) if run.exit_code != Some(0) => {
+                Some(run) if run.exit_code != Some(0) || run.failure.is_some() => {
                     let why = run.failure.clone().unwrap_or_else(|| {
                         run.exit_code
                             .map_or("a signal".to_string(), |c| format!("exit code {c}"))
@@ -355,7 +370,7 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                     ),
                 );
             }
-            compare_pinned(case, outcome, pinned)
+            compare_pinned(case, outcome, pin)
         }
         Expectation::Lint(want) => {
             let errors = outcome.codes();
@@ -400,28 +415,53 @@ pub fn judge(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, 
                     ),
                 );
             }
-            compare_pinned(case, outcome, pinned)
+            compare_pinned(case, outcome, pin)
         }
     }
 }
 
 /// The last step of judging a case whose diagnostics are pinned: the rendered stderr against
-/// the pinned `.stderr`, when there is one to compare.
-fn compare_pinned(case: &Case, outcome: &Outcome, pinned: Option<&str>) -> (Verdict, String) {
-    if let Some(pinned) = pinned {
-        let (pinned, observed) = without_case_path(case, pinned, &outcome.stderr);
-        if pinned != observed {
-            return (
+/// the pinned `.stderr`. Fails closed, as trybuild does: a pin that is missing or cannot be read
+/// is never a pass.
+fn compare_pinned(case: &Case, outcome: &Outcome, pin: &Pin) -> (Verdict, String) {
+    let path = case.stderr_path();
+    match pin {
+        Pin::NotCompared => (Verdict::Ok, String::new()),
+        Pin::Missing => {
+            let inside = std::path::absolute(&case.path)
+                .is_ok_and(|p| p.starts_with(crate::corpus::bundled_root()));
+            let flags = if inside {
+                "--bless"
+            } else {
+                "--bless --bless-outside-corpus"
+            };
+            (
+                Verdict::Mismatch,
+                format!(
+                    "its pinned stderr {} is missing (write it with `sendsync check {flags}`)",
+                    path.display()
+                ),
+            )
+        }
+        Pin::Unreadable(why) => (
+            Verdict::Error,
+            format!("cannot compare with the pinned stderr: {why}"),
+        ),
+        Pin::Text(pinned) => {
+            let (pinned, observed) = without_case_path(case, pinned, &outcome.stderr);
+            if pinned == observed {
+                return (Verdict::Ok, String::new());
+            }
+            (
                 Verdict::Mismatch,
                 format!(
                     "rendered stderr differs from the pinned {}:\n{}",
-                    case.stderr_path().display(),
+                    path.display(),
                     crate::difference::diff(&pinned, &observed)
                 ),
-            );
+            )
         }
     }
-    (Verdict::Ok, String::new())
 }
 
 /// The pinned and the observed stderr with the case's own path replaced by `$CASE` in both, so
@@ -568,6 +608,78 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    /// A failing case and an outcome with the error it expects, rendered as `stderr`.
+    fn failing(stderr: &str) -> (Case, Outcome) {
+        let case = Case::parse(
+            Path::new("cases/t/x.rs"),
+            "//! T\n//!\n//! E.\n//@ fail: E0277\n//@ fix: y\nfn main() {}\n".into(),
+            true,
+        )
+        .unwrap();
+        let outcome = Outcome {
+            kind: Kind::Fail,
+            mode: Mode::Check,
+            diagnostics: vec![Diagnostic {
+                level: "error".into(),
+                code: Some("E0277".into()),
+                message: "`Rc<u8>` cannot be sent between threads safely".into(),
+                spans: vec![],
+                children: vec![],
+            }],
+            stderr: stderr.into(),
+            run: None,
+            millis: 0,
+        };
+        (case, outcome)
+    }
+
+    #[test]
+    fn a_pin_that_is_missing_or_unreadable_never_passes() {
+        let (case, outcome) = failing("error[E0277]: boom\n");
+        let verdict = |pin: Pin| judge(&case, &outcome, &pin);
+        assert_eq!(verdict(Pin::NotCompared).0, Verdict::Ok);
+        assert_eq!(
+            verdict(Pin::Text("error[E0277]: boom\n".into())).0,
+            Verdict::Ok
+        );
+        assert_eq!(verdict(Pin::Text("other\n".into())).0, Verdict::Mismatch);
+        let (v, why) = verdict(Pin::Missing);
+        assert_eq!(v, Verdict::Mismatch);
+        assert!(
+            why.contains("cases/t/x.stderr is missing") && why.contains("--bless"),
+            "{why}"
+        );
+        let (v, why) = verdict(Pin::Unreadable("x.stderr:1: not UTF-8".into()));
+        assert_eq!(v, Verdict::Error);
+        assert!(why.contains("x.stderr:1: not UTF-8"), "{why}");
+    }
+
+    #[test]
+    fn a_pin_is_read_as_missing_unreadable_or_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t").join("x.rs");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let source = "//! T\n//!\n//! E.\n//@ fail: E0277\n//@ fix: y\nfn main() {}\n";
+        let case = Case::parse(&path, source.into(), true).unwrap();
+        assert_eq!(read_pin(&case), Pin::Missing);
+        std::fs::write(case.stderr_path(), b"error\xff\n").unwrap();
+        match read_pin(&case) {
+            Pin::Unreadable(why) => assert!(
+                why.contains(&format!(
+                    "{}:1: the file is not valid UTF-8",
+                    case.stderr_path().display()
+                )),
+                "{why}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        std::fs::write(case.stderr_path(), "a\r\nb\n").unwrap();
+        assert_eq!(read_pin(&case), Pin::Text("a\nb\n".into()));
+    }
+
     #[test]
     fn the_walk_does_not_follow_links_but_a_named_link_is_followed() {
         use std::os::unix::fs::symlink;

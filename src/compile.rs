@@ -98,7 +98,8 @@ pub struct Run {
     /// The exit code; `None` when a signal ended it.
     pub exit_code: Option<i32>,
     pub timed_out: bool,
-    /// Why it failed, when it did: the panic message, or the signal by name.
+    /// Why it failed, when it did: the panic message, or the signal by name. Also set for a run
+    /// that exited 0 while a thread panicked (see [`thread_panic`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
     /// The last lines of what it printed (stdout and stderr together).
@@ -139,13 +140,13 @@ impl Outcome {
         diagnostic::lints(&self.diagnostics)
     }
 
-    /// Compiled, and (when run) exited 0 in time.
+    /// Compiled, and (when run) exited 0 in time with no thread panicking.
     pub fn ran_clean(&self) -> bool {
         self.kind == Kind::Pass
             && self
                 .run
                 .as_ref()
-                .is_none_or(|r| r.exit_code == Some(0) && !r.timed_out)
+                .is_none_or(|r| r.exit_code == Some(0) && !r.timed_out && r.failure.is_none())
     }
 }
 
@@ -230,10 +231,15 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
     // panic banner in the text that is not JSON (what a case writes in a message is neither).
     let mut ice = false;
     let mut banner = false;
+    // What rustc printed outside its JSON (its option parser speaks plain text).
+    let mut plain = Vec::new();
     for line in json.lines() {
         let Ok(raw) = serde_json::from_str::<Raw>(line) else {
             banner |= line.starts_with("error: the compiler unexpectedly panicked")
                 || line.starts_with("thread 'rustc' panicked at");
+            if !line.trim().is_empty() && !line.starts_with('{') {
+                plain.push(line);
+            }
             continue;
         };
         ice |= raw.level == crate::diagnostic::ICE_LEVEL;
@@ -248,15 +254,6 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
             diagnostics.push(d);
         }
     }
-    let target_str = format!("{VIRTUAL_ROOT}target/");
-    let cx = normalize::Context {
-        krate: CRATE_NAME,
-        source_dir: VIRTUAL_ROOT,
-        input_file: &display,
-        target_dir: &target_str,
-    };
-    let stderr = normalize::stderr(rendered.iter().map(String::as_str), &cx);
-
     let status = compiled.status;
     let crashed = status.and_then(|s| process::signal_of(&s));
     let kind = if compiled.timed_out {
@@ -268,6 +265,22 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
     } else {
         Kind::Fail
     };
+    if kind == Kind::Fail && !diagnostics.iter().any(Diagnostic::is_error) {
+        // A failure with no error in the JSON: what rustc said in plain text is the error.
+        diagnostics.push(plain_failure(&plain, status.and_then(|s| s.code())));
+        if !plain.is_empty() {
+            rendered.push(format!("{}\n", plain.join("\n")));
+        }
+    }
+    let target_str = format!("{VIRTUAL_ROOT}target/");
+    let cx = normalize::Context {
+        krate: CRATE_NAME,
+        source_dir: VIRTUAL_ROOT,
+        input_file: &display,
+        target_dir: &target_str,
+    };
+    let stderr = normalize::stderr(rendered.iter().map(String::as_str), &cx);
+
     if let Some(signal) = crashed {
         diagnostics.push(Diagnostic::crash(&format!(
             "rustc was killed by {}",
@@ -296,10 +309,12 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         run = Some(Run {
             exit_code: done.status.and_then(|s| s.code()),
             timed_out: done.timed_out,
-            failure: done
-                .status
-                .filter(|s| !s.success())
-                .map(|s| failure_reason(&s, &text, limits.memory)),
+            failure: match done.status {
+                Some(s) if !s.success() => Some(failure_reason(&s, &text, Some(limits.memory))),
+                // A spawned thread's panic leaves the exit code 0: its message is the sign.
+                Some(_) => thread_panic(&text).map(|p| format!("exit code 0, but {p}")),
+                None => None,
+            },
             stderr_tail: tail_lines(&text, 10),
             output_cut: done.output.cut,
         });
@@ -348,23 +363,48 @@ pub fn crate_args(toolchain: &Toolchain, case: &Case) -> Result<Vec<String>> {
     })
 }
 
+/// The error that stands for a failure rustc explained only in plain text, or not at all: its
+/// lines (the first without its `error: `), so that the reason and the record say what rustc
+/// said (`Option 'edition' given more than once`).
+fn plain_failure(plain: &[&str], exit_code: Option<i32>) -> Diagnostic {
+    let message = if plain.is_empty() {
+        let code = exit_code.map_or("a signal".to_string(), |c| format!("exit code {c}"));
+        format!("rustc failed ({code}) without saying why")
+    } else {
+        let text = plain.join("\n");
+        text.strip_prefix("error: ").unwrap_or(&text).to_string()
+    };
+    Diagnostic {
+        level: "error".into(),
+        code: None,
+        message,
+        spans: vec![],
+        children: vec![],
+    }
+}
+
 fn tail_lines(text: &str, n: usize) -> String {
     let tail: Vec<&str> = text.lines().rev().take(n).collect();
     tail.into_iter().rev().collect::<Vec<_>>().join("\n")
 }
 
 /// Why a run failed, in words: the panic message, the signal by name, or the exit code.
-pub fn failure_reason(status: &ExitStatus, output: &str, memory_limit: u64) -> String {
+/// `memory_limit` is the limit it ran under, in bytes (`None`: none, as under Miri).
+pub fn failure_reason(status: &ExitStatus, output: &str, memory_limit: Option<u64>) -> String {
     let out_of_memory = output.contains("memory allocation of") && output.contains("failed");
-    let limit = format!("{} MiB", memory_limit / (1024 * 1024));
+    let limit = memory_limit.map(|m| format!("{} MiB", m / (1024 * 1024)));
     if let Some(signal) = process::signal_of(status) {
         let name = process::signal_name(signal);
-        return if out_of_memory {
-            format!("{name}: ran out of memory (the limit is {limit})")
-        } else if signal == libc::SIGKILL {
-            format!("{name} (memory limit of {limit}, or killed from outside?)")
-        } else {
-            name
+        return match (out_of_memory, limit) {
+            (true, Some(limit)) => format!("{name}: ran out of memory (the limit is {limit})"),
+            (true, None) => format!("{name}: ran out of memory (with no memory limit set)"),
+            (false, Some(limit)) if signal == libc::SIGKILL => {
+                format!("{name} (memory limit of {limit}, or killed from outside?)")
+            }
+            (false, None) if signal == libc::SIGKILL => {
+                format!("{name} (no memory limit: killed from outside?)")
+            }
+            (false, _) => name,
         };
     }
     let code = status.code().unwrap_or(-1);
@@ -372,6 +412,35 @@ pub fn failure_reason(status: &ExitStatus, output: &str, memory_limit: u64) -> S
         Some(panic) => format!("exit code {code}: {panic}"),
         None => format!("exit code {code}"),
     }
+}
+
+/// The first panic of any thread in a program's output, with its thread and message:
+/// `thread '<unnamed>' panicked at src/x.rs:3:5: boom`. The thread's id, which newer releases
+/// print after its name (`thread 'main' (4711) panicked at`), is left out: it changes every run.
+pub fn thread_panic(output: &str) -> Option<String> {
+    const THREAD: &str = "thread '";
+    let mut offset = 0;
+    for line in output.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let Some(start) = line.find(THREAD) else {
+            continue;
+        };
+        let rest = &line[start + THREAD.len()..];
+        let Some((name, after)) = rest.split_once("' ") else {
+            continue;
+        };
+        let after = after
+            .strip_prefix('(')
+            .and_then(|a| a.split_once(") "))
+            .filter(|(id, _)| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(after, |(_, a)| a);
+        if after.starts_with("panicked at ") {
+            let at = panic_message(&output[here + start..])?;
+            return Some(format!("thread '{name}' {at}"));
+        }
+    }
+    None
 }
 
 /// The panic line and the message after it: `panicked at src/x.rs:3:5: boom`. Since Rust 1.73
@@ -387,5 +456,70 @@ pub fn panic_message(output: &str) -> Option<String> {
             Some(format!("{at}: {next}"))
         }
         _ => Some(at.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::process::ExitStatusExt;
+
+    #[test]
+    fn a_panic_of_any_thread_is_found_and_named() {
+        // Since Rust 1.73 the message follows the place; since 1.9x the thread's id the name.
+        let unnamed = "starting\nthread '<unnamed>' (4711) panicked at cases/t/x.rs:7:35:\nthe worker gave up\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\ndone\n";
+        assert_eq!(
+            thread_panic(unnamed).as_deref(),
+            Some("thread '<unnamed>' panicked at cases/t/x.rs:7:35: the worker gave up")
+        );
+        let named = "thread 'loader' panicked at cases/t/x.rs:8:41:\nno config\n";
+        assert_eq!(
+            thread_panic(named).as_deref(),
+            Some("thread 'loader' panicked at cases/t/x.rs:8:41: no config")
+        );
+        // Before 1.73 the message is quoted on the same line.
+        let old = "thread '<unnamed>' panicked at 'the worker gave up', x.rs:7:35\n";
+        assert_eq!(
+            thread_panic(old).as_deref(),
+            Some("thread '<unnamed>' panicked at 'the worker gave up', x.rs:7:35")
+        );
+        // After output that did not end its line.
+        assert!(thread_panic("50%thread 'main' panicked at x.rs:1:1:\nboom\n").is_some());
+        for quiet in [
+            "",
+            "all went well\n",
+            "the word panicked at the start\n",
+            "thread 'x' finished\n",
+        ] {
+            assert_eq!(thread_panic(quiet), None, "{quiet:?}");
+        }
+    }
+
+    #[test]
+    fn a_failure_without_a_memory_limit_says_so() {
+        let killed = ExitStatus::from_raw(libc::SIGKILL);
+        assert_eq!(
+            failure_reason(&killed, "", Some(256 * 1024 * 1024)),
+            "SIGKILL (memory limit of 256 MiB, or killed from outside?)"
+        );
+        assert_eq!(
+            failure_reason(&killed, "", None),
+            "SIGKILL (no memory limit: killed from outside?)"
+        );
+        let oom = "memory allocation of 4294967296 bytes failed\n";
+        let aborted = ExitStatus::from_raw(libc::SIGABRT);
+        assert_eq!(
+            failure_reason(&aborted, oom, None),
+            "SIGABRT: ran out of memory (with no memory limit set)"
+        );
+    }
+
+    #[test]
+    fn a_plain_text_failure_becomes_a_codeless_error() {
+        let d = plain_failure(&["error: Option 'edition' given more than once"], Some(1));
+        assert!(d.is_error() && d.code.is_none());
+        assert_eq!(d.message, "Option 'edition' given more than once");
+        let d = plain_failure(&[], Some(1));
+        assert_eq!(d.message, "rustc failed (exit code 1) without saying why");
     }
 }

@@ -153,7 +153,8 @@ fn read_topic(dir: &Path, name: &str) -> Result<Topic> {
 }
 
 /// The rules that hold between cases: unique names, fixes that resolve to passing cases,
-/// pinned stderr for every failing case, and no pinned stderr without its case.
+/// a readable pinned stderr for every failing and lint case, and no pinned stderr without its
+/// case.
 pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
     let mut errors = Vec::new();
     let mut by_name: HashMap<&str, &Case> = HashMap::new();
@@ -206,25 +207,28 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
                 Some(_) => {}
             }
         }
-        if case.expectation.is_fail() && !case.stderr_path().is_file() {
-            errors.push(Error::input(
+        let missing = |what: &str, how: &str| {
+            Error::input(
                 &case.path,
                 None,
                 format!(
-                    "a failing case needs its pinned stderr {} (make it with `TRYBUILD=overwrite cargo test --test ui`)",
+                    "{what} needs its pinned stderr {} (make it with {how})",
                     case.stderr_path().display()
                 ),
-            ));
+            )
+        };
+        if case.expectation.is_fail() {
+            errors.extend(read_pin(&case.stderr_path(), || {
+                missing(
+                    "a failing case",
+                    "`TRYBUILD=overwrite cargo test --test ui`",
+                )
+            }));
         }
-        if case.expectation.is_lint() && !case.stderr_path().is_file() {
-            errors.push(Error::input(
-                &case.path,
-                None,
-                format!(
-                    "a lint case needs its pinned stderr {} (make it with `sendsync check --bless`)",
-                    case.stderr_path().display()
-                ),
-            ));
+        if case.expectation.is_lint() {
+            errors.extend(read_pin(&case.stderr_path(), || {
+                missing("a lint case", "`sendsync check --bless`")
+            }));
         }
     }
     let expected: BTreeMap<PathBuf, &Case> = cases
@@ -242,6 +246,19 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
         }
     }
     errors
+}
+
+/// The problem with a pin the corpus promises, if any: `missing()` when there is no file, else
+/// why it cannot be read as text (naming the file). Read here, not only looked for, so that a
+/// pin the checks could not compare with stops the run before anything is compiled.
+fn read_pin(path: &Path, missing: impl FnOnce() -> Error) -> Option<Error> {
+    match crate::error::read_text(path) {
+        Ok(_) => None,
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Some(missing())
+        }
+        Err(e) => Some(e),
+    }
 }
 
 /// Miri's pinned report beside a case with a finding: `<name>.miri.stderr`.
@@ -281,16 +298,16 @@ pub fn validate_miri(cases: &[Case], pins: &[PathBuf]) -> Vec<Error> {
                 Some(_) => {}
             }
         }
-        if !miri_pin_path(case).is_file() {
-            errors.push(Error::input(
+        errors.extend(read_pin(&miri_pin_path(case), || {
+            Error::input(
                 &case.path,
                 line,
                 format!(
                     "a case with a Miri finding needs its pinned report {} (make it with `sendsync miri --bless`)",
                     miri_pin_path(case).display()
                 ),
-            ));
-        }
+            )
+        }));
     }
     let expected: BTreeMap<PathBuf, &Case> = cases
         .iter()
@@ -318,4 +335,76 @@ pub fn directive_line(case: &Case, key: &str) -> Option<usize> {
                 .is_some_and(|d| d.trim().split(':').next().map(str::trim) == Some(key))
         })
         .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A corpus of one topic: a failing case, its fix, a lint case and a case with a Miri
+    /// finding, each with its pins as `pins` says (`None`: no file).
+    fn corpus(dir: &Path, pins: [Option<&[u8]>; 3]) -> Vec<String> {
+        let topic = dir.join("t");
+        std::fs::create_dir_all(&topic).unwrap();
+        std::fs::write(topic.join("README.md"), "# T\n\nA topic.\n").unwrap();
+        let case = |name: &str, directives: &str| {
+            let source = format!("//! {name}\n//!\n//! Why.\n//!\n{directives}fn main() {{}}\n");
+            std::fs::write(topic.join(format!("{name}.rs")), source).unwrap();
+        };
+        case("broken", "//@ fail: E0277\n//@ fix: fixed\n");
+        case("fixed", "//@ pass\n");
+        case("linted", "//@ lint: clippy::rc_mutex\n//@ fix: fixed\n");
+        case("leaks", "//@ pass\n//@ miri: leak\n");
+        let files = ["broken.stderr", "linted.stderr", "leaks.miri.stderr"];
+        for (file, pin) in files.iter().zip(pins) {
+            if let Some(bytes) = pin {
+                std::fs::write(topic.join(file), bytes).unwrap();
+            }
+        }
+        match Corpus::load(dir) {
+            Ok(_) => vec![],
+            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_pins_a_corpus_promises_are_read() {
+        let ok: &[u8] = b"error[E0277]: x\n";
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            corpus(dir.path(), [Some(ok), Some(ok), Some(ok)]),
+            Vec::<String>::new()
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let errors = corpus(dir.path(), [None, None, None]);
+        let t = dir.path().join("t");
+        for (pin, says) in [
+            ("broken.stderr", "a failing case needs its pinned stderr"),
+            ("linted.stderr", "a lint case needs its pinned stderr"),
+            (
+                "leaks.miri.stderr",
+                "a case with a Miri finding needs its pinned report",
+            ),
+        ] {
+            let pin = t.join(pin).display().to_string();
+            assert!(
+                errors.iter().any(|e| e.contains(says) && e.contains(&pin)),
+                "{pin}: {errors:#?}"
+            );
+        }
+
+        let dir = tempfile::tempdir().unwrap();
+        let bad: &[u8] = b"error\n\xff\n";
+        let errors = corpus(dir.path(), [Some(bad), Some(bad), Some(bad)]);
+        let t = dir.path().join("t");
+        for pin in ["broken.stderr", "linted.stderr", "leaks.miri.stderr"] {
+            let want = format!("{}:2: the file is not valid UTF-8", t.join(pin).display());
+            assert!(
+                errors.iter().any(|e| e.contains(&want)),
+                "{want}: {errors:#?}"
+            );
+        }
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+    }
 }

@@ -327,43 +327,48 @@ impl History {
     }
 }
 
-/// The variant a case gives on a toolchain, type-checked through the cache; `None` when the
-/// case does not apply to it.
-fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Result<Vec<Option<Variant>>> {
+/// What a case gave on a toolchain, as far as the history is concerned.
+enum Observed {
+    Variant(Variant),
+    /// Below the case's `min-rust` (or a lint case without clippy): `n/a`.
+    NotApplicable,
+    /// The compiler crashed. `record` never makes that a variant (a crash can say more about one
+    /// compile than about the case) and keeps what was recorded; `verify` compares it with the
+    /// record, which may hold a crash that is the toolchain's own (an ICE on every run).
+    Crashed(Variant, String),
+    /// No result at all: rustc overran its time limit, or could not be run.
+    Nothing(String),
+}
+
+/// What each case gives on a toolchain, type-checked through the cache.
+fn observe(tc: &Toolchain, cases: &[Case], options: &Options) -> Vec<Observed> {
     observe_each(std::slice::from_ref(tc), cases, options)
         .pop()
-        .unwrap_or_else(|| Ok(Vec::new()))
+        .unwrap_or_default()
 }
 
 /// Every case type-checked on every toolchain, as one queue of work ([`check::check_each`]):
-/// for each toolchain, each case's variant (`None` where it does not apply).
-fn observe_each(
-    toolchains: &[Toolchain],
-    cases: &[Case],
-    options: &Options,
-) -> Vec<Result<Vec<Option<Variant>>>> {
+/// for each toolchain, what each case gives.
+fn observe_each(toolchains: &[Toolchain], cases: &[Case], options: &Options) -> Vec<Vec<Observed>> {
     let mut options = options.clone();
     options.mode = Some(Mode::Check);
     options.compare_stderr = false;
     options.unbuildable_crates_not_applicable = true;
-    let checked = check::check_each(toolchains, cases, &options, |_| {});
-    toolchains
-        .iter()
-        .zip(checked)
-        .map(|(tc, results)| {
+    check::check_each(toolchains, cases, &options, |_| {})
+        .into_iter()
+        .map(|results| {
             results
                 .into_iter()
                 .map(|r| match (&r.outcome, &r.verdict) {
-                    (Some(o), _) if o.kind == Kind::Timeout => Err(Error::env(format!(
-                        "{}: rustc timed out on {}",
-                        r.case.name, tc.name
-                    ))),
-                    (Some(o), _) => Ok(Some(Variant::of(o))),
-                    (None, check::Verdict::NotApplicable) => Ok(None),
-                    (None, _) => Err(Error::env(format!(
-                        "{} on {}: {}",
-                        r.case.name, tc.name, r.reason
-                    ))),
+                    (Some(o), _) if o.kind == Kind::Ice => {
+                        Observed::Crashed(Variant::of(o), format!("ice: {}", r.reason))
+                    }
+                    (Some(o), _) if o.kind == Kind::Timeout => {
+                        Observed::Nothing(format!("timeout: {}", r.reason))
+                    }
+                    (Some(o), _) => Observed::Variant(Variant::of(o)),
+                    (None, check::Verdict::NotApplicable) => Observed::NotApplicable,
+                    (None, v) => Observed::Nothing(format!("{}: {}", v.as_str(), r.reason)),
                 })
                 .collect()
         })
@@ -376,15 +381,35 @@ fn unlintable(case: &Case, tc: &Toolchain) -> bool {
     case.expectation.is_lint() && tc.clippy.is_none()
 }
 
-/// Records `tc` into the history of every case under `root`. Returns how many files changed.
-/// Writes each file atomically, but not the folder as a whole: see [`record_all`].
-pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) -> Result<usize> {
+/// What recording one toolchain did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Recorded {
+    /// How many history files changed.
+    pub changed: usize,
+    /// The cases with no result to record on this toolchain (a compiler crash, a time-out, an
+    /// error), and what happened: their records stay as they were.
+    pub unrecorded: Vec<(String, String)>,
+}
+
+/// Records `tc` into the history of every case under `root`. Writes each file atomically, but
+/// not the folder as a whole: see [`record_all`].
+pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) -> Result<Recorded> {
     let key = key_of(tc);
-    let observed = observe(tc, cases, options)?;
-    let mut changed = 0;
-    for (case, variant) in cases.iter().zip(observed) {
+    let observed = observe(tc, cases, options);
+    let mut recorded = Recorded::default();
+    for (case, observed) in cases.iter().zip(observed) {
         let path = History::path(root, case);
         let mut history = History::load_for_update(&path, &case.name)?;
+        let variant = match observed {
+            Observed::Variant(v) => Some(v),
+            Observed::NotApplicable => None,
+            // The very crash already recorded (a toolchain's own ICE) is no news.
+            Observed::Crashed(v, _) if history.variant_on(&key) == Some(&v) => continue,
+            Observed::Crashed(_, why) | Observed::Nothing(why) => {
+                recorded.unrecorded.push((case.name.clone(), why));
+                continue;
+            }
+        };
         if unlintable(case, tc) && history.toolchains.contains_key(&key) {
             // Recorded where clippy was installed: a machine without it has nothing to add.
             continue;
@@ -393,23 +418,23 @@ pub fn record(root: &Path, cases: &[Case], tc: &Toolchain, options: &Options) ->
         history.record(&key, tc, variant);
         if history != before {
             history.save(&path)?;
-            changed += 1;
+            recorded.changed += 1;
         }
     }
-    Ok(changed)
+    Ok(recorded)
 }
 
 /// Records several toolchains into the history folder `root` as one change: everything is
 /// recorded into a staging copy beside it, which then takes the folder's place in one atomic
 /// exchange (`renameat2(RENAME_EXCHANGE)`). Interrupted or failed at any point, `root` is as it
 /// was before or fully updated, never half. A lock beside the folder (`.<name>.lock`) makes a
-/// second recording wait for the first. `done` sees each toolchain's count of changed files.
+/// second recording wait for the first. `done` sees what recording each toolchain did.
 pub fn record_all(
     root: &Path,
     cases: &[Case],
     toolchains: &[Toolchain],
     options: &Options,
-    mut done: impl FnMut(&Toolchain, usize),
+    mut done: impl FnMut(&Toolchain, &Recorded),
 ) -> Result<()> {
     let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
     let parent = root.parent().unwrap_or(Path::new("/")).to_path_buf();
@@ -431,8 +456,8 @@ pub fn record_all(
             copy_tree(&root, &staging)?;
         }
         for tc in toolchains {
-            let changed = record(&staging, cases, tc, options)?;
-            done(tc, changed);
+            let recorded = record(&staging, cases, tc, options)?;
+            done(tc, &recorded);
         }
         crate::process::while_not_interrupted(|| exchange(&staging, &root))
     })();
@@ -442,8 +467,8 @@ pub fn record_all(
     result
 }
 
-/// Swaps two paths atomically; where the file system cannot, replaces `to` by `from` in two
-/// renames (a moment in which `to` is missing, never half written).
+/// Swaps two paths atomically; where the file system cannot, replaces `to` by `from` in
+/// renames (see [`replace_by_renames`]).
 fn exchange(from: &Path, to: &Path) -> Result<()> {
     use std::os::unix::ffi::OsStrExt;
     if !to.exists() {
@@ -464,10 +489,48 @@ fn exchange(from: &Path, to: &Path) -> Result<()> {
     if rc == 0 {
         return Ok(());
     }
-    let old = to.with_extension("old");
-    std::fs::rename(to, &old).map_err(|e| Error::io(to, e))?;
-    std::fs::rename(from, to).map_err(|e| Error::io(to, e))?;
-    std::fs::rename(&old, from).map_err(|e| Error::io(from, e))
+    replace_by_renames(from, to, |a, b| std::fs::rename(a, b))
+}
+
+/// Replaces the folder `to` by `from` without an atomic exchange: `to` is moved aside (to a
+/// fresh name beside it), `from` takes its place, and the old folder then moves to `from`,
+/// where the caller removes it. `to` is missing only between two renames; if `from` cannot
+/// take its place, the old folder is put back, so a failure leaves `to` as it was.
+fn replace_by_renames(
+    from: &Path,
+    to: &Path,
+    rename: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<()> {
+    let parent = to.parent().unwrap_or(Path::new("/"));
+    let name = to
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // An empty folder of a name of its own, which renaming `to` replaces: never a name that a
+    // run interrupted earlier could have left behind.
+    let aside = tempfile::Builder::new()
+        .prefix(&format!(".{name}-old-"))
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, e))?
+        .keep();
+    if let Err(e) = rename(to, &aside) {
+        let _ = std::fs::remove_dir(&aside);
+        return Err(Error::io(to, e));
+    }
+    if let Err(e) = rename(from, to) {
+        return match rename(&aside, to) {
+            Ok(()) => Err(Error::io(to, e)),
+            Err(back) => Err(Error::env(format!(
+                "{}: cannot put the new folder in place ({e}) nor the old one back ({back}): the old one is {}",
+                to.display(),
+                aside.display()
+            ))),
+        };
+    }
+    if rename(&aside, from).is_err() {
+        let _ = std::fs::remove_dir_all(&aside);
+    }
+    Ok(())
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {
@@ -554,7 +617,7 @@ pub fn verify_all(
     toolchains
         .iter()
         .zip(observed)
-        .map(|(tc, observed)| compare(&histories, cases, tc, observed?))
+        .map(|(tc, observed)| compare(&histories, cases, tc, observed))
         .collect()
 }
 
@@ -576,7 +639,7 @@ fn verify_against(
     tc: &Toolchain,
     options: &Options,
 ) -> Result<Vec<Difference>> {
-    compare(histories, cases, tc, observe(tc, cases, options)?)
+    compare(histories, cases, tc, observe(tc, cases, options))
 }
 
 /// Holds what `tc` says now (`observed`, one per case) against the recorded histories.
@@ -584,11 +647,11 @@ fn compare(
     histories: &[(PathBuf, Option<History>)],
     cases: &[Case],
     tc: &Toolchain,
-    observed: Vec<Option<Variant>>,
+    observed: Vec<Observed>,
 ) -> Result<Vec<Difference>> {
     let key = key_of(tc);
     let mut out = Vec::new();
-    for ((case, variant), (path, history)) in cases.iter().zip(observed).zip(histories) {
+    for ((case, observed), (path, history)) in cases.iter().zip(observed).zip(histories) {
         if unlintable(case, tc) {
             // A lint case needs the toolchain's clippy; without it there is nothing to compare.
             continue;
@@ -597,6 +660,16 @@ fn compare(
             case: case.name.clone(),
             toolchain: key.clone(),
             what,
+        };
+        let variant = match observed {
+            Observed::Variant(v) => Some(v),
+            Observed::NotApplicable => None,
+            Observed::Crashed(v, _) => Some(v),
+            Observed::Nothing(why) => {
+                // Nothing to hold against the record: say what happened instead.
+                out.push(diff(format!("no result to compare ({why})")));
+                continue;
+            }
         };
         let Some(history) = history else {
             out.push(diff(format!("no history at {}", path.display())));
@@ -765,6 +838,54 @@ mod tests {
         assert_eq!(History::load(&path).unwrap().unwrap(), h);
         let differences = verify(&root, &[case], &no_clippy, &options).unwrap();
         assert!(differences.is_empty(), "{differences:?}");
+    }
+
+    /// The fallback of a file system without an atomic exchange: whichever rename fails, the
+    /// folder is there afterwards, whole, old or new.
+    #[test]
+    fn replacing_by_renames_never_leaves_the_folder_missing() {
+        use std::cell::Cell;
+        let read = |dir: &Path| std::fs::read_to_string(dir.join("f")).ok();
+        // The renames are: old aside, new in place, old to the staging path.
+        for fail_at in [None, Some(0), Some(1), Some(2)] {
+            let tmp = tempfile::tempdir().unwrap();
+            let (from, to) = (tmp.path().join("staging"), tmp.path().join("history"));
+            for (dir, text) in [(&from, "new"), (&to, "old")] {
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(dir.join("f"), text).unwrap();
+            }
+            let n = Cell::new(0);
+            let result = replace_by_renames(&from, &to, |a, b| {
+                let i = n.get();
+                n.set(i + 1);
+                if Some(i) == fail_at {
+                    return Err(std::io::Error::other("refused"));
+                }
+                std::fs::rename(a, b)
+            });
+            let want = match fail_at {
+                Some(0 | 1) => "old",
+                _ => "new",
+            };
+            assert_eq!(
+                read(&to).as_deref(),
+                Some(want),
+                "failing rename {fail_at:?}"
+            );
+            assert_eq!(
+                result.is_err(),
+                matches!(fail_at, Some(0 | 1)),
+                "{fail_at:?}"
+            );
+            // Nothing is left beside the folder but the staging path, which the caller removes.
+            let left: Vec<String> = std::fs::read_dir(tmp.path())
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n != "history" && n != "staging")
+                .collect();
+            assert!(left.is_empty(), "{fail_at:?}: {left:?}");
+        }
     }
 
     #[test]

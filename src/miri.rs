@@ -38,7 +38,8 @@ pub enum Verdict {
     /// Miri cannot run it (a foreign function, a process spawn, ...).
     Unsupported,
     Timeout,
-    /// Miri found nothing, but the program failed (a panic, a non-zero exit) or did not build.
+    /// Miri found nothing, but the program failed (a panic of any thread, a non-zero exit) or
+    /// did not build.
     Failed,
     /// Not run: `//@ miri: skip: <reason>`.
     Skipped,
@@ -297,11 +298,16 @@ impl Miri {
         let (verdict, headline) = if done.timed_out {
             (Verdict::Timeout, None)
         } else if done.status.is_some_and(|s| s.success()) {
-            (Verdict::Clean, None)
+            // A spawned thread's panic leaves Miri's exit code 0 too: not clean.
+            match compile::thread_panic(&text) {
+                Some(panic) => (Verdict::Failed, Some(format!("exit code 0, but {panic}"))),
+                None => (Verdict::Clean, None),
+            }
         } else {
             classify(&report).unwrap_or_else(|| {
+                // Miri runs with no memory limit of ours.
                 let why = done.status.map_or("killed".to_string(), |s| {
-                    compile::failure_reason(&s, &text, u64::MAX)
+                    compile::failure_reason(&s, &text, None)
                 });
                 (Verdict::Failed, Some(why))
             })
@@ -588,6 +594,8 @@ pub struct Checked {
     pub cached: bool,
     /// The pinned report `--bless` wrote.
     pub blessed: Option<PathBuf>,
+    /// The problem is not a difference but something that could not be read or run (exit 2).
+    pub error: bool,
 }
 
 impl Checked {
@@ -613,7 +621,8 @@ fn native_word(outcome: &compile::Outcome) -> &'static str {
 
 /// Runs one program natively and under Miri, and holds Miri's verdict against the directive
 /// and, for a finding, its report against the pinned one (`<name>.miri.stderr`). With `bless`,
-/// a missing or different pinned report of a case whose verdict is as promised is written.
+/// a missing, unreadable or different pinned report of a case whose verdict is as promised is
+/// written.
 pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Checked {
     let expected = Verdict::expected(case);
     let mut checked = Checked {
@@ -624,6 +633,7 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
         problem: String::new(),
         cached: false,
         blessed: None,
+        error: false,
     };
     let mut native = check::Options::new(options.root.clone());
     native.cache = options.cache.clone();
@@ -638,6 +648,7 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
         Err(e) => {
             checked.native = "error".into();
             checked.problem = e.to_string();
+            checked.error = true;
             return checked;
         }
     };
@@ -661,6 +672,7 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
         Ok(r) => r,
         Err(e) => {
             checked.problem = e.to_string();
+            checked.error = true;
             return checked;
         }
     };
@@ -678,7 +690,21 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
             );
         } else if want.is_finding() {
             let pin = crate::corpus::miri_pin_path(case);
-            let pinned = std::fs::read_to_string(&pin).ok();
+            // Fails closed: a pin that cannot be read is an error naming it (unless blessing
+            // replaces it), never a pass.
+            let pinned = match crate::error::read_text(&pin) {
+                Ok(text) => Some(text),
+                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                    None
+                }
+                Err(_) if bless => None,
+                Err(e) => {
+                    checked.problem = format!("cannot compare with the pinned Miri report: {e}");
+                    checked.error = true;
+                    checked.miri = Some(run);
+                    return checked;
+                }
+            };
             if pinned.as_deref() != Some(run.report.as_str()) {
                 if bless {
                     match crate::error::write_atomic(&pin, run.report.as_bytes()) {

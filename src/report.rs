@@ -134,6 +134,8 @@ fn outcome_label(r: &Checked) -> String {
         None => "-".into(),
         Some(o) => {
             let kind = match o.kind {
+                // Compiled, but its run failed (a non-zero exit, a signal, a thread's panic).
+                Kind::Pass if !o.ran_clean() => "run-fail",
                 Kind::Pass => "pass",
                 Kind::Fail => "fail",
                 Kind::Timeout => "timeout",

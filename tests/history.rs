@@ -541,4 +541,82 @@ fn verify_over_several_toolchains_keeps_to_the_jobs_budget() {
             "--jobs {jobs}: {peak} compiles at once ({starts:?})"
         );
     }
+
+}
+
+/// A compiler crash is no variant of a case: recording a toolchain whose rustc crashes (here one
+/// killed by SIGSEGV) reports the case and keeps what was recorded for it.
+#[test]
+fn a_compiler_crash_is_reported_and_not_recorded() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sysroot = dir.path().join("sysroot");
+    std::fs::create_dir_all(sysroot.join("lib/rustlib")).unwrap();
+    let rustc = dir.path().join("rustc");
+    std::fs::write(
+        &rustc,
+        format!(
+            "#!/bin/sh\ncase \"$1\" in\n  -vV) printf 'rustc 1.80.0\\nbinary: rustc\\ncommit-hash: 0\\ncommit-date: 2024-07-21\\nhost: x86_64-unknown-linux-gnu\\nrelease: 1.80.0\\n' ;;\n  --print) echo {} ;;\n  *) kill -SEGV $$ ;;\nesac\n",
+            sysroot.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&rustc, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tc =
+        sendsync::toolchain::Toolchain::resolve(&sendsync::toolchain::Spec::Path(rustc)).unwrap();
+    let file = dir.path().join("cases/t/a.rs");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    program(file.parent().unwrap(), "a", "fn main() {}\n");
+    let case = sendsync::case::Case::load_lenient(&file).unwrap();
+    let root = dir.path().join("history");
+    let path = history::History::path(&root, &case);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut before = history::History::new(&case.name);
+    let variant = history::Variant {
+        outcome: "pass".into(),
+        codes: vec![],
+        diagnostics: vec![],
+        linted: false,
+    };
+    before.record(&history::key_of(&tc), &tc, Some(variant));
+    before.save(&path).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+
+    let mut options = options();
+    options.cache = None;
+    let mut reports = Vec::new();
+    history::record_all(
+        &root,
+        std::slice::from_ref(&case),
+        std::slice::from_ref(&tc),
+        &options,
+        |_, recorded| {
+            reports.push((recorded.changed, recorded.unrecorded.clone()));
+        },
+    )
+    .unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+    let [(changed, unrecorded)] = &reports[..] else {
+        panic!("{reports:?}");
+    };
+    assert_eq!(*changed, 0);
+    assert!(
+        matches!(&unrecorded[..], [(case, why)] if case == "a" && why.starts_with("ice: ") && why.contains("SIGSEGV")),
+        "{unrecorded:?}"
+    );
+
+    // The very crash already recorded (a toolchain's own ICE, recorded before) is no news.
+    let mut known = history::History::new(&case.name);
+    let crash = history::Variant {
+        outcome: "ice".into(),
+        codes: vec!["-".into()],
+        diagnostics: vec![sendsync::diagnostic::Diagnostic::crash(
+            "rustc was killed by SIGSEGV",
+        )],
+        linted: false,
+    };
+    known.record(&history::key_of(&tc), &tc, Some(crash));
+    known.save(&path).unwrap();
+    let recorded = history::record(&root, std::slice::from_ref(&case), &tc, &options).unwrap();
+    assert_eq!(recorded, history::Recorded::default());
 }

@@ -2,6 +2,9 @@
 //! exit code `sendsync` must give, and what it must say. None of these may come back.
 
 mod common;
+// Pins that fail closed, plain-text failures, panicking threads: tests/hostile/pins.rs.
+#[path = "hostile/pins.rs"]
+mod pins;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -307,3 +307,84 @@ fn a_nightly_without_miri_or_rust_src_is_exit_2_with_the_component_command() {
         );
     }
 }
+
+/// `sendsync miri DIR` with `args`: its exit code, its JSON rows and its output for messages.
+fn miri_rows(dir: &Path, args: &[&str]) -> (Option<i32>, Vec<serde_json::Value>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sendsync"))
+        .args(["miri", "--format", "json"])
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {all}"));
+    (out.status.code(), rows, all)
+}
+
+/// As `check`'s pins, Miri's fail closed: a pinned report that cannot be read is an error
+/// naming it (exit 2), a missing one a failure saying how to bless it (exit 1).
+#[test]
+fn a_miri_pin_that_is_unreadable_or_missing_fails_closed() {
+    if nightly_miri("Miri pins that fail closed").is_none() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pins");
+    write(
+        &dir,
+        "forgets.rs",
+        "//! Forgets a vector\n//!\n//! It leaks. Miri says so.\n//!\n//@ pass\n//@ miri: leak\nfn main() { std::mem::forget(vec![1u8]); }\n",
+    );
+    let (code, rows, all) = miri_rows(&dir, &[]);
+    assert_eq!(code, Some(1), "{all}");
+    let problem = rows[0]["problem"].as_str().unwrap_or_default();
+    assert!(
+        problem.contains("no pinned Miri report") && problem.contains("forgets.miri.stderr"),
+        "{all}"
+    );
+    let pin = dir.join("forgets.miri.stderr");
+    std::fs::write(&pin, b"error: memory leaked\n\xff\n").unwrap();
+    let (code, rows, all) = miri_rows(&dir, &[]);
+    assert_eq!(code, Some(2), "{all}");
+    let problem = rows[0]["problem"].as_str().unwrap_or_default();
+    assert!(
+        problem.contains(&format!("{}:2: the file is not valid UTF-8", pin.display())),
+        "{all}"
+    );
+}
+
+/// A spawned thread's panic leaves Miri's exit code 0, as it leaves the native one: the panic
+/// is what makes the run `failed`, not `clean`, named by its message.
+#[test]
+fn a_panicking_thread_is_not_clean_under_miri() {
+    if nightly_miri("a panicking thread under Miri").is_none() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("panics");
+    write(
+        &dir,
+        "worker_panics.rs",
+        "//! A worker that panics\n//!\n//! Its panic is not an exit code.\n//!\n//@ pass\nfn main() {\n    let t = std::thread::spawn(|| panic!(\"the worker gave up\"));\n    let _ = t.join();\n}\n",
+    );
+    let (code, rows, all) = miri_rows(&dir, &[]);
+    assert_eq!(code, Some(1), "{all}");
+    let row = &rows[0];
+    assert_eq!(row["miri"], "failed", "{all}");
+    let headline = row["headline"].as_str().unwrap_or_default();
+    assert!(
+        headline.contains("panicked at") && headline.contains("the worker gave up"),
+        "{all}"
+    );
+    assert!(
+        row["problem"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("but the case says clean"),
+        "{all}"
+    );
+}

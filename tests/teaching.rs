@@ -603,7 +603,7 @@ fn trait_claims_in_the_text_hold_on_the_pinned_toolchain() {
         .iter()
         .all(|p| !p.contains("IntoIterator") && !p.contains("Rc<T>")));
     let cases = common::cases();
-    let results = sendsync::parallel::map(&cases, |case| {
+    let results = sendsync::work::map(sendsync::work::default_jobs(), &cases, |case| {
         let who = format!("{} ({})", case.name, common::rel(&case.path).display());
         claim_problems(
             &toolchain,

@@ -36,24 +36,31 @@ pub fn run(cmd: HistoryCommand) -> CmdResult {
             let options = options(&run, corpus::package_root());
             let toolchains = history_toolchains(toolchains.as_deref())?;
             let mut started = std::time::Instant::now();
+            let mut unrecorded = 0;
             history::record_all(
                 &root,
                 &corpus.cases,
                 &toolchains,
                 &options,
-                |tc, changed| {
+                |tc, recorded| {
+                    let key = history::key_of(tc);
                     println!(
-                        "{} ({}): {changed} histories changed, {:.1} s",
-                        history::key_of(tc),
+                        "{key} ({}): {} histories changed, {:.1} s",
                         tc.release,
+                        recorded.changed,
                         started.elapsed().as_secs_f64()
                     );
+                    for (case, why) in &recorded.unrecorded {
+                        println!("  {case} on {key}: not recorded, its old record kept: {why}");
+                    }
+                    unrecorded += recorded.unrecorded.len();
                     started = std::time::Instant::now();
                 },
             )
             .map_err(one)?;
             println!("{}: updated as one change", root.display());
-            Ok(0)
+            // A crash or a time-out is something to look at, not a result: exit 1.
+            Ok(if unrecorded > 0 { 1 } else { 0 })
         }
         HistoryCommand::Verify { toolchains, run } => {
             let corpus = load_corpus()?;

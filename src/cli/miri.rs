@@ -66,7 +66,7 @@ pub fn run(args: MiriArgs) -> CmdResult {
         ),
         Format::Text => print!("{}", miri::to_text(&results, &root, args.all)),
     }
-    if !errors.is_empty() {
+    if !errors.is_empty() || results.iter().any(|r| r.error) {
         return Ok(2);
     }
     Ok(if results.iter().any(|r| r.is_failure()) {
