@@ -146,6 +146,10 @@ pub struct Case {
     /// which proves the hang): run with a short time limit ([`HANG_PROBE`]) that it must overrun.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub hangs: bool,
+    /// What a compiletest test asks beyond the fields above: its `only-*`/`ignore-*`/`needs-*`
+    /// conditions, `normalize-stderr` rules, and whether its stderr is compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compiletest: Option<crate::compiletest::Props>,
     #[serde(skip)]
     pub source: String,
 }
@@ -219,6 +223,7 @@ impl Case {
             check_only: false,
             miri: None,
             hangs: false,
+            compiletest: None,
             source: String::new(),
         };
         // Leniently, rustc's own UI tests are read by their compiletest directives, and a file

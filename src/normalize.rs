@@ -12,6 +12,7 @@
 use std::cmp;
 use std::path::Path;
 
+pub mod compiletest;
 mod later;
 
 pub use later::{comparable, comparable_span, Step, LATER_STEPS};
