@@ -4,12 +4,13 @@
 
 use sha2::{Digest, Sha256};
 
-const SHAPING: [&str; 8] = [
+const SHAPING: [&str; 9] = [
     "src/cache.rs",
     "src/compile.rs",
     "src/diagnostic.rs",
     "src/miri.rs",
     "src/normalize.rs",
+    "src/normalize/compiletest.rs",
     "src/process.rs",
     "src/sysroot.rs",
     "src/toolchain.rs",

@@ -9,7 +9,8 @@
 //! `$LONG_TYPE_HASH`, tabs are shown as `\t`, `//~` annotations are cut from quoted source, and
 //! last the test's own `normalize-stderr` rules). One thing compiletest has rustc do itself,
 //! with the unstable `-Z ui-testing`, is done here instead, since a stable rustc takes no `-Z`
-//! flag: `LL` for every line number in the margin, which is then two columns wide.
+//! flag: `LL` for every line number in the margin, which is then two columns wide, and
+//! `YYYY-MM-DD` for a nightly's build date.
 //!
 //! Not followed: what only `-Z` flags give (`-Z deduplicate-diagnostics=no` repeats a
 //! diagnostic rustc otherwise prints once; `-Z write-long-types-to-disk=no` prints long types in
@@ -68,8 +69,22 @@ pub fn extract_rendered(json: &str) -> Vec<String> {
 
 /// The messages of one compile, as compiletest compares them.
 pub fn stderr(messages: &[String], cx: &Context) -> String {
-    let text: String = messages.iter().map(|m| ui_testing_margin(m)).collect();
+    let text: String = messages
+        .iter()
+        .map(|m| ui_testing_date(&ui_testing_margin(m)))
+        .collect();
     normalize_output(&text, cx)
+}
+
+/// A nightly's note on its build date as `-Z ui-testing` has rustc print it: `YYYY-MM-DD`.
+fn ui_testing_date(message: &str) -> String {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &DATE,
+        r"(this compiler was built on )\d{4}-\d{2}-\d{2}(; consider upgrading it)",
+    )
+    .replace_all(message, "${1}YYYY-MM-DD$2")
+    .into_owned()
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -140,9 +155,11 @@ fn ui_testing_margin(message: &str) -> String {
     for line in lines {
         let spaces = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[spaces..];
+        // rustc right-aligns a line number in the margin (` 9 |` in a margin two wide).
         let numbered = line.len() > width + 1
-            && line.as_bytes()[0].is_ascii_digit()
-            && line[..width].trim_end().bytes().all(|b| b.is_ascii_digit())
+            && line.is_char_boundary(width)
+            && !line[..width].trim().is_empty()
+            && line[..width].trim().bytes().all(|b| b.is_ascii_digit())
             && line[width..].starts_with(' ')
             && line[width + 1..].starts_with(['|', '+', '-', '~']);
         let new = if numbered {
@@ -223,6 +240,12 @@ mod tests {
             ui_testing_margin(one),
             "  --> x.rs:3:1\n   |\nLL |     a\n   |     ^\n"
         );
+        // right-aligned numbers in a wider margin
+        let wide = "   --> x.rs:100:1\n    |\n  9 |     a\n100 |     b\n";
+        assert_eq!(
+            ui_testing_margin(wide),
+            "  --> x.rs:100:1\n   |\nLL |     a\nLL |     b\n"
+        );
         // suggestions: `+`, `-` and `~` lines
         let diff = "   --> x.rs:100:1\n    |\n100 -     a\n100 +     b\n";
         assert_eq!(
@@ -237,6 +260,17 @@ mod tests {
         );
         // no margin at all
         assert_eq!(ui_testing_margin("error: aborting\n"), "error: aborting\n");
+    }
+
+    /// A nightly's feature-gate errors say when it was built: `-Z ui-testing` has rustc say
+    /// `YYYY-MM-DD` instead.
+    #[test]
+    fn the_build_date_of_a_nightly_is_anonymized() {
+        let gate = "error[E0658]: x\n  |\n  = note: this compiler was built on 2026-05-18; consider upgrading it if it is out of date\n";
+        assert_eq!(
+            stderr(&[gate.to_string()], &cx()),
+            "error[E0658]: x\n   |\n   = note: this compiler was built on YYYY-MM-DD; consider upgrading it if it is out of date\n"
+        );
     }
 
     #[test]
