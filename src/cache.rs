@@ -67,6 +67,8 @@ impl Cache {
             &format!("{mode:?}"),
             &linter,
             &case.edition,
+            // How the flags are chosen and the stderr normalized (ours, or compiletest's).
+            &format!("{:?}", case.format),
             &TRYBUILD_FLAGS.join(" "),
             &case.flags.join(" "),
             &crate::compile::display_path(case),

@@ -158,6 +158,10 @@ pub struct Case {
     /// the bundled corpus, else the checked folder's manifest or `--manifest`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deps: Option<crate::deps::Source>,
+    /// What a compiletest test asks beyond the fields above: its `only-*`/`ignore-*`/`needs-*`
+    /// conditions, `normalize-stderr` rules, and whether its stderr is compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compiletest: Option<crate::compiletest::Props>,
     #[serde(skip)]
     pub source: String,
 }
@@ -269,6 +273,7 @@ impl Case {
             hangs: false,
             crates: Vec::new(),
             deps: None,
+            compiletest: None,
             source: String::new(),
         };
         // Leniently, rustc's own UI tests are read by their compiletest directives, and a file

@@ -52,6 +52,30 @@ pub struct Checked {
     pub cached: bool,
     /// The pinned file `--bless` wrote for this case.
     pub blessed: Option<PathBuf>,
+    /// What the verdict compared, for the reports.
+    pub compared: Compared,
+}
+
+/// What a case's verdict compared: its outcome and error codes (or lints) only, or its
+/// rendered stderr too (a pinned `.stderr` on the pinned toolchain, or a compiletest test's
+/// `.stderr` as compiletest normalizes it, on any toolchain).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Compared {
+    /// Not compiled (not applicable, or an error before compiling).
+    Nothing,
+    Codes,
+    Stderr,
+}
+
+impl Compared {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Compared::Nothing => "-",
+            Compared::Codes => "codes",
+            Compared::Stderr => "stderr",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -62,7 +86,8 @@ pub struct Options {
     /// Paths in reports are relative to this (the package root for the bundled corpus). What
     /// rustc prints does not depend on it (see [`compile::display_path`]).
     pub root: PathBuf,
-    /// Compare rendered stderr with the pinned `.stderr` files (on the pinned toolchain).
+    /// Compare rendered stderr with the `.stderr` files: pinned ones on the pinned toolchain,
+    /// a compiletest test's on any (`check --compare codes` says no).
     pub compare_stderr: bool,
     /// Write the observed stderr over a pinned `.stderr` that is missing or differs, for failing
     /// cases whose outcome and codes are as expected (pinned toolchain only).
@@ -76,7 +101,35 @@ pub struct Options {
     pub unbuildable_crates_not_applicable: bool,
 }
 
+/// How a check compared what it observed (`check --compare`), for the reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Comparison {
+    /// Outcome, codes, and the `.stderr` files where there are any to compare (the default).
+    Stderr,
+    /// Outcome and error codes (or lints) only.
+    Codes,
+}
+
+impl Comparison {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparison::Stderr => "stderr",
+            Comparison::Codes => "codes",
+        }
+    }
+}
+
 impl Options {
+    /// What the verdicts compare under these options.
+    pub fn comparison(&self) -> Comparison {
+        if self.compare_stderr {
+            Comparison::Stderr
+        } else {
+            Comparison::Codes
+        }
+    }
+
     pub fn new(root: PathBuf) -> Options {
         Options {
             jobs: crate::work::default_jobs(),
@@ -173,9 +226,13 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
         reason,
         cached,
         blessed: None,
+        compared: Compared::Nothing,
     };
     if let Some(why) = &case.unsupported {
         return checked(None, Verdict::NotApplicable, why.clone(), false);
+    }
+    if let Some(why) = crate::compiletest::not_applicable_on(case, toolchain) {
+        return checked(None, Verdict::NotApplicable, why, false);
     }
     if !case.applies_to(&toolchain.version()) {
         let min = case
@@ -221,6 +278,15 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
                 Pin::NotCompared
             };
             let (mut verdict, mut reason) = judge(case, &outcome, &pin);
+            let mut compared = if matches!(pin, Pin::NotCompared) {
+                Compared::Codes
+            } else {
+                Compared::Stderr
+            };
+            if options.compare_stderr && crate::compiletest::compares_stderr(case) {
+                compared = Compared::Stderr;
+                (verdict, reason) = compiletest_stderr(case, toolchain, &outcome, verdict, reason);
+            }
             let mut blessed = None;
             if options.bless && compare && verdict != Verdict::Ok {
                 // Judged without the pinned file: bless only what is otherwise right, so the
@@ -240,6 +306,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
             }
             let mut c = checked(Some(outcome), verdict, reason, cached);
             c.blessed = blessed;
+            c.compared = compared;
             c
         }
     }
@@ -250,6 +317,27 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
 /// were read).
 pub fn pins_stderr(case: &Case) -> bool {
     case.expectation.is_pinned() && case.format == crate::case::Format::Sendsync
+}
+
+/// A compiletest test's verdict with its `.stderr` compared, as compiletest normalizes both
+/// (see [`crate::normalize::compiletest`]): a difference makes an `ok` a mismatch, and is shown
+/// after the reason of a mismatch in the codes.
+fn compiletest_stderr(
+    case: &Case,
+    toolchain: &Toolchain,
+    outcome: &Outcome,
+    verdict: Verdict,
+    reason: String,
+) -> (Verdict, String) {
+    if !matches!(verdict, Verdict::Ok | Verdict::Mismatch) {
+        return (verdict, reason);
+    }
+    match crate::compiletest::stderr_difference(case, toolchain, &outcome.stderr) {
+        Err(e) => (Verdict::Error, e.to_string()),
+        Ok(None) => (verdict, reason),
+        Ok(Some(diff)) if verdict == Verdict::Ok => (Verdict::Mismatch, diff),
+        Ok(Some(diff)) => (verdict, format!("{reason}\n{diff}")),
+    }
 }
 
 /// A case's pinned `.stderr`, as the last step of judging it holds it.

@@ -10,7 +10,7 @@
 //! process group of their own, with time (and, for the program, memory) limits, killed as a
 //! group when they end.
 
-use crate::case::{Case, Expectation};
+use crate::case::{Case, Expectation, Format};
 use crate::diagnostic::{self, Diagnostic, Normalizer, Raw};
 use crate::error::{Error, Result};
 use crate::normalize;
@@ -194,11 +194,20 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
     remap.push(dir);
     remap.push("=");
     remap.push(virtual_dir);
-    cmd.arg(format!("--edition={}", case.edition))
-        .args(["--crate-type=bin", "--crate-name", CRATE_NAME])
-        .arg("--error-format=json")
-        .args(TRYBUILD_FLAGS)
-        .args(["-C", "debuginfo=0"])
+    let compiletest = case.format == Format::Compiletest;
+    cmd.arg(format!("--edition={}", case.edition));
+    if compiletest {
+        compiletest_flags(&mut cmd, toolchain, case);
+    } else {
+        // The case's own crate type wins over ours (rustc refuses `bin` with any other).
+        if !names_crate_type(&case.flags) {
+            cmd.arg("--crate-type=bin");
+        }
+        cmd.args(["--crate-name", CRATE_NAME])
+            .arg("--error-format=json")
+            .args(TRYBUILD_FLAGS);
+    }
+    cmd.args(["-C", "debuginfo=0"])
         .args(&case.flags)
         .args(&crates)
         .arg(remap)
@@ -272,14 +281,26 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
             rendered.push(format!("{}\n", plain.join("\n")));
         }
     }
-    let target_str = format!("{VIRTUAL_ROOT}target/");
-    let cx = normalize::Context {
-        krate: CRATE_NAME,
-        source_dir: VIRTUAL_ROOT,
-        input_file: &display,
-        target_dir: &target_str,
+    let stderr = if compiletest {
+        let host = crate::compiletest::host::Host::from_triple(&toolchain.host, &toolchain.release);
+        let rules = crate::compiletest::rules_for(case, host.pointer_width);
+        let build_dir = tmp.path().to_string_lossy();
+        let cx = normalize::compiletest::Context {
+            dir: virtual_dir,
+            build_dir: &build_dir,
+            rules: &rules,
+        };
+        normalize::compiletest::stderr(&normalize::compiletest::extract_rendered(&json), &cx)
+    } else {
+        let target_str = format!("{VIRTUAL_ROOT}target/");
+        let cx = normalize::Context {
+            krate: CRATE_NAME,
+            source_dir: VIRTUAL_ROOT,
+            input_file: &display,
+            target_dir: &target_str,
+        };
+        normalize::stderr(rendered.iter().map(String::as_str), &cx)
     };
-    let stderr = normalize::stderr(rendered.iter().map(String::as_str), &cx);
 
     if let Some(signal) = crashed {
         diagnostics.push(Diagnostic::crash(&format!(
@@ -290,7 +311,7 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
 
     let mut run = None;
     if kind == Kind::Pass && mode == Mode::Run {
-        let exe = tmp.path().join(CRATE_NAME);
+        let exe = executable(tmp.path(), case);
         let mut cmd = Command::new(&exe);
         cmd.current_dir(tmp.path()).env_clear();
         if let Some(path) = std::env::var_os("PATH") {
@@ -381,6 +402,58 @@ fn plain_failure(plain: &[&str], exit_code: Option<i32>) -> Diagnostic {
         spans: vec![],
         children: vec![],
     }
+}
+
+/// Whether `flags` give rustc a crate type (`--crate-type lib`, `--crate-type=lib`).
+fn names_crate_type(flags: &[String]) -> bool {
+    flags
+        .iter()
+        .any(|f| f == "--crate-type" || f.starts_with("--crate-type="))
+}
+
+/// The first release with the `internal_features` lint: before it, `-A internal_features` is
+/// an error (E0602, unknown lint).
+const INTERNAL_FEATURES_LINT: crate::toolchain::Version = crate::toolchain::Version::new(1, 73, 0);
+
+/// The flags compiletest gives rustc for a UI test (`make_compile_args` in rust-lang/rust's
+/// `src/tools/compiletest/src/runtest.rs`), less the `-Z` ones a stable rustc refuses (their
+/// effect on the rendered text is normalization's: see [`normalize::compiletest`]) and those
+/// that change no diagnostic (`--target`, `-C prefer-dynamic`, `-C strip`). No `--crate-type`
+/// and no `--crate-name`: the test's own flags or attributes, else rustc's defaults, decide.
+fn compiletest_flags(cmd: &mut Command, toolchain: &Toolchain, case: &Case) {
+    cmd.args(["--error-format=json", "--json=future-incompat"])
+        .arg("-Ccodegen-units=1");
+    // Tests that are not run get `-A unused` (they are full of unused code); run-pass tests
+    // show their warnings.
+    if case.expectation != Expectation::Pass || case.check_only {
+        cmd.args(["-A", "unused"]);
+    }
+    if toolchain.version() >= INTERNAL_FEATURES_LINT {
+        cmd.args(["-A", "internal_features"]);
+    }
+}
+
+/// The program a build made: named after the crate, which for a compiletest test is its file
+/// name (`-` read as `_`) or its `#![crate_name]`; failing that, the one executable there.
+fn executable(dir: &Path, case: &Case) -> std::path::PathBuf {
+    if case.format != Format::Compiletest {
+        return dir.join(CRATE_NAME);
+    }
+    let named = dir.join(case.name.replace('-', "_"));
+    if named.is_file() {
+        return named;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.metadata()
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+        .unwrap_or(named)
 }
 
 fn tail_lines(text: &str, n: usize) -> String {

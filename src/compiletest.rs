@@ -1,16 +1,29 @@
 //! Reading rustc's own UI tests (compiletest's format) as cases, so that `check` and `matrix`
-//! run on a copy of `tests/ui` from rust-lang/rust.
+//! run on a copy of `tests/ui` from rust-lang/rust as compiletest runs them.
 //!
 //! A file is a compiletest test when its `//@` lines are compiletest's directives
 //! (`check-pass`, `run-pass`, `edition:2018`, `compile-flags: …`, `revisions: …`, …) rather
 //! than ours. Its expectation comes from `*-pass`, else from the `.stderr` beside it (the
-//! `error[E….]` lines give the codes), else it is expected to fail with any error. What cannot
-//! be honoured here (revisions, `-Z` flags, auxiliary crates, run-fail tests) makes the case
-//! not applicable, with the reason.
+//! `error[E….]` lines give the codes), else it is expected to fail with any error; its
+//! `.stderr` is then compared as compiletest normalizes it ([`crate::normalize::compiletest`]).
+//! As in compiletest (`src/tools/compiletest/src/directives.rs` in rust-lang/rust): no
+//! `//@ edition` means rustc's default, 2015; `compile-flags` are split on whitespace except
+//! inside single quotes; `only-*`, `ignore-*` and `needs-*` are held against the host of the
+//! toolchain that checks the test ([`host`]). What cannot be honoured here (revisions, `-Z`
+//! flags, auxiliary crates, run-fail tests) makes the case not applicable, with the reason.
+
+pub mod host;
 
 use crate::case::{Case, Expectation, Format};
+use crate::error::Result;
+use crate::toolchain::Toolchain;
+use host::Host;
+use serde::Serialize;
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The edition of a test that names none: compiletest then passes rustc no `--edition`.
+pub const EDITION: &str = "2015";
 
 /// compiletest's directive names (the part before `:` or the first space).
 const KNOWN: &[&str] = &[
@@ -20,45 +33,117 @@ const KNOWN: &[&str] = &[
     "check-fail",
     "build-fail",
     "run-fail",
+    "run-crash",
+    "run-fail-or-crash",
     "edition",
     "compile-flags",
     "revisions",
     "aux-build",
     "aux-crate",
     "aux-bin",
+    "aux-codegen-backend",
     "proc-macro",
     "known-bug",
     "error-pattern",
+    "regex-error-pattern",
+    "forbid-output",
     "normalize-stderr",
     "normalize-stderr-test",
+    "normalize-stderr-32bit",
+    "normalize-stderr-64bit",
     "normalize-stdout",
     "normalize-stdout-test",
     "dont-check-compiler-stderr",
     "dont-check-compiler-stdout",
+    "dont-check-failure-status",
     "dont-require-annotations",
     "check-run-results",
+    "check-test-line-numbers-match",
     "run-flags",
     "exec-env",
+    "unset-exec-env",
     "rustc-env",
     "unset-rustc-env",
     "failure-status",
     "should-fail",
+    "should-ice",
     "no-prefer-dynamic",
+    "no-auto-check-cfg",
     "incremental",
     "pretty-mode",
     "pretty-expanded",
+    "pretty-compare-only",
     "force-host",
     "stderr-per-bitwidth",
     "check-stdout",
-    "needs-unwind",
     "ignore-pass",
     "run-rustfix",
     "rustfix-only-machine-applicable",
     "min-llvm-version",
+    "max-llvm-major-version",
+    "remap-src-base",
+    "add-core-stubs",
+    "add-minicore",
+    "compare-output-by-lines",
 ];
 
-/// What this machine is, for `only-*` and `ignore-*`.
-const HERE: &[&str] = &["x86_64", "linux", "unix", "64bit", "gnu", "elf"];
+/// `ignore-*` names that are not target conditions (compiletest's `EXTERNAL_IGNORES_LIST`,
+/// and `ignore-pass`, which is about `--pass`): nothing here makes them ignore a test.
+const NOT_CONDITIONS: &[&str] = &[
+    "ignore-pass",
+    "ignore-backends",
+    "ignore-gdb-version",
+    "ignore-llvm-version",
+    "ignore-parallel-frontend",
+];
+
+/// What a compiletest test asks of the checking beyond what [`Case`] holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Props {
+    /// `only-*`, `ignore-*` and `needs-*` lines: held against each toolchain's host.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// `normalize-stderr*` rules, applied in order after compiletest's own normalization.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub normalize_stderr: Vec<Rule>,
+    /// Whether the compiler's stderr is compared (`dont-check-compiler-stderr` says no).
+    pub check_stderr: bool,
+    /// `stderr-per-bitwidth`: the expected stderr is `<name>.64bit.stderr` (or `32bit`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stderr_per_bitwidth: bool,
+}
+
+impl Default for Props {
+    fn default() -> Self {
+        Props {
+            conditions: Vec::new(),
+            normalize_stderr: Vec::new(),
+            check_stderr: true,
+            stderr_per_bitwidth: false,
+        }
+    }
+}
+
+/// One `only-NAME`, `ignore-NAME` or `needs-NAME` line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Condition {
+    pub line: usize,
+    /// The directive's name: `only-linux`, `needs-threads`, ...
+    pub name: String,
+    /// What follows it (the widths of `needs-target-has-atomic: 64`, or a remark).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub value: String,
+}
+
+/// A `//@ normalize-stderr: "REGEX" -> "REPLACEMENT"` rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub regex: String,
+    pub replacement: String,
+    /// Only on hosts of this pointer width (`normalize-stderr-32bit`, `-64bit`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bits: Option<u32>,
+}
 
 fn key_of(directive: &str) -> &str {
     directive
@@ -109,12 +194,55 @@ pub fn detect(path: &Path, source: &str) -> Option<Vec<(usize, String)>> {
     (annotated || stderr).then(Vec::new)
 }
 
+/// compiletest's own split of `compile-flags` (and `run-flags`): on whitespace, except that a
+/// single-quoted part is one flag, spaces kept (`--cfg 'feature="x y"'`). Double quotes are
+/// passed on as written, as compiletest passes them (`--cfg feature="x"` is rustc's syntax),
+/// which is why this is not a shell's split.
+pub fn split_flags(flags: &str) -> Vec<String> {
+    flags
+        .split('\'')
+        .enumerate()
+        .flat_map(|(i, part)| {
+            if i % 2 == 1 {
+                vec![part]
+            } else {
+                part.split_whitespace().collect()
+            }
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The regex and replacement of a `normalize-*` directive's value, `"REGEX" -> "REPLACEMENT"`,
+/// as compiletest's `parse_normalize_rule` reads it: no escaped quotes, `\n` in the
+/// replacement a newline.
+fn parse_rule(value: &str) -> Option<(String, String)> {
+    let rest = value.trim_start().strip_prefix('"')?;
+    let (regex, rest) = rest.split_once('"')?;
+    let rest = rest.strip_prefix(char::is_whitespace)?.trim_start();
+    let rest = rest.strip_prefix("->")?;
+    let rest = rest.strip_prefix(char::is_whitespace)?.trim_start();
+    let replacement = rest.strip_prefix('"')?.strip_suffix('"')?;
+    if replacement.contains('"') {
+        return None;
+    }
+    Some((regex.to_string(), replacement.replace("\\n", "\n")))
+}
+
+/// The edition a `//@ edition` value tests: the value, or a range's lower bound (`2018..`,
+/// `2018..2024`), as compiletest tests a range when no edition is asked for.
+fn edition_of(value: &str) -> &str {
+    value.split_once("..").map_or(value, |(low, _)| low).trim()
+}
+
 /// Fills `case` (a header-less case of `path`) from compiletest directives.
 pub fn apply(case: &mut Case, path: &Path, directives: &[(usize, String)]) {
     case.format = Format::Compiletest;
+    case.edition = EDITION.to_string();
+    let mut props = Props::default();
     let mut pass = None;
     let mut unsupported: Vec<String> = Vec::new();
-    for (_, d) in directives {
+    for (line, d) in directives {
         let key = key_of(d);
         let value = d[key.len()..]
             .trim_start()
@@ -128,45 +256,69 @@ pub fn apply(case: &mut Case, path: &Path, directives: &[(usize, String)]) {
             }
             "run-pass" => pass = Some(true),
             "check-fail" | "build-fail" => pass = Some(false),
-            "run-fail" => {
-                unsupported.push("`run-fail` (a program expected to fail at run time)".into())
+            "run-fail" | "run-crash" | "run-fail-or-crash" => {
+                unsupported.push(format!("`{key}` (a program expected to fail at run time)"))
             }
-            "edition" => case.edition = value.to_string(),
+            "edition" => case.edition = edition_of(value).to_string(),
             "compile-flags" => {
-                for flag in value.split_whitespace() {
-                    if flag.starts_with("-Z") {
+                let mut flags = split_flags(value).into_iter();
+                while let Some(flag) = flags.next() {
+                    if flag == "-Z" {
+                        // `-Z name`: the value is part of the unstable flag, not a flag.
+                        let name = flags.next().unwrap_or_default();
+                        unsupported.push(format!("the unstable flag `-Z {name}`"));
+                    } else if flag.starts_with("-Z") {
                         unsupported.push(format!("the unstable flag `{flag}`"));
                     } else {
-                        case.flags.push(flag.to_string());
+                        case.flags.push(flag);
                     }
                 }
             }
+            "normalize-stderr" | "normalize-stderr-test" | "normalize-stderr-32bit"
+            | "normalize-stderr-64bit" => match parse_rule(value) {
+                Some((regex, replacement)) => match regex_lite::Regex::new(&regex) {
+                    Ok(_) => props.normalize_stderr.push(Rule {
+                        regex,
+                        replacement,
+                        bits: key.strip_prefix("normalize-stderr-").and_then(|b| {
+                            b.strip_suffix("bit").and_then(|b| b.parse().ok())
+                        }),
+                    }),
+                    Err(e) => unsupported.push(format!(
+                        "the `{key}` rule of line {line}, whose regex this reader cannot compile ({e})"
+                    )),
+                },
+                None => unsupported.push(format!(
+                    "the `{key}` rule of line {line}, which is not `\"REGEX\" -> \"REPLACEMENT\"`"
+                )),
+            },
+            "dont-check-compiler-stderr" => props.check_stderr = false,
+            "stderr-per-bitwidth" => props.stderr_per_bitwidth = true,
             "revisions" => unsupported.push(format!("revisions ({value})")),
-            "aux-build" | "aux-crate" | "aux-bin" | "proc-macro" => {
+            "aux-build" | "aux-crate" | "aux-bin" | "aux-codegen-backend" | "proc-macro" => {
                 unsupported.push(format!("the auxiliary crate `{value}`"))
             }
-            "incremental" | "pretty-mode" | "pretty-expanded" => {
+            "add-core-stubs" | "add-minicore" => {
+                unsupported.push("compiletest's `minicore` stubs".into())
+            }
+            "should-ice" => unsupported.push("`should-ice` (an expected compiler crash)".into()),
+            "incremental" | "pretty-mode" | "pretty-expanded" | "pretty-compare-only" => {
                 unsupported.push(format!("compiletest's `{key}` mode"))
             }
-            k if k.starts_with("needs-") => unsupported.push(format!("`{k}`")),
-            k if k.starts_with("only-") => {
-                let what = &k["only-".len()..];
-                if !HERE.contains(&what) {
-                    unsupported.push(format!("`{k}` (this is x86_64 Linux)"));
-                }
-            }
-            k if k.starts_with("ignore-") => {
-                let what = &k["ignore-".len()..];
-                if HERE.contains(&what) {
-                    unsupported.push(format!("`{k}` (this is x86_64 Linux)"));
-                }
+            k if NOT_CONDITIONS.contains(&k) => {}
+            k if k.starts_with("needs-") || k.starts_with("only-") || k.starts_with("ignore-") => {
+                props.conditions.push(Condition {
+                    line: *line,
+                    name: k.to_string(),
+                    value: value.to_string(),
+                })
             }
             _ => {} // directives about output checking do not change the outcome
         }
     }
     if !["2015", "2018", "2021", "2024"].contains(&case.edition.as_str()) {
         unsupported.push(format!("edition `{}`", case.edition));
-        case.edition = crate::case::DEFAULT_EDITION.into();
+        case.edition = EDITION.into();
     }
     if !unsupported.is_empty() {
         case.unsupported = Some(format!("compiletest test needs {}", unsupported.join(", ")));
@@ -178,6 +330,93 @@ pub fn apply(case: &mut Case, path: &Path, directives: &[(usize, String)]) {
             _ => Expectation::FailAny,
         },
     };
+    case.compiletest = Some(props);
+}
+
+/// Why a compiletest test does not apply on `toolchain`: each `only-*`, `ignore-*` and
+/// `needs-*` line its host does not meet, with compiletest's reason. `None` when it applies,
+/// and for any case that is not a compiletest test.
+pub fn not_applicable_on(case: &Case, toolchain: &Toolchain) -> Option<String> {
+    case.compiletest
+        .as_ref()
+        .filter(|p| !p.conditions.is_empty())
+        .and_then(|_| not_met(case, &Host::of(toolchain)))
+}
+
+/// [`not_applicable_on`] for a given host.
+pub fn not_met(case: &Case, host: &Host) -> Option<String> {
+    let props = case.compiletest.as_ref()?;
+    let mut reasons = Vec::new();
+    for c in &props.conditions {
+        if let Some(what) = c.name.strip_prefix("only-") {
+            let (holds, words) = host.condition(what);
+            if !holds {
+                reasons.push(format!("`{}`: only executed {words}", c.name));
+            }
+        } else if let Some(what) = c.name.strip_prefix("ignore-") {
+            let (holds, words) = host.condition(what);
+            if holds {
+                reasons.push(format!("`{}`: ignored {words}", c.name));
+            }
+        } else if let Err(why) = host.needs(&c.name, &c.value) {
+            reasons.push(format!("`{}`: {why}", c.name));
+        }
+    }
+    (!reasons.is_empty()).then(|| {
+        format!(
+            "compiletest test does not apply on {}: {}",
+            host.triple,
+            reasons.join("; ")
+        )
+    })
+}
+
+/// The test's `normalize-stderr*` rules that apply on a host of `bits` pointer width, as
+/// (regex, replacement) pairs in order.
+pub fn rules_for(case: &Case, bits: u32) -> Vec<(String, String)> {
+    case.compiletest
+        .iter()
+        .flat_map(|p| &p.normalize_stderr)
+        .filter(|r| r.bits.is_none_or(|b| b == bits))
+        .map(|r| (r.regex.clone(), r.replacement.clone()))
+        .collect()
+}
+
+/// Whether the test's stderr is compared at all (not with `dont-check-compiler-stderr`).
+pub fn compares_stderr(case: &Case) -> bool {
+    case.compiletest.as_ref().is_some_and(|p| p.check_stderr)
+}
+
+/// The `.stderr` compiletest holds the test's output to on a host of `bits` pointer width:
+/// `<name>.stderr`, or `<name>.64bit.stderr` with `stderr-per-bitwidth`.
+pub fn expected_stderr_path(case: &Case, bits: u32) -> PathBuf {
+    match &case.compiletest {
+        Some(p) if p.stderr_per_bitwidth => case.path.with_extension(format!("{bits}bit.stderr")),
+        _ => case.path.with_extension("stderr"),
+    }
+}
+
+/// How the test's normalized stderr (`observed`) differs from its `.stderr` on `toolchain`'s
+/// host: `None` when it is the same. A missing `.stderr` is an empty one, as in compiletest
+/// (a test that should print nothing has none); an unreadable one is an error naming it.
+pub fn stderr_difference(
+    case: &Case,
+    toolchain: &Toolchain,
+    observed: &str,
+) -> Result<Option<String>> {
+    let path = expected_stderr_path(case, Host::of(toolchain).pointer_width);
+    let expected = if path.exists() {
+        crate::error::read_text(&path)?.replace("\r\n", "\n")
+    } else {
+        String::new()
+    };
+    Ok((expected != observed).then(|| {
+        format!(
+            "stderr differs from {}, as compiletest normalizes it:\n{}",
+            path.display(),
+            crate::difference::diff(&expected, observed)
+        )
+    }))
 }
 
 /// The error codes of a compiletest `.stderr`: `E0277` for `error[E0277]: …`, `-` for an
@@ -257,8 +496,13 @@ mod tests {
             ),
             ("//@ aux-build:helper.rs\nfn main() {}\n", "helper.rs"),
             (
-                "//@ only-windows\n//@ check-pass\nfn main() {}\n",
-                "only-windows",
+                "//@ compile-flags: -Z threads=2\nfn main() {}\n",
+                "`-Z threads=2`",
+            ),
+            ("//@ run-crash\nfn main() {}\n", "run-crash"),
+            (
+                "//@ normalize-stderr: \"(\" -> \"x\"\nfn main() {}\n",
+                "cannot compile",
             ),
         ] {
             let c = case(src, None);
@@ -280,5 +524,89 @@ mod tests {
         assert!(directives("//! T\n//!\n//! E.\n//@ pass\nfn main() {}\n").is_none());
         assert!(directives("fn main() {}\n").is_none());
         assert!(directives("// c\n//@ run-pass\n// more\n//@ edition:2018\n").is_some());
+    }
+
+    #[test]
+    fn flags_split_as_compiletest_splits_them() {
+        assert_eq!(
+            split_flags("--cfg 'feature=\"x y\"' -A  unused"),
+            ["--cfg", "feature=\"x y\"", "-A", "unused"]
+        );
+        assert_eq!(
+            split_flags("--cfg feature=\"plain\""),
+            ["--cfg", "feature=\"plain\""]
+        );
+        assert_eq!(split_flags("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn editions_default_to_2015_and_ranges_to_their_lower_bound() {
+        assert_eq!(case("//@ check-pass\nfn main() {}\n", None).edition, "2015");
+        assert_eq!(case("fn main() { x } //~ ERROR\n", None).edition, "2015");
+        assert_eq!(
+            case("//@ edition: 2018..\nfn main() {}\n", None).edition,
+            "2018"
+        );
+        assert_eq!(
+            case("//@ edition:2021..2024\nfn main() {}\n", None).edition,
+            "2021"
+        );
+        let ours = Case::parse(
+            Path::new("x.rs"),
+            "//! T\n//!\n//! E.\n//@ pass\nfn main() {}\n".into(),
+            true,
+        )
+        .unwrap();
+        assert_eq!(ours.edition, crate::case::DEFAULT_EDITION);
+    }
+
+    #[test]
+    fn normalize_rules_are_read_as_compiletest_reads_them() {
+        assert_eq!(
+            parse_rule(r#""\d+ bytes" -> "N bytes""#),
+            Some((r"\d+ bytes".into(), "N bytes".into()))
+        );
+        assert_eq!(
+            parse_rule(r#" "a" -> "b\nc""#),
+            Some(("a".into(), "b\nc".into()))
+        );
+        assert_eq!(parse_rule(r#""a" "b""#), None);
+        let c = case(
+            "//@ normalize-stderr-test \"x\" -> \"y\"\n//@ normalize-stderr-32bit: \"p\" -> \"q\"\nfn main() {}\n",
+            None,
+        );
+        assert_eq!(rules_for(&c, 64), [("x".to_string(), "y".to_string())]);
+        assert_eq!(rules_for(&c, 32).len(), 2);
+    }
+
+    #[test]
+    fn conditions_are_held_against_the_host() {
+        let c = case(
+            "//@ only-windows\n//@ ignore-wasm\n//@ needs-threads\n//@ check-pass\nfn main() {}\n",
+            None,
+        );
+        assert_eq!(c.unsupported, None);
+        let linux = Host::from_triple("x86_64-unknown-linux-gnu", "1.95.0");
+        let why = not_met(&c, &linux).unwrap();
+        assert!(
+            why.contains("`only-windows`: only executed when")
+                && why.contains("x86_64-unknown-linux-gnu")
+                && !why.contains("needs-threads"),
+            "{why}"
+        );
+        let windows = Host::from_triple("x86_64-pc-windows-msvc", "1.95.0");
+        assert_eq!(not_met(&c, &windows), None);
+        let wasm = Host::from_triple("wasm32-unknown-unknown", "1.95.0");
+        let why = not_met(&c, &wasm).unwrap();
+        assert!(
+            why.contains("`ignore-wasm`") && why.contains("`needs-threads`"),
+            "{why}"
+        );
+        // `ignore-pass` and the version ranges are not target conditions.
+        let c = case(
+            "//@ ignore-pass\n//@ ignore-llvm-version: 10 - 11\n//@ check-pass\nfn main() {}\n",
+            None,
+        );
+        assert_eq!(not_met(&c, &linux), None);
     }
 }

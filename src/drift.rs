@@ -12,6 +12,7 @@
 
 use crate::compile::{Kind, Mode, Outcome};
 use crate::diagnostic::Diagnostic;
+use crate::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -109,7 +110,9 @@ pub fn classify(base: &Outcome, other: &Outcome) -> Drift {
     if sorted(base) != sorted(other) {
         return Drift::Detail;
     }
-    if base.diagnostics != other.diagnostics || base.stderr != other.stderr {
+    if comparable(base) != comparable(other)
+        || normalize::comparable(&base.stderr) != normalize::comparable(&other.stderr)
+    {
         return Drift::Rendering;
     }
     Drift::Identical
@@ -127,11 +130,15 @@ pub fn explain(drift: Drift, base: &Outcome, other: &Outcome) -> String {
                 .unwrap_or_default()
                 .replace("diagnostics[", "diagnostic [")
         }
-        Drift::Rendering if base.diagnostics != other.diagnostics => {
+        Drift::Rendering if comparable(base) != comparable(other) => {
             "the same diagnostics in another order".into()
         }
         Drift::Rendering => {
-            let (a, b) = (base.stderr.lines(), other.stderr.lines());
+            let (a, b) = (
+                normalize::comparable(&base.stderr),
+                normalize::comparable(&other.stderr),
+            );
+            let (a, b) = (a.lines(), b.lines());
             match a.zip(b).enumerate().find(|(_, (x, y))| x != y) {
                 Some((i, (x, y))) => format!("text line {}: `{x}` became `{y}`", i + 1),
                 None => "text length".into(),
@@ -166,11 +173,26 @@ fn headline_set(o: &Outcome) -> BTreeSet<(Option<&str>, &str)> {
         .collect()
 }
 
-/// Every diagnostic, in full, as a multiset.
-fn sorted(o: &Outcome) -> Vec<&Diagnostic> {
-    let mut all: Vec<&Diagnostic> = o.diagnostics.iter().collect();
+/// Every diagnostic, in full, as a multiset (as compared: see [`comparable`]).
+fn sorted(o: &Outcome) -> Vec<Diagnostic> {
+    let mut all = comparable(o);
     all.sort();
     all
+}
+
+/// The diagnostics with the normalization steps that apply when comparing
+/// ([`normalize::LATER_STEPS`]) applied to every span: what was recorded before a step existed
+/// still compares equal.
+fn comparable(o: &Outcome) -> Vec<Diagnostic> {
+    fn one(d: &Diagnostic) -> Diagnostic {
+        let mut d = d.clone();
+        for span in &mut d.spans {
+            span.at = normalize::comparable_span(&span.at);
+        }
+        d.children = d.children.iter().map(one).collect();
+        d
+    }
+    o.diagnostics.iter().map(one).collect()
 }
 
 fn compiled(outcome: &Outcome) -> bool {
@@ -295,6 +317,30 @@ mod tests {
             level: level.into(),
             ..note(message)
         }
+    }
+
+    /// A span in one of std's bundled dependencies (hashbrown, below `/rust/deps/`) moves with
+    /// each release of that crate: as std's own line numbers, it is not what the compiler says
+    /// about the program. A moved line in the case's own file stays a detail.
+    #[test]
+    fn a_moved_line_in_stds_bundled_dependencies_is_not_drift() {
+        let within = |line: u32, version: &str| {
+            let mut o = base();
+            o.diagnostics[0].children.push(Diagnostic {
+                spans: vec![span(&format!("map.rs:{line}:12-{line}:19"), true, None)],
+                ..note("required because it appears within the type `hashbrown::map::HashMap<Rc<str>, u32, RandomState>`")
+            });
+            o.stderr.push_str(&format!(
+                "note: required because it appears within the type `hashbrown::map::HashMap<Rc<str>, u32, RandomState>`\n  --> /rust/deps/hashbrown-{version}/src/map.rs:{line}:11\n"
+            ));
+            o
+        };
+        let (old, new) = (within(185, "0.16.1"), within(182, "0.17.1"));
+        assert_eq!(classify(&old, &new), Drift::Identical);
+        assert_eq!(classify(&new, &old), Drift::Identical);
+        let mut moved = base();
+        moved.diagnostics[0].spans[0].at = "8:5-8:18".into();
+        assert_eq!(classify(&base(), &moved), Drift::Detail);
     }
 
     #[test]

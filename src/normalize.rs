@@ -12,6 +12,11 @@
 use std::cmp;
 use std::path::Path;
 
+pub mod compiletest;
+mod later;
+
+pub use later::{comparable, comparable_span, Step, LATER_STEPS};
+
 /// What the normalizer needs to know about where a compile happened.
 pub struct Context<'a> {
     /// The crate name given to rustc (`$CRATE`).

@@ -1,7 +1,7 @@
 //! Rendering results: terminal tables, JSON, and self-contained HTML. How results are shown is
 //! kept apart from how they are computed.
 
-use crate::check::{Checked, Verdict};
+use crate::check::{Checked, Compared, Comparison, Verdict};
 use crate::compile::Kind;
 use crate::toolchain::Toolchain;
 use serde::Serialize;
@@ -67,11 +67,16 @@ struct CaseJson<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     chains: Vec<crate::chain::Chain>,
     cached: bool,
+    /// `codes` or `stderr` (see [`Compared`]); absent when the case was not compiled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compared: Option<&'static str>,
 }
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
     toolchain: ToolchainJson<'a>,
+    /// `stderr` or `codes`: what `check --compare` asked for.
+    comparison: &'static str,
     cases: Vec<CaseJson<'a>>,
     summary: BTreeMap<&'static str, usize>,
 }
@@ -86,7 +91,7 @@ pub fn summary(results: &[Checked]) -> BTreeMap<&'static str, usize> {
     counts
 }
 
-pub fn check_json(toolchain: &Toolchain, results: &[Checked]) -> String {
+pub fn check_json(toolchain: &Toolchain, results: &[Checked], comparison: Comparison) -> String {
     let cases = results
         .iter()
         .map(|r| CaseJson {
@@ -119,10 +124,12 @@ pub fn check_json(toolchain: &Toolchain, results: &[Checked]) -> String {
                 .map(|o| crate::chain::chains(&o.diagnostics, Some(&r.case.source)))
                 .unwrap_or_default(),
             cached: r.cached,
+            compared: (r.compared != Compared::Nothing).then(|| r.compared.as_str()),
         })
         .collect();
     let json = CheckJson {
         toolchain: toolchain.into(),
+        comparison: comparison.as_str(),
         cases,
         summary: summary(results),
     };
@@ -153,7 +160,12 @@ fn outcome_label(r: &Checked) -> String {
 
 /// The terminal report: every case that is not `ok` with its reason, then a summary line.
 /// With `all`, every case is listed.
-pub fn check_text(toolchain: &Toolchain, results: &[Checked], all: bool) -> String {
+pub fn check_text(
+    toolchain: &Toolchain,
+    results: &[Checked],
+    all: bool,
+    comparison: Comparison,
+) -> String {
     let mut out = String::new();
     let width = results
         .iter()
@@ -209,7 +221,28 @@ pub fn check_text(toolchain: &Toolchain, results: &[Checked], all: bool) -> Stri
         parts.join(", "),
         cached
     ));
+    out.push_str(&comparison_line(results, comparison));
     out
+}
+
+/// What the verdicts compared, in a line.
+fn comparison_line(results: &[Checked], comparison: Comparison) -> String {
+    match comparison {
+        Comparison::Codes => {
+            "compared by error codes only (--compare codes): no `.stderr` was read\n".into()
+        }
+        Comparison::Stderr => {
+            let n = results
+                .iter()
+                .filter(|r| r.compared == Compared::Stderr)
+                .count();
+            format!(
+                "compared by stderr: {n} of {} cases against their `.stderr` (pinned files on {}; compiletest tests' as compiletest normalizes them), the others by outcome and error codes\n",
+                results.len(),
+                crate::toolchain::pinned()
+            )
+        }
+    }
 }
 
 /// Verdict counts per topic, one line each, in the order topics first appear.

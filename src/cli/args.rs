@@ -314,4 +314,16 @@ pub struct CheckArgs {
     /// With --bless: also write `.stderr` files outside the bundled corpus (`cases/`).
     #[arg(long, requires = "bless")]
     pub bless_outside_corpus: bool,
+    /// What a verdict compares: `stderr` (the default) also holds the rendered stderr to the
+    /// `.stderr` beside a case, pinned ones on the pinned toolchain and a compiletest test's
+    /// on any, as compiletest normalizes it; `codes` compares outcomes and error codes only.
+    #[arg(long, value_enum, default_value_t = Compare::Stderr, conflicts_with = "bless")]
+    pub compare: Compare,
+}
+
+/// `check --compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Compare {
+    Stderr,
+    Codes,
 }

@@ -1,6 +1,6 @@
 //! `sendsync check`: the corpus, or any programs, on one toolchain, against their expectations.
 
-use super::args::{CheckArgs, Format};
+use super::args::{CheckArgs, Compare, Format};
 use super::common::{one, progress_bar, run_options, CmdResult};
 use super::programs::{error_result, load_for, Programs};
 use sendsync::case::Case;
@@ -32,6 +32,7 @@ pub fn run(args: CheckArgs) -> CmdResult {
     }
     let mut options = run_options(&args.run, root);
     options.bless = args.bless;
+    options.compare_stderr = args.compare == Compare::Stderr;
     if args.bless && !toolchain.is_pinned() {
         return Err(one(Error::env(format!(
             "--bless writes the pinned output, which belongs to {}; this is {}",
@@ -84,8 +85,14 @@ pub fn run(args: CheckArgs) -> CmdResult {
     let html_written =
         sendsync::error::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
     match args.format {
-        Format::Json => println!("{}", report::check_json(&toolchain, &results)),
-        Format::Text => print!("{}", report::check_text(&toolchain, &results, args.all)),
+        Format::Json => println!(
+            "{}",
+            report::check_json(&toolchain, &results, options.comparison())
+        ),
+        Format::Text => print!(
+            "{}",
+            report::check_text(&toolchain, &results, args.all, options.comparison())
+        ),
     }
     match (html_written, args.format) {
         (Ok(()), Format::Text) => println!("report: {}", html.display()),

@@ -157,6 +157,7 @@ pub fn error_result(e: &Error) -> Checked {
         reason: e.to_string(),
         cached: false,
         blessed: None,
+        compared: check::Compared::Nothing,
     }
 }
 
