@@ -54,7 +54,10 @@ impl Cache {
                 .deps
                 .as_ref()
                 .and_then(|s| crate::deps::manifest(s).ok())
-                .map_or_else(|| "no manifest".to_string(), |m| crate::deps::key(toolchain, &m));
+                .map_or_else(
+                    || "no manifest".to_string(),
+                    |m| crate::deps::key(toolchain, &m),
+                );
             for part in ["crates", &case.crates.join(" "), &deps] {
                 h.update(part.as_bytes());
                 h.update([0u8]);

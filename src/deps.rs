@@ -64,7 +64,11 @@ impl Source {
     /// A manifest named on the command line (`--manifest`): it must be there.
     pub fn named(path: &Path) -> Result<Source> {
         if !path.is_file() {
-            return Err(Error::input(path, None, "no such manifest (--manifest names a Cargo.toml)"));
+            return Err(Error::input(
+                path,
+                None,
+                "no such manifest (--manifest names a Cargo.toml)",
+            ));
         }
         Ok(Source {
             manifest: std::path::absolute(path).map_err(|e| Error::io(path, e))?,
@@ -104,27 +108,32 @@ impl Manifest {
             .get("package")
             .and_then(|p| p.get("metadata"))
             .and_then(|m| m.get("sendsync"));
-        let only: Option<Vec<String>> = match (source.sections, metadata.and_then(|m| m.get("crates"))) {
-            (Sections::Dev, Some(list)) => Some(
-                list.as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|v| v.as_str().map(str::to_string))
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| {
-                        Error::input(path, None, "`package.metadata.sendsync.crates` must be a list of dependency names")
-                    })?,
-            ),
-            _ => None,
-        };
+        let only: Option<Vec<String>> =
+            match (source.sections, metadata.and_then(|m| m.get("crates"))) {
+                (Sections::Dev, Some(list)) => Some(
+                    list.as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|v| v.as_str().map(str::to_string))
+                        .collect::<Option<Vec<_>>>()
+                        .ok_or_else(|| {
+                            Error::input(
+                            path,
+                            None,
+                            "`package.metadata.sendsync.crates` must be a list of dependency names",
+                        )
+                        })?,
+                ),
+                _ => None,
+            };
         let mut deps = BTreeMap::new();
         for table in tables {
             let Some(entries) = doc.get(*table) else {
                 continue;
             };
-            let entries = entries.as_table().ok_or_else(|| {
-                Error::input(path, None, format!("`[{table}]` is not a table"))
-            })?;
+            let entries = entries
+                .as_table()
+                .ok_or_else(|| Error::input(path, None, format!("`[{table}]` is not a table")))?;
             for (name, spec) in entries {
                 if only.as_ref().is_some_and(|o| !o.contains(name)) {
                     continue;
@@ -139,12 +148,19 @@ impl Manifest {
                 format!("`package.metadata.sendsync.crates` names `{missing}`, which is not among its [dev-dependencies]"),
             ));
         }
-        let lock_path = match metadata.and_then(|m| m.get("lock")).and_then(|l| l.as_str()) {
+        let lock_path = match metadata
+            .and_then(|m| m.get("lock"))
+            .and_then(|l| l.as_str())
+        {
             Some(lock) if source.sections == Sections::Dev => dir.join(lock),
             _ => dir.join("Cargo.lock"),
         };
         if source.sections == Sections::Dev && only.is_some() && !lock_path.is_file() {
-            return Err(Error::input(&lock_path, None, "the corpus's crates lock is missing: make it with `scripts/lock-corpus-crates.sh`"));
+            return Err(Error::input(
+                &lock_path,
+                None,
+                "the corpus's crates lock is missing: make it with `scripts/lock-corpus-crates.sh`",
+            ));
         }
         let lock = if lock_path.is_file() {
             Some(crate::error::read_text(&lock_path)?)
@@ -190,12 +206,21 @@ fn manifest_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {
     let line = e
         .span()
         .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
-    Error::input(path, line, format!("not a valid Cargo.toml: {}", e.message()))
+    Error::input(
+        path,
+        line,
+        format!("not a valid Cargo.toml: {}", e.message()),
+    )
 }
 
 /// A spec whose `path` (a path dependency) is made absolute against the manifest's folder, so
 /// the generated package finds it; `workspace = true` is refused (no workspace to read it from).
-fn absolute_paths(manifest: &Path, dir: &Path, name: &str, spec: &toml::Value) -> Result<toml::Value> {
+fn absolute_paths(
+    manifest: &Path,
+    dir: &Path,
+    name: &str,
+    spec: &toml::Value,
+) -> Result<toml::Value> {
     let Some(table) = spec.as_table() else {
         return Ok(spec.clone());
     };
@@ -259,9 +284,12 @@ pub fn key(toolchain: &Toolchain, manifest: &Manifest) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A manifest as read once per process (an error kept as its message).
+type ReadManifest = Arc<std::result::Result<Manifest, String>>;
+
 /// The manifests read so far in this process, by source.
-fn manifests() -> &'static Mutex<HashMap<Source, Arc<Result<Manifest, String>>>> {
-    static READ: OnceLock<Mutex<HashMap<Source, Arc<Result<Manifest, String>>>>> = OnceLock::new();
+fn manifests() -> &'static Mutex<HashMap<Source, ReadManifest>> {
+    static READ: OnceLock<Mutex<HashMap<Source, ReadManifest>>> = OnceLock::new();
     READ.get_or_init(Default::default)
 }
 
@@ -413,9 +441,7 @@ fn build_once(
     let cargo = cargo_of(toolchain)?;
     let lock_path = project.join("Cargo.lock");
     match &manifest.lock {
-        Some(lock) => {
-            crate::error::write_atomic(&lock_path, lock_for(lock, toolchain).as_bytes())?
-        }
+        Some(lock) => crate::error::write_atomic(&lock_path, lock_for(lock, toolchain).as_bytes())?,
         None => {
             let _ = std::fs::remove_file(&lock_path);
         }
@@ -425,7 +451,11 @@ fn build_once(
         "building the crates of {} with {}{}",
         manifest.source.manifest.display(),
         toolchain.name,
-        if matches!(builder, Builder::Miri { .. }) { " for Miri (cargo miri test --no-run)" } else { "" }
+        if matches!(builder, Builder::Miri { .. }) {
+            " for Miri (cargo miri test --no-run)"
+        } else {
+            ""
+        }
     );
     let mut cmd = match builder {
         Builder::Rustc(_) => {
@@ -445,14 +475,23 @@ fn build_once(
             let mut cmd = crate::toolchain::bare_command(&bin.join("cargo-miri"));
             // The toolchain's own cargo comes first on PATH: never a rustup proxy.
             let path = std::env::join_paths(
-                std::iter::once(bin.clone())
-                    .chain(std::env::var_os("PATH").iter().flat_map(std::env::split_paths)),
+                std::iter::once(bin.clone()).chain(
+                    std::env::var_os("PATH")
+                        .iter()
+                        .flat_map(std::env::split_paths),
+                ),
             )
             .map_err(|e| Error::env(format!("cannot build PATH: {e}")))?;
-            cmd.args(["miri", "test", "--no-run", "--lib", "--message-format=json-render-diagnostics"])
-                .env("PATH", path)
-                .env("MIRI_SYSROOT", sysroot)
-                .env("RUSTUP_AUTO_INSTALL", "0");
+            cmd.args([
+                "miri",
+                "test",
+                "--no-run",
+                "--lib",
+                "--message-format=json-render-diagnostics",
+            ])
+            .env("PATH", path)
+            .env("MIRI_SYSROOT", sysroot)
+            .env("RUSTUP_AUTO_INSTALL", "0");
             cmd
         }
     };
@@ -504,7 +543,10 @@ fn build_once(
             continue;
         };
         let kinds = &msg.target.kind;
-        if !kinds.iter().any(|k| k == "lib" || k == "rlib" || k == "proc-macro") {
+        if !kinds
+            .iter()
+            .any(|k| k == "lib" || k == "rlib" || k == "proc-macro")
+        {
             continue;
         }
         let file = msg
@@ -512,7 +554,8 @@ fn build_once(
             .iter()
             .find(|f| {
                 let ext = f.extension().and_then(|e| e.to_str());
-                ext == Some("rlib") || (kinds.iter().any(|k| k == "proc-macro") && ext == Some("so"))
+                ext == Some("rlib")
+                    || (kinds.iter().any(|k| k == "proc-macro") && ext == Some("so"))
             })
             .cloned();
         if let Some(file) = file {
@@ -564,7 +607,14 @@ fn pass_cargo_environment(cmd: &mut std::process::Command) {
             || n.starts_with("CARGO_SOURCE_")
             || matches!(
                 n,
-                "HTTP_PROXY" | "HTTPS_PROXY" | "http_proxy" | "https_proxy" | "NO_PROXY" | "no_proxy" | "SSL_CERT_FILE" | "SSL_CERT_DIR"
+                "HTTP_PROXY"
+                    | "HTTPS_PROXY"
+                    | "http_proxy"
+                    | "https_proxy"
+                    | "NO_PROXY"
+                    | "no_proxy"
+                    | "SSL_CERT_FILE"
+                    | "SSL_CERT_DIR"
             );
         if wanted {
             cmd.env(&name, &value);
@@ -636,7 +686,14 @@ fn direct_dependencies(
     // Offline, and for the host only: the build has fetched every package it needs, and
     // other platforms' packages (windows-sys, …) were never downloaded.
     let out = cmd
-        .args(["metadata", "--format-version", "1", "--offline", "--filter-platform", host])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--offline",
+            "--filter-platform",
+            host,
+        ])
         .env("CARGO_TARGET_DIR", target)
         .current_dir(project)
         .output()
@@ -664,7 +721,12 @@ fn direct_dependencies(
         if node.get("id").and_then(|i| i.as_str()) != Some(root) {
             continue;
         }
-        for dep in node.get("deps").and_then(|d| d.as_array()).into_iter().flatten() {
+        for dep in node
+            .get("deps")
+            .and_then(|d| d.as_array())
+            .into_iter()
+            .flatten()
+        {
             if let (Some(name), Some(pkg)) = (
                 dep.get("name").and_then(|n| n.as_str()),
                 dep.get("pkg").and_then(|p| p.as_str()),
@@ -706,13 +768,26 @@ mod tests {
     #[test]
     fn a_bad_manifest_is_an_error_naming_it_and_its_line() {
         let dir = tempfile::tempdir().unwrap();
-        let s = source(dir.path(), "[package]\nname = \"x\"\n[dependencies\ntokio = \"1\"\n", Sections::All);
+        let s = source(
+            dir.path(),
+            "[package]\nname = \"x\"\n[dependencies\ntokio = \"1\"\n",
+            Sections::All,
+        );
         let e = Manifest::read(&s).unwrap_err().to_string();
-        assert!(e.contains("Cargo.toml:3:") && e.contains("not a valid Cargo.toml"), "{e}");
-        let s = source(dir.path(), "[dependencies]\nserde = { workspace = true }\n", Sections::All);
+        assert!(
+            e.contains("Cargo.toml:3:") && e.contains("not a valid Cargo.toml"),
+            "{e}"
+        );
+        let s = source(
+            dir.path(),
+            "[dependencies]\nserde = { workspace = true }\n",
+            Sections::All,
+        );
         let e = Manifest::read(&s).unwrap_err().to_string();
         assert!(e.contains("`serde` is `workspace = true`"), "{e}");
-        let e = Source::named(&dir.path().join("nope.toml")).unwrap_err().to_string();
+        let e = Source::named(&dir.path().join("nope.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("nope.toml: no such manifest"), "{e}");
     }
 
@@ -731,8 +806,18 @@ mod tests {
     fn the_key_follows_the_specs_and_the_lock() {
         let dir = tempfile::tempdir().unwrap();
         let tc = Toolchain::default();
-        let a = Manifest::read(&source(dir.path(), "[dependencies]\ntokio = \"1\"\n", Sections::All)).unwrap();
-        let b = Manifest::read(&source(dir.path(), "[dependencies]\ntokio = { version = \"1\", features = [\"rt\"] }\n", Sections::All)).unwrap();
+        let a = Manifest::read(&source(
+            dir.path(),
+            "[dependencies]\ntokio = \"1\"\n",
+            Sections::All,
+        ))
+        .unwrap();
+        let b = Manifest::read(&source(
+            dir.path(),
+            "[dependencies]\ntokio = { version = \"1\", features = [\"rt\"] }\n",
+            Sections::All,
+        ))
+        .unwrap();
         assert_ne!(key(&tc, &a), key(&tc, &b));
         let mut c = a.clone();
         c.lock = Some("version = 4\n".into());

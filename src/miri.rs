@@ -342,7 +342,10 @@ impl Miri {
             Error::input(
                 &case.path,
                 None,
-                format!("`{missing}` was not built from {}", source.manifest.display()),
+                format!(
+                    "`{missing}` was not built from {}",
+                    source.manifest.display()
+                ),
             )
         })
     }

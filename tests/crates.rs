@@ -27,7 +27,8 @@ fn text(o: &Output) -> String {
 /// The tokio and rand specs of this package's dev-dependencies, and the corpus's lock: the
 /// folder's crates are then the very build the corpus uses (one build per toolchain, shared).
 fn manifest_text() -> String {
-    let ours = std::fs::read_to_string(sendsync::corpus::package_root().join("Cargo.toml")).unwrap();
+    let ours =
+        std::fs::read_to_string(sendsync::corpus::package_root().join("Cargo.toml")).unwrap();
     let doc: toml::Table = ours.parse().unwrap();
     let dev = doc["dev-dependencies"].as_table().unwrap();
     let mut deps = toml::Table::new();
@@ -110,7 +111,10 @@ fn sendsync_codes(dir: &Path, toolchain: &str) -> BTreeMap<String, (String, Vec<
 
 /// Each program's outcome and codes from `cargo check --bins` of the same package with the
 /// toolchain's own cargo (in a target folder kept under `target/`, so a warm run is quick).
-fn cargo_codes(dir: &Path, tc: &sendsync::toolchain::Toolchain) -> BTreeMap<String, (String, Vec<String>)> {
+fn cargo_codes(
+    dir: &Path,
+    tc: &sendsync::toolchain::Toolchain,
+) -> BTreeMap<String, (String, Vec<String>)> {
     let cargo = tc.rustc.with_file_name("cargo");
     let target: PathBuf = sendsync::paths::target_dir()
         .join("sendsync/test-crates-cargo")
@@ -144,7 +148,10 @@ fn cargo_codes(dir: &Path, tc: &sendsync::toolchain::Toolchain) -> BTreeMap<Stri
             continue;
         }
         let name = v["target"]["name"].as_str().unwrap().to_string();
-        let code = v["message"]["code"]["code"].as_str().unwrap_or("-").to_string();
+        let code = v["message"]["code"]["code"]
+            .as_str()
+            .unwrap_or("-")
+            .to_string();
         errors += 1;
         let entry = codes.entry(name).or_default();
         entry.0 = "fail".into();
@@ -181,9 +188,15 @@ fn a_folder_of_tokio_programs_checks_as_cargo_does() {
         // What rustc says is the lesson: the future error without a code, E0277 for a
         // closure, and a compiling fix.
         assert_eq!(ours["rc_across_await"], ("fail".into(), vec!["-".into()]));
-        assert_eq!(ours["spawn_blocking_rc"], ("fail".into(), vec!["E0277".into()]));
+        assert_eq!(
+            ours["spawn_blocking_rc"],
+            ("fail".into(), vec!["E0277".into()])
+        );
         assert_eq!(ours["arc_across_await"], ("pass".into(), vec![]));
-        assert_eq!(ours["thread_rng_across_await"], ("fail".into(), vec!["-".into()]));
+        assert_eq!(
+            ours["thread_rng_across_await"],
+            ("fail".into(), vec!["-".into()])
+        );
     }
     if toolchains.len() == 2 {
         let out = sendsync(&[
@@ -198,7 +211,10 @@ fn a_folder_of_tokio_programs_checks_as_cargo_does() {
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let rendered = json.to_string();
         for (name, _) in PROGRAMS {
-            assert!(rendered.contains(name), "{name} missing from the matrix: {rendered}");
+            assert!(
+                rendered.contains(name),
+                "{name} missing from the matrix: {rendered}"
+            );
         }
     }
 }
@@ -223,7 +239,9 @@ fn bad_manifests_are_clear_errors() {
     let said = text(&out);
     assert_eq!(out.status.code(), Some(2), "{said}");
     assert!(
-        said.contains("building the crates of") && said.contains("unresolved/Cargo.toml") && said.contains("with 1.95.0"),
+        said.contains("building the crates of")
+            && said.contains("unresolved/Cargo.toml")
+            && said.contains("with 1.95.0"),
         "{said}"
     );
 

@@ -541,7 +541,6 @@ fn verify_over_several_toolchains_keeps_to_the_jobs_budget() {
             "--jobs {jobs}: {peak} compiles at once ({starts:?})"
         );
     }
-
 }
 
 /// A compiler crash is no variant of a case: recording a toolchain whose rustc crashes (here one

@@ -285,6 +285,16 @@ fn readme_mentions_of_cases_are_links_that_resolve() {
 const SAME_SHAPE_ALLOWED: &[(&[&str], &str)] = &[
     (
         &[
+            "rc_alive_across_await_in_tokio_spawn",
+            "rc_task_spawned_on_current_thread_runtime",
+            "thread_rng_across_await_in_tokio_spawn",
+        ],
+        // The second runs on a current-thread runtime and `tokio::spawn` still asks `Send`; in
+        // the third the `Rc` hides inside `ThreadRng`, which the error names first.
+        "the current-thread flavor still asks Send; the Rc inside ThreadRng",
+    ),
+    (
+        &[
             "mutex_guard_dropped_before_await_still_held",
             "mutex_guard_held_across_await",
             "mutex_guard_temporary_in_match_across_await",
@@ -344,11 +354,13 @@ const SAME_SHAPE_ALLOWED: &[(&[&str], &str)] = &[
         &[
             "borrowed_words_sent_to_spawned_thread",
             "config_ref_into_spawn",
+            "local_mutex_borrowed_into_tokio_spawn",
             "spawn_loop_over_borrowed_vec",
         ],
         // The borrow hides in a channel's message type, in a `&Config` shared by several
-        // threads, and in the items of a loop over `&names`.
-        "where the non-'static borrow hides",
+        // threads, in the items of a loop over `&names`, and in an `async move` block handed to
+        // `tokio::spawn` (its `'static` bound, not `thread::spawn`'s).
+        "where the non-'static borrow hides; tokio::spawn's 'static",
     ),
     (
         &[
@@ -533,11 +545,11 @@ fn claim_problems(
     cache: &sendsync::cache::Cache,
     who: &str,
     text: &str,
-    context: Option<(&str, &str)>,
+    context: Option<(&str, &str, &[String])>,
 ) -> (Vec<String>, usize, Vec<String>) {
     use sendsync::claims;
     let reading = claims::read(text);
-    let defined = context.map_or(Vec::new(), |(s, _)| claims::probe::defined_names(s));
+    let defined = context.map_or(Vec::new(), |(s, _, _)| claims::probe::defined_names(s));
     let mut checks = Vec::new();
     let mut owner = Vec::new();
     for (k, (_, claim)) in reading.claims.iter().enumerate() {
@@ -554,8 +566,9 @@ fn claim_problems(
     if checks.is_empty() {
         return (Vec::new(), 0, unread);
     }
-    let (source, edition) = context.map_or((None, "2021"), |(s, e)| (Some(s), e));
-    let answers = claims::probe::answer(toolchain, source, edition, &checks, Some(cache))
+    let (source, edition, extra) =
+        context.map_or((None, "2021", &[][..]), |(s, e, x)| (Some(s), e, x));
+    let answers = claims::probe::answer(toolchain, source, edition, extra, &checks, Some(cache))
         .unwrap_or_else(|e| panic!("{who}: {e}"));
     let mut problems = Vec::new();
     for ((check, answer), k) in checks.iter().zip(answers).zip(owner) {
@@ -595,7 +608,7 @@ fn trait_claims_in_the_text_hold_on_the_pinned_toolchain() {
         "self-test",
         "`RefCell<u8>` is not `Send`. `Receiver<T>` implements `IntoIterator`. \
          `Receiver<T>` implements `Iterator`. `Wrapper` is `Send`. `Rc<T>` is not `Send`.",
-        Some(("struct Wrapper(std::rc::Rc<u8>);\n", "2021")),
+        Some(("struct Wrapper(std::rc::Rc<u8>);\n", "2021", &[])),
     );
     assert_eq!(read, 5, "{problems:?}");
     assert_eq!(problems.len(), 6, "{problems:#?}");
@@ -605,12 +618,15 @@ fn trait_claims_in_the_text_hold_on_the_pinned_toolchain() {
     let cases = common::cases();
     let results = sendsync::work::map(sendsync::work::default_jobs(), &cases, |case| {
         let who = format!("{} ({})", case.name, common::rel(&case.path).display());
+        // A case that uses crates is compiled with them, as `check` compiles it.
+        let crates = sendsync::compile::crate_args(&toolchain, case)
+            .unwrap_or_else(|e| panic!("{who}: {e}"));
         claim_problems(
             &toolchain,
             &cache,
             &who,
             &case.explanation,
-            Some((&case.source, &case.edition)),
+            Some((&case.source, &case.edition, &crates)),
         )
     });
     let root = sendsync::corpus::bundled_root();

@@ -4,8 +4,8 @@
 //! `Send`. In the `Err(e)` arm, `e` lives until the arm ends, past `report(..).await`, so the
 //! future stores a `Box<dyn Error>` although only its message is used after it: the task is not
 //! `Send`. The fix returns `Box<dyn Error + Send + Sync>`, whose box is `Send`; `?` still converts
-//! the `ParseIntError`, since std implements `From<E>` for that type for every
-//! `E: Error + Send + Sync`.
+//! the `ParseIntError`, since std's blanket `From` impl turns every `E: Error + Send + Sync` into
+//! that type.
 //!
 //@ fail: -
 //@ fix: box_dyn_error_send_sync_across_await_in_tokio_spawn

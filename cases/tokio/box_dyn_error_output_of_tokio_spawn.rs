@@ -1,10 +1,10 @@
 //! A `Result<_, Box<dyn Error>>` as the output of a `tokio::spawn`ed task
 //!
 //! `tokio::spawn` also asks for `F::Output: Send`: the result is produced on a worker thread and
-//! handed to whoever awaits the `JoinHandle` (`JoinHandle<T>: Send` when `T: Send`). This future is
-//! `Send`, since `?` returns the error at once and nothing is held across an `.await`, but its
-//! output `Result<u16, Box<dyn Error>>` is not `Send`. So this is E0277 at the `F::Output: Send`
-//! bound, not a *future cannot be sent* error. The fix is the same change, to
+//! handed to whoever awaits the handle (`tokio::task::JoinHandle<T>: Send` when `T: Send`). This
+//! future is `Send`, since `?` returns the error at once and nothing is held across `.await`,
+//! but its output `Result<u16, Box<dyn Error>>` is not `Send`. So this is E0277 at the
+//! `F::Output: Send` bound, not a *future cannot be sent* error. The fix is the same change, to
 //! `Box<dyn Error + Send + Sync>`.
 //!
 //@ fail: E0277

@@ -1,9 +1,9 @@
 //! A `Box<dyn Error + Send + Sync>` alive across `.await` in a `tokio::spawn`ed task
 //!
 //! `Box<dyn Error + Send + Sync>` is `Send`, so `e` may stay alive across `report(..).await`.
-//! `Send` is what `tokio::spawn` needs; `Sync` is what lets `?` convert the `ParseIntError`: std
-//! implements `From<E>` for `Box<dyn Error + Send + Sync>` for every `E: Error + Send + Sync`, but
-//! it has no such impl for `Box<dyn Error + Send>`, with which the `?` would not compile.
+//! `Send` is what `tokio::spawn` needs; `Sync` is what lets `?` convert the `ParseIntError`: std's
+//! blanket `From` impl turns every `E: Error + Send + Sync` into a `Box<dyn Error + Send + Sync>`,
+//! but it has no such impl for `Box<dyn Error + Send>`, with which the `?` would not compile.
 //!
 //@ pass
 //@ crates: tokio

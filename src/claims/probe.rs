@@ -18,11 +18,13 @@ use std::fmt::Write as _;
 pub type Answer = std::result::Result<bool, String>;
 
 /// Compiles `checks`, after `context` (a case's source, or nothing for std alone), in
-/// `edition`, and answers each.
+/// `edition`, with `extra` rustc arguments (a case's crates: [`crate::compile::crate_args`]),
+/// and answers each.
 pub fn answer(
     toolchain: &Toolchain,
     context: Option<&str>,
     edition: &str,
+    extra: &[String],
     checks: &[Check],
     cache: Option<&Cache>,
 ) -> Result<Vec<Answer>> {
@@ -62,7 +64,8 @@ pub fn answer(
     }
     source.push_str("}\n");
 
-    let (status, log) = crate::table::probe::compile_lib(toolchain, &source, edition, cache)?;
+    let (status, log) =
+        crate::table::probe::compile_lib(toolchain, &source, edition, extra, cache)?;
     if status.is_none() {
         return Err(Error::env("rustc did not finish the claims check in time"));
     }

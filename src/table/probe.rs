@@ -35,7 +35,7 @@ pub fn probe_types(
         writeln!(source, "fn check_{i}() {{ {f}::<{ty}>(); }}").expect("writing to a String");
     }
 
-    let (status, log) = compile_lib(toolchain, &source, "2021", cache)?;
+    let (status, log) = compile_lib(toolchain, &source, "2021", &[], cache)?;
     let mut implemented = vec![true; checks.len()];
     let mut problems = Vec::new();
     let mut errors = 0;
@@ -111,16 +111,17 @@ pub(crate) fn compile_lib(
     toolchain: &Toolchain,
     source: &str,
     edition: &str,
+    extra: &[String],
     cache: Option<&Cache>,
 ) -> Result<(Option<bool>, String)> {
     let edition = format!("--edition={edition}");
-    let key = Cache::key_of(&[
-        "table-probe",
-        &toolchain.identity(),
-        &FLAGS.join(" "),
-        &edition,
-        source,
-    ]);
+    let (identity, flags, extra_key) = (toolchain.identity(), FLAGS.join(" "), extra.join(" "));
+    let mut parts: Vec<&str> = vec!["table-probe", &identity, &flags, &edition, source];
+    // Crates (a case's `--extern`s): only then part of the key, so other keys stay as they were.
+    if !extra.is_empty() {
+        parts.push(&extra_key);
+    }
+    let key = Cache::key_of(&parts);
     if let Some(hit) = cache.and_then(|c| c.get_value::<(Option<bool>, String)>(&key)) {
         return Ok(hit);
     }
@@ -131,6 +132,7 @@ pub(crate) fn compile_lib(
     let mut cmd = toolchain.command();
     cmd.args(FLAGS)
         .arg(&edition)
+        .args(extra)
         .arg("--out-dir")
         .arg(tmp.path())
         .arg(&input)
