@@ -26,17 +26,19 @@ fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
     for state in ["with", "without"] {
         let _ = std::fs::remove_dir_all(base.join(format!("{name}-{state}-src")));
     }
+    // With its cargo: the cases that use crates build them with the toolchain's own, on the
+    // same sysroot view, so rust-src must change nothing there either.
     let with = common::fake_toolchain(
         &real.sysroot,
         &base.join(format!("{name}-with-src")),
         true,
-        &[],
+        &["cargo"],
     );
     let without = common::fake_toolchain(
         &real.sysroot,
         &base.join(format!("{name}-without-src")),
         false,
-        &[],
+        &["cargo"],
     );
     let resolve = |rustc: PathBuf| {
         let mut tc = Toolchain::resolve(&Spec::Path(rustc)).unwrap();
