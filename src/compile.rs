@@ -359,34 +359,10 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
     })
 }
 
-/// rustc's arguments for the crates the case uses: `-L dependency=…` and an `--extern` each,
-/// from its manifest's dependencies built for this toolchain ([`crate::deps`]); none for a
-/// case that uses no crate. A crate the build does not provide is an error naming the case.
+/// rustc's arguments for the crates the case uses (see [`crate::deps::crate_args`]), built for
+/// this toolchain.
 pub fn crate_args(toolchain: &Toolchain, case: &Case) -> Result<Vec<String>> {
-    if case.crates.is_empty() {
-        return Ok(vec![]);
-    }
-    let Some(source) = &case.deps else {
-        return Err(Error::input(
-            &case.path,
-            None,
-            format!(
-                "the program uses the crates {} but no manifest provides them: put a Cargo.toml in its folder, or give --manifest",
-                case.crates.join(", ")
-            ),
-        ));
-    };
-    let built = crate::deps::build(toolchain, source)?;
-    built.args(&case.crates).map_err(|missing| {
-        Error::input(
-            &case.path,
-            None,
-            format!(
-                "`{missing}` was not built from {}: it is not a library dependency there",
-                source.manifest.display()
-            ),
-        )
-    })
+    crate::deps::crate_args(crate::deps::Builder::Rustc(toolchain), case)
 }
 
 /// The error that stands for a failure rustc explained only in plain text, or not at all: its

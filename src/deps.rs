@@ -269,6 +269,36 @@ impl Built {
     }
 }
 
+/// The compiler's arguments for the crates `case` uses, built by `builder`: `-L dependency=…`
+/// and an `--extern` each; none for a case that uses no crate. No manifest, or a crate the
+/// build does not provide, is an error naming the case.
+pub fn crate_args(builder: Builder, case: &crate::case::Case) -> Result<Vec<String>> {
+    if case.crates.is_empty() {
+        return Ok(vec![]);
+    }
+    let Some(source) = &case.deps else {
+        return Err(Error::input(
+            &case.path,
+            None,
+            format!(
+                "the program uses the crates {} but no manifest provides them: put a Cargo.toml in its folder, or give --manifest",
+                case.crates.join(", ")
+            ),
+        ));
+    };
+    let built = build_with(builder, source)?;
+    built.args(&case.crates).map_err(|missing| {
+        Error::input(
+            &case.path,
+            None,
+            format!(
+                "`{missing}` was not built from {}: it is not a library dependency there",
+                source.manifest.display()
+            ),
+        )
+    })
+}
+
 /// The key of `manifest`'s build with `toolchain`.
 pub fn key(toolchain: &Toolchain, manifest: &Manifest) -> String {
     let mut h = Sha256::new();
@@ -473,15 +503,7 @@ fn build_once(
         Builder::Miri { sysroot, .. } => {
             let bin = toolchain.sysroot.join("bin");
             let mut cmd = crate::toolchain::bare_command(&bin.join("cargo-miri"));
-            // The toolchain's own cargo comes first on PATH: never a rustup proxy.
-            let path = std::env::join_paths(
-                std::iter::once(bin.clone()).chain(
-                    std::env::var_os("PATH")
-                        .iter()
-                        .flat_map(std::env::split_paths),
-                ),
-            )
-            .map_err(|e| Error::env(format!("cannot build PATH: {e}")))?;
+            let path = crate::toolchain::path_with_bin_first(&bin)?;
             cmd.args([
                 "miri",
                 "test",

@@ -222,17 +222,7 @@ impl Miri {
         ));
         let bin = self.toolchain.sysroot.join("bin");
         let mut cmd = bare_command(&bin.join("cargo-miri"));
-        // The toolchain's own cargo and rustc come first on PATH: never a rustup proxy that
-        // could pick another toolchain (or install one).
-        let path = std::env::join_paths(
-            std::iter::once(bin.clone()).chain(
-                std::env::var_os("PATH")
-                    .iter()
-                    .flat_map(std::env::split_paths),
-            ),
-        )
-        .map_err(|e| Error::env(format!("cannot build PATH: {e}")))?;
-        cmd.env("PATH", path)
+        cmd.env("PATH", crate::toolchain::path_with_bin_first(&bin)?)
             .env("MIRI_SYSROOT", &self.sysroot)
             .env("RUSTUP_AUTO_INSTALL", "0")
             .args(["miri", "setup"]);
@@ -331,25 +321,9 @@ impl Miri {
     }
 
     /// Miri's arguments for the crates a case uses: its manifest's dependencies built by
-    /// `cargo miri build` (once per Miri sysroot and lock), as rustc's are by cargo.
+    /// `cargo miri test --no-run` (once per Miri sysroot and lock), as rustc's are by cargo.
     fn crate_args(&self, case: &Case) -> Result<Vec<String>> {
-        if case.crates.is_empty() {
-            return Ok(vec![]);
-        }
-        let Some(source) = &case.deps else {
-            return compile::crate_args(&self.toolchain, case);
-        };
-        let built = crate::deps::build_with(self.builder(), source)?;
-        built.args(&case.crates).map_err(|missing| {
-            Error::input(
-                &case.path,
-                None,
-                format!(
-                    "`{missing}` was not built from {}",
-                    source.manifest.display()
-                ),
-            )
-        })
+        crate::deps::crate_args(self.builder(), case)
     }
 
     /// A Miri run through the cache: keyed by the toolchain and Miri binary, the Miri sysroot,

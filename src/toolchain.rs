@@ -228,6 +228,19 @@ pub fn bare_command(program: &Path) -> Command {
     cmd
 }
 
+/// `PATH` with the toolchain's own `bin/` first, for tools (cargo-miri) that run cargo and rustc
+/// by name: never a rustup proxy that could pick another toolchain (or install one).
+pub fn path_with_bin_first(bin: &Path) -> Result<std::ffi::OsString> {
+    std::env::join_paths(
+        std::iter::once(bin.to_path_buf()).chain(
+            std::env::var_os("PATH")
+                .iter()
+                .flat_map(std::env::split_paths),
+        ),
+    )
+    .map_err(|e| Error::env(format!("cannot build PATH: {e}")))
+}
+
 /// Asks rustup where a toolchain's rustc lies, without ever installing it.
 fn rustup_which(name: Option<&str>) -> Result<PathBuf> {
     let mut cmd = Command::new("rustup");
