@@ -3,9 +3,13 @@
 
 Prints paired figures (median of --runs) on the bundled corpus and on copies scaled to N times
 its size:
-  (a) naive floor: one rustc per case, 2 at a time; failing cases --emit=metadata, passing
-      cases built and run;
-  (b) sendsync check --no-cache;
+  (a) naive floor: the corpus's crates (tokio, rand) built once with cargo, as ui_test does
+      (`cargo build --message-format=json` in a fresh target folder, the same lock and flags
+      sendsync uses), then one rustc per case, 2 at a time, a crate case with `--extern` and
+      `-L dependency=`; failing cases --emit=metadata, passing cases built and run. Printed
+      as the total and its dependency build;
+  (b) sendsync check, cold: a fresh CARGO_TARGET_DIR and result cache, so it builds the
+      crates too (once for the run) and every sysroot view;
   (c) trybuild: `cargo test --test ui` after touching every case;
   (d) sendsync check, cached re-run;
   peak RSS of (b), of sendsync itself and of its largest child (rustc);
@@ -27,10 +31,10 @@ its size:
             print SKIPPED). Takes minutes: run it once.
 
 Usage: python3 scripts/bench.py [--scales 1,4] [--runs 3] [--no-trybuild] [--toolchains ...]
-                                [--only-miri] [--only-explain] [--cargo-test warm|cold|both]
+                                [--only-miri] [--only-explain] [--only-check] [--cargo-test warm|cold|both]
 Run from the package root; it builds the release binary first.
 """
-import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time, tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -42,9 +46,13 @@ def rustc_path(toolchain):
     return subprocess.run(["rustup", "which", "rustc", "--toolchain", toolchain], capture_output=True, text=True, check=True).stdout.strip()
 
 def scaled_copy(scale):
-    """The corpus copied `scale` times into target/bench-xN/<topic>/ with unique names."""
+    """The corpus copied `scale` times into target/bench-xN/<topic>/ with unique names, with a
+    Cargo.toml and Cargo.lock of the corpus's crates (a folder of programs as a user has it)."""
     dest = ROOT / "target" / f"bench-x{scale}"
     shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    (dest / "Cargo.toml").write_text(crates_manifest()[1])
+    shutil.copy(CRATES_LOCK, dest / "Cargo.lock")
     for topic in sorted((ROOT / "cases").iterdir()):
         if not topic.is_dir():
             continue
@@ -54,37 +62,116 @@ def scaled_copy(scale):
             for f in topic.glob("*.rs"):
                 text = f.read_text()
                 name = f.stem if scale == 1 else f"{f.stem}_x{i}"
-                # Keep fix: names resolving inside the copy.
-                lines = [(l.replace(l.split(":", 1)[1].strip(), l.split(":", 1)[1].strip() + f"_x{i}") if l.startswith("//@ fix:") and scale > 1 else l) for l in text.splitlines()]
+                # Keep fix: names (one or several) resolving inside the copy.
+                lines = [("//@ fix: " + " ".join(n + f"_x{i}" for n in l.split(":", 1)[1].split()) if l.startswith("//@ fix:") and scale > 1 else l) for l in text.splitlines()]
                 (dest / topic.name / f"{name}.rs").write_text("\n".join(lines) + "\n")
                 if f.with_suffix(".stderr").exists():
                     shutil.copy(f.with_suffix(".stderr"), dest / topic.name / f"{name}.stderr")
     return dest
 
 def cases_in(folder):
+    """(file, expect_pass, edition, crates) of every case below `folder`."""
     out = []
     for f in sorted(Path(folder).rglob("*.rs")):
         head = f.read_text().splitlines()[:20]
         expect_pass = any(l.strip() == "//@ pass" for l in head)
         edition = next((l.split(":")[1].strip() for l in head if l.startswith("//@ edition:")), "2021")
-        out.append((f, expect_pass, edition))
+        crates = next((l.split(":", 1)[1].split() for l in head if l.startswith("//@ crates:")), [])
+        out.append((f, expect_pass, edition, crates))
     return out
 
-def naive(folder, rustc):
+CRATES_LOCK = ROOT / tomllib.loads((ROOT / "Cargo.toml").read_text())["package"]["metadata"]["sendsync"]["lock"]
+
+def crates_manifest():
+    """(crate names, a Cargo.toml whose [dependencies] are the corpus's crates with their
+    dev-dependency specs): the package the floor builds, and the manifest of a scaled copy."""
+    meta = tomllib.loads((ROOT / "Cargo.toml").read_text())
+    deps = {name: meta["dev-dependencies"][name] for name in meta["package"]["metadata"]["sendsync"]["crates"]}
+    def spec(v):
+        if isinstance(v, str):
+            return json.dumps(v)
+        return "{ " + ", ".join(f"{k} = {json.dumps(x)}" for k, x in v.items()) + " }"
+    text = ('[package]\nname = "floor"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n'
+            '[lib]\npath = "lib.rs"\n[workspace]\n[dependencies]\n'
+            + "".join(f"{n} = {spec(v)}\n" for n, v in deps.items()))
+    return deps, text
+
+def build_crates(rustc, cargo):
+    """The corpus's crates built once, as the floor's share of a cold run: the package's
+    [package.metadata.sendsync] crates with their dev-dependency specs, in a package of their
+    own with cases/crates.lock, built by `cargo build --lib --message-format=json` into a fresh
+    target folder (debug info off, as sendsync builds them). Returns (seconds, the rustc
+    arguments per crate name, the folder to remove)."""
+    deps, manifest = crates_manifest()
+    work = Path(tempfile.mkdtemp(prefix="sendsync-bench-floor-"))
+    (work / "Cargo.toml").write_text(manifest)
+    (work / "lib.rs").write_text("")
+    shutil.copy(CRATES_LOCK, work / "Cargo.lock")
+    env = dict(os.environ, RUSTC=rustc, CARGO_TARGET_DIR=str(work / "target"), CARGO_INCREMENTAL="0",
+               CARGO_PROFILE_DEV_DEBUG="0", CARGO_TERM_COLOR="never")
+    t = time.perf_counter()
+    r = subprocess.run([cargo, "build", "--lib", "--message-format=json"], cwd=work, env=env,
+                       capture_output=True, text=True)
+    secs = time.perf_counter() - t
+    if r.returncode != 0:
+        sys.exit(f"bench: building the corpus's crates for the floor failed:\n{r.stderr}")
+    libs = {}
+    for line in r.stdout.splitlines():
+        msg = json.loads(line)
+        if msg.get("reason") == "compiler-artifact" and msg["target"]["name"] in deps:
+            rlib = next((f for f in msg["filenames"] if f.endswith(".rlib")), None)
+            if rlib:
+                libs[msg["target"]["name"]] = rlib
+    missing = set(deps) - set(libs)
+    if missing:
+        sys.exit(f"bench: cargo built no library for {sorted(missing)}")
+    dep_dir = str(work / "target" / "debug" / "deps")
+    args = {n: ["--extern", f"{n}={p}", "-L", f"dependency={dep_dir}"] for n, p in libs.items()}
+    return secs, args, work
+
+def naive(folder, rustc, cargo):
+    """The floor: (total seconds, of which the crates' build)."""
+    items = cases_in(folder)
+    crate_secs, crate_args, work = 0.0, {}, None
+    t = time.perf_counter()
+    if any(c for *_, c in items):
+        crate_secs, crate_args, work = build_crates(rustc, cargo)
     def one(item):
-        f, expect_pass, edition = item
+        f, expect_pass, edition, crates = item
         with tempfile.TemporaryDirectory() as td:
             cmd = [rustc, f"--edition={edition}", "--crate-type=bin", "--crate-name=c", "--error-format=json",
                    "-A", "dead_code", "--out-dir", td, str(f)]
+            for name in crates:
+                cmd += crate_args[name]
             if not expect_pass:
                 cmd.append("--emit=metadata")
             r = subprocess.run(cmd, capture_output=True)
             if expect_pass and r.returncode == 0:
-                subprocess.run([os.path.join(td, "c")], capture_output=True, timeout=10)
-    t = time.perf_counter()
+                hangs = any(l.strip() == "//@ native: hangs" for l in f.read_text().splitlines()[:20])
+                try:
+                    # A `native: hangs` case runs for as long as sendsync watches it (2 s).
+                    subprocess.run([os.path.join(td, "c")], capture_output=True, timeout=2 if hangs else 10)
+                except subprocess.TimeoutExpired:
+                    if not hangs:
+                        raise
     with ThreadPoolExecutor(2) as pool:
-        list(pool.map(one, cases_in(folder)))
-    return time.perf_counter() - t
+        list(pool.map(one, items))
+    total = time.perf_counter() - t
+    if work:
+        shutil.rmtree(work, ignore_errors=True)
+    return total, crate_secs
+
+def cold_check(check, env):
+    """`check` with everything below a fresh CARGO_TARGET_DIR (result cache, sysroot views,
+    the crates' build): seconds."""
+    fresh = tempfile.mkdtemp(prefix="sendsync-bench-cold-")
+    cold = {k: v for k, v in env.items() if k not in ("SENDSYNC_CACHE_DIR", "SENDSYNC_SYSROOT_DIR")}
+    cold["CARGO_TARGET_DIR"] = fresh
+    t, r = timed(check, cold)
+    shutil.rmtree(fresh, ignore_errors=True)
+    if r.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(check)} failed ({r.returncode}):\n{r.stderr.decode()[-2000:]}")
+    return t
 
 def timed(cmd, env=None):
     t = time.perf_counter()
@@ -110,6 +197,7 @@ def main():
     ap.add_argument("--toolchains", default=f"1.70.0,1.80.0,{PINNED},nightly")
     ap.add_argument("--only-miri", action="store_true", help="only the Miri figures")
     ap.add_argument("--only-explain", action="store_true", help="only the explain figures")
+    ap.add_argument("--only-check", action="store_true", help="only the check table (floor, cold, trybuild, cached)")
     ap.add_argument("--cargo-test", choices=["warm", "cold", "both"], help="only the `cargo test` wall times")
     args = ap.parse_args()
     if args.cargo_test:
@@ -126,16 +214,18 @@ def main():
         return
     subprocess.run(["cargo", "test", "--test", "ui", "--no-run", "--quiet"], cwd=ROOT, check=True)
     rustc = rustc_path(PINNED)
+    cargo = os.path.join(os.path.dirname(rustc), "cargo")
     cache = tempfile.mkdtemp(prefix="sendsync-bench-cache-")
     env = dict(os.environ, SENDSYNC_CACHE_DIR=cache)
     print(f"sendsync benchmark: {os.cpu_count()} cores, rustc {PINNED}, median of {args.runs} runs")
-    print(f"{'corpus':>8} {'cases':>6} {'(a) naive':>10} {'(b) check':>10} {'b/a':>6} {'(c) trybuild':>13} {'c/b':>6} {'(d) cached':>11} {'RSS MiB own/tree':>17}")
+    print(f"{'corpus':>8} {'cases':>6} {'(a) naive':>10} {'of it crates':>13} {'(b) check':>10} {'b/a':>6} {'(c) trybuild':>13} {'c/b':>6} {'(d) cached':>11} {'RSS MiB own/tree':>17}")
     for scale in [int(s) for s in args.scales.split(",")]:
         folder = ROOT / "cases" if scale == 1 else scaled_copy(scale)
         n = len(cases_in(folder))
         check = [str(BIN), "check", "--toolchain", PINNED, str(folder)]
-        a = median(lambda: naive(folder, rustc), args.runs)
-        b = median(lambda: timed(check + ["--no-cache"], env)[0], args.runs)
+        floors = sorted((naive(folder, rustc, cargo) for _ in range(args.runs)), key=lambda x: x[0])
+        a, a_crates = floors[len(floors) // 2]
+        b = median(lambda: cold_check(check, env), args.runs)
         rss = peak_rss(check + ["--no-cache"], env)
         timed(check, env)  # fill the cache
         d = median(lambda: timed(check, env)[0], args.runs)
@@ -148,7 +238,10 @@ def main():
             c = median(trybuild, 1 if scale > 1 else args.runs)
         cs = f"{c:12.2f}s" if c else f"{'-':>13}"
         cb = f"{c / b:6.2f}" if c else f"{'-':>6}"
-        print(f"{'x' + str(scale):>8} {n:>6} {a:9.2f}s {b:9.2f}s {b / a:6.2f} {cs} {cb} {d:10.2f}s {rss[0]:8.0f} / {rss[1]:.0f}", flush=True)
+        print(f"{'x' + str(scale):>8} {n:>6} {a:9.2f}s {a_crates:12.2f}s {b:9.2f}s {b / a:6.2f} {cs} {cb} {d:10.2f}s {rss[0]:8.0f} / {rss[1]:.0f}", flush=True)
+    if args.only_check:
+        shutil.rmtree(cache, ignore_errors=True)
+        return
     # Matrix: cost against cases x toolchains, cold (no cache).
     tcs = [t for t in args.toolchains.split(",") if subprocess.run(["rustup", "which", "rustc", "--toolchain", t], capture_output=True).returncode == 0]
     print(f"\nmatrix --no-cache (type-checks every case on every toolchain): toolchains {','.join(tcs)}")
