@@ -18,18 +18,18 @@ use std::path::{Path, PathBuf};
 /// keeps the cache warm.
 const CONSUMERS: [&str; 13] = [
     "src/bin/", // trybuild's rustc wrapper: sendsync's own compiles never run it
-    "src/chain.rs",
     "src/cli/",
-    "src/difference.rs",
-    "src/drift.rs",
-    "src/explain.rs",
-    "src/history.rs",
+    "src/drift/",
+    "src/engine/chain.rs",
+    "src/engine/difference.rs",
+    "src/engine/report.rs",
+    "src/learn/explain.rs",
+    "src/learn/mod.rs",
+    "src/learn/pages.rs",
+    "src/learn/pages/",
+    "src/learn/table/render.rs",
+    "src/lib.rs",
     "src/main.rs",
-    "src/matrix.rs",
-    "src/pages.rs",
-    "src/pages/",
-    "src/report.rs",
-    "src/table/render.rs",
 ];
 
 /// What a module that stores results in the cache contains.

@@ -6,7 +6,7 @@
 //! the fastest, median and slowest of several runs after one warm-up, then a concurrent probe
 //! of all of them, as `sendsync table --toolchains A,B,…` runs it.
 
-use sendsync::table;
+use sendsync::learn::table;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::time::{Duration, Instant};
 

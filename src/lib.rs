@@ -2,34 +2,32 @@
 //! checks, and the tools that run the corpus on any toolchain and track how rustc's diagnostics
 //! for it drift from release to release.
 //!
-//! The flow: a case file is parsed into a [`case::Case`]; [`compile::compile`] runs it through
-//! a [`toolchain::Toolchain`] into an [`compile::Outcome`]; [`check`] holds outcomes against
-//! the cases' expectations as verdicts; reports render them.
+//! # Module map
+//!
+//! Five layers, each a folder. A layer uses the layers above it in this list and the
+//! foundation, never one below it (`tests/layers.rs` fails on an upward import):
+//!
+//! | layer | holds |
+//! |---|---|
+//! | foundation | [`error`] (one error type, its exit codes), [`paths`] (where things live), [`fs`] (reading text, atomic writes), [`work`] (the one pool of parallel work) |
+//! | [`toolchain`] | rustup toolchains and their identity, sysroot views ([`toolchain::sysroot`]), child processes with limits ([`toolchain::process`]), the host a toolchain targets ([`toolchain::host`]) |
+//! | [`input`] | what users write: a case and its directives ([`input::case`]), rustc's own UI tests ([`input::compiletest`]), the corpus and its topics ([`input::corpus`]), the manifest of the crates cases use ([`input::manifest`]) |
+//! | [`engine`] | turning a case into a verdict: compiling ([`engine::compile`]) against built crates ([`engine::deps`]), rustc's diagnostics ([`engine::diagnostic`]) and their obligation chains ([`engine::chain`]), normalization ([`engine::normalize`]), the result cache ([`engine::cache`]), checking ([`engine::check`]) and its report ([`engine::report`]) |
+//! | [`drift`] | how outcomes differ across toolchains: the classes ([`drift::Drift`]), the matrix ([`drift::matrix`]) and the committed history ([`drift::history`]) |
+//! | [`learn`] | what learners see: `explain` ([`learn::explain`]), Miri runs ([`learn::miri`]), the truth table ([`learn::table`]), teaching claims ([`learn::claims`]), the site and the book ([`learn::pages`]) |
+//!
+//! The flow: a case file is parsed into an [`input::case::Case`]; [`engine::compile`] runs it
+//! through a [`toolchain::Toolchain`] into an [`engine::compile::Outcome`]; [`engine::check`]
+//! holds outcomes against the cases' expectations as verdicts; [`drift`] compares outcomes
+//! across toolchains; [`learn`] turns all of it into lessons.
 
-pub mod cache;
-pub mod case;
-pub mod chain;
-pub mod check;
-pub mod claims;
-pub mod compile;
-pub mod compiletest;
-pub mod corpus;
-pub mod deps;
-pub mod diagnostic;
-pub mod difference;
 pub mod drift;
+pub mod engine;
 pub mod error;
-pub mod explain;
-pub mod history;
-pub mod matrix;
-pub mod miri;
-pub mod normalize;
-pub mod pages;
+pub mod fs;
+pub mod input;
+pub mod learn;
 pub mod paths;
-pub mod process;
-pub mod report;
-pub mod sysroot;
-pub mod table;
 pub mod toolchain;
 pub mod work;
 

@@ -4,8 +4,8 @@
 
 mod common;
 
-use sendsync::case::Case;
-use sendsync::check::{self, Options, Verdict};
+use sendsync::engine::check::{self, Options, Verdict};
+use sendsync::input::case::Case;
 use std::path::{Path, PathBuf};
 
 /// Copies a case and its pinned stderr into `<base>/<dir>/`, with the copy's path in the
@@ -28,7 +28,7 @@ fn copy_case(
     let from_rel = common::rel(&case.path).display().to_string();
     let to_rel = common::rel(&path).display().to_string();
     let mut stderr = std::fs::read_to_string(case.stderr_path()).unwrap();
-    let target = sendsync::corpus::package_root().join("target");
+    let target = sendsync::input::corpus::package_root().join("target");
     if path.starts_with(&target) {
         // Below the target folder trybuild leaves `-->` paths absolute.
         stderr = stderr.replace(
@@ -54,7 +54,7 @@ fn trybuild_accepts(path: &Path) -> bool {
 fn sendsync_accepts(path: &Path) -> bool {
     let tc = common::pinned_toolchain("agreement").unwrap();
     let case = Case::load(path).unwrap();
-    let mut options = Options::new(sendsync::corpus::package_root());
+    let mut options = Options::new(sendsync::input::corpus::package_root());
     options.cache = None;
     let r = check::check_one(&tc, &case, &options);
     println!(
@@ -86,7 +86,7 @@ fn check_agrees_with_trybuild() {
     }
     // Inside the package, where paths become relative; and below `target/`, where trybuild
     // leaves them absolute.
-    let root = sendsync::corpus::package_root();
+    let root = sendsync::input::corpus::package_root();
     let inside = tempfile::Builder::new()
         .prefix(".agreement-")
         .tempdir_in(&root)
@@ -219,13 +219,13 @@ fn trybuild_normalization_vectors() {
             .map_or("/git/trybuild/target", String::as_str);
         let source_dir = format!("{dir}/");
         let target_dir = format!("{target}/");
-        let cx = sendsync::normalize::Context {
+        let cx = sendsync::engine::normalize::Context {
             krate: "trybuild000",
             source_dir: &source_dir,
             input_file: v.get("INPUT").map_or("tests/ui/error.rs", String::as_str),
             target_dir: &target_dir,
         };
-        let got = sendsync::normalize::stderr([v["original"].as_str()], &cx);
+        let got = sendsync::engine::normalize::stderr([v["original"].as_str()], &cx);
         let name = file.file_stem().unwrap().to_string_lossy().into_owned();
         if got.trim_end() != v["expected"].trim_end() {
             failing.push(name);
@@ -247,7 +247,8 @@ fn trybuild_tests_dir() -> Option<PathBuf> {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
-    let lock = std::fs::read_to_string(sendsync::corpus::package_root().join("Cargo.lock")).ok()?;
+    let lock =
+        std::fs::read_to_string(sendsync::input::corpus::package_root().join("Cargo.lock")).ok()?;
     let version = lock
         .split("[[package]]")
         .find(|p| p.contains("name = \"trybuild\""))?

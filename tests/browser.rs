@@ -8,8 +8,8 @@
 
 mod common;
 
-use sendsync::corpus::{bundled_root, Corpus};
-use sendsync::pages::{write_site, PageInputs};
+use sendsync::input::corpus::{bundled_root, Corpus};
+use sendsync::learn::pages::{write_site, PageInputs};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -91,7 +91,7 @@ fn searching_the_index_for_an_error_code_in_headless_chromium() {
     let expected = corpus
         .cases
         .iter()
-        .filter(|c| matches!(&c.expectation, sendsync::case::Expectation::Fail(codes) if codes.contains(CODE)))
+        .filter(|c| matches!(&c.expectation, sendsync::input::case::Expectation::Fail(codes) if codes.contains(CODE)))
         .count();
     assert!(expected > 0);
     assert_eq!(
@@ -156,7 +156,8 @@ fn chain_diagrams_in_headless_chromium() {
         return;
     };
     let corpus = Corpus::load(&bundled_root()).unwrap_or_else(|e| panic!("{}", e[0]));
-    let inputs = PageInputs::gather(&corpus, &sendsync::history::default_root(), None).unwrap();
+    let inputs =
+        PageInputs::gather(&corpus, &sendsync::drift::history::default_root(), None).unwrap();
     let out = sendsync::paths::target_dir().join("sendsync");
     let site = out.join("browser-chain-site");
     write_site(&inputs, &site).unwrap();

@@ -384,7 +384,7 @@ fn an_expected_failure_that_compiles_is_a_mismatch() {
 /// topic is in it.
 #[test]
 fn the_readme_names_only_what_exists() {
-    let root = sendsync::corpus::package_root();
+    let root = sendsync::input::corpus::package_root();
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let (_, rest) = readme
         .split_once("A case (`")
@@ -413,7 +413,7 @@ fn the_readme_names_only_what_exists() {
         .split("\n\n")
         .next()
         .unwrap();
-    let topics: Vec<String> = std::fs::read_dir(sendsync::corpus::bundled_root())
+    let topics: Vec<String> = std::fs::read_dir(sendsync::input::corpus::bundled_root())
         .unwrap()
         .flatten()
         .filter(|e| e.path().is_dir())

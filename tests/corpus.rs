@@ -8,8 +8,8 @@
 
 mod common;
 
-use sendsync::check::{self, Checked, Options, Verdict};
-use sendsync::corpus::{self, Corpus};
+use sendsync::engine::check::{self, Checked, Options, Verdict};
+use sendsync::input::corpus::{self, Corpus};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -70,14 +70,14 @@ struct Snapshot<'a> {
     codes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lints: Option<Vec<String>>,
-    diagnostics: &'a [sendsync::diagnostic::Diagnostic],
+    diagnostics: &'a [sendsync::engine::diagnostic::Diagnostic],
 }
 
 /// Runs an insta assertion about `case` (named after it, with its title and the pinned
 /// toolchain as the snapshot's info, under `dir` if given) and says whether it held, so one
 /// test can report every case that differs rather than the first.
 fn pinned_like_insta(
-    case: &sendsync::case::Case,
+    case: &sendsync::input::case::Case,
     dir: Option<&str>,
     assertion: impl FnOnce(),
 ) -> bool {
@@ -137,7 +137,7 @@ fn obligation_chains_are_complete_and_match_snapshots() {
     let mut total = 0;
     for r in results.iter().filter(|r| r.case.expectation.is_fail()) {
         let Some(outcome) = &r.outcome else { continue };
-        let chains = sendsync::chain::chains(&outcome.diagnostics, Some(&r.case.source));
+        let chains = sendsync::engine::chain::chains(&outcome.diagnostics, Some(&r.case.source));
         if chains.is_empty() {
             continue;
         }
@@ -146,8 +146,8 @@ fn obligation_chains_are_complete_and_match_snapshots() {
             let ends = (c.links.first(), c.links.last());
             let ok = matches!(
                 ends,
-                (Some(first), Some(last)) if first.kind == sendsync::chain::Kind::Culprit
-                    && last.kind == sendsync::chain::Kind::RequiredByBound
+                (Some(first), Some(last)) if first.kind == sendsync::engine::chain::Kind::Culprit
+                    && last.kind == sendsync::engine::chain::Kind::RequiredByBound
             ) && c.unknowns() == 0;
             if !ok {
                 incomplete.push(format!("{}: {}", r.case.name, c.to_line()));
@@ -195,20 +195,20 @@ fn lint_cases_fixes_do_not_fire_the_lints() {
     let mut checked = 0;
     let mut bad = Vec::new();
     for case in cases.iter().filter(|c| c.expectation.is_lint()) {
-        let sendsync::case::Expectation::Lint(lints) = &case.expectation else {
+        let sendsync::input::case::Expectation::Lint(lints) = &case.expectation else {
             unreachable!()
         };
         for name in &case.fix {
             let fix = cases.iter().find(|c| &c.name == name).expect("validated");
-            let outcome = sendsync::compile::compile(
+            let outcome = sendsync::engine::compile::compile(
                 &toolchain,
                 fix,
-                sendsync::compile::Mode::Lint,
-                sendsync::compile::Limits::default(),
+                sendsync::engine::compile::Mode::Lint,
+                sendsync::engine::compile::Limits::default(),
             )
             .unwrap();
             let fired: Vec<String> = outcome.lints().intersection(lints).cloned().collect();
-            if outcome.kind != sendsync::compile::Kind::Pass || !fired.is_empty() {
+            if outcome.kind != sendsync::engine::compile::Kind::Pass || !fired.is_empty() {
                 bad.push(format!(
                     "{} fixed by {}: {:?}, lints {:?} still fire",
                     case.name, fix.name, outcome.kind, fired

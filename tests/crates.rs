@@ -27,8 +27,8 @@ fn text(o: &Output) -> String {
 /// The tokio and rand specs of this package's dev-dependencies, and the corpus's lock: the
 /// folder's crates are then the very build the corpus uses (one build per toolchain, shared).
 fn manifest_text() -> String {
-    let ours =
-        std::fs::read_to_string(sendsync::corpus::package_root().join("Cargo.toml")).unwrap();
+    let ours = std::fs::read_to_string(sendsync::input::corpus::package_root().join("Cargo.toml"))
+        .unwrap();
     let doc: toml::Table = ours.parse().unwrap();
     let dev = doc["dev-dependencies"].as_table().unwrap();
     let mut deps = toml::Table::new();
@@ -69,7 +69,7 @@ fn package(dir: &Path) {
     std::fs::create_dir_all(dir.join("src/bin")).unwrap();
     std::fs::write(dir.join("Cargo.toml"), manifest_text()).unwrap();
     std::fs::copy(
-        sendsync::corpus::bundled_root().join("crates.lock"),
+        sendsync::input::corpus::bundled_root().join("crates.lock"),
         dir.join("Cargo.lock"),
     )
     .unwrap();

@@ -3,18 +3,18 @@
 
 mod common;
 
-use sendsync::case::Case;
-use sendsync::check::{self, Options};
-use sendsync::compile::Kind;
 use sendsync::drift::{self, Drift};
+use sendsync::engine::check::{self, Options};
+use sendsync::engine::compile::Kind;
+use sendsync::input::case::Case;
 use sendsync::toolchain::Toolchain;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn options() -> Options {
-    let mut o = Options::new(sendsync::corpus::package_root());
+    let mut o = Options::new(sendsync::input::corpus::package_root());
     o.cache = None;
-    o.mode = Some(sendsync::compile::Mode::Check);
+    o.mode = Some(sendsync::engine::compile::Mode::Check);
     o.compare_stderr = false;
     o
 }

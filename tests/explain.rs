@@ -4,7 +4,7 @@
 
 mod common;
 
-use sendsync::explain;
+use sendsync::learn::explain;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -267,7 +267,8 @@ fn evaluation_set_meets_the_accuracy_floor() {
     let Some(rows) = evaluated("the explain evaluation") else {
         return;
     };
-    let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
+    let corpus =
+        sendsync::input::corpus::Corpus::load(&sendsync::input::corpus::bundled_root()).unwrap();
     assert!(rows.len() >= 30, "only {} programs", rows.len());
     for r in rows {
         for name in &r.expected {
@@ -296,7 +297,9 @@ fn evaluated(what: &str) -> Option<&'static [explain::EvalRow]> {
     static ROWS: std::sync::OnceLock<Option<Vec<explain::EvalRow>>> = std::sync::OnceLock::new();
     let rows = ROWS.get_or_init(|| {
         let tc = common::pinned_toolchain("the explain evaluation")?;
-        let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
+        let corpus =
+            sendsync::input::corpus::Corpus::load(&sendsync::input::corpus::bundled_root())
+                .unwrap();
         let index = explain::Index::build(&corpus, &sendsync::paths::history_root()).unwrap();
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/explain");
         Some(explain::evaluate(&dir, &tc, &index, 2, std::time::Duration::from_secs(300)).unwrap())
@@ -335,12 +338,13 @@ fn explain_page_agrees_with_the_cli_in_headless_chromium() {
         ));
         return;
     };
-    let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root()).unwrap();
+    let corpus =
+        sendsync::input::corpus::Corpus::load(&sendsync::input::corpus::bundled_root()).unwrap();
     let history = sendsync::paths::history_root();
-    let inputs = sendsync::pages::PageInputs::gather(&corpus, &history, None).unwrap();
+    let inputs = sendsync::learn::pages::PageInputs::gather(&corpus, &history, None).unwrap();
     let out = sendsync::paths::target_dir().join("sendsync");
     let site = out.join("explain-browser-test-site");
-    sendsync::pages::write_site(&inputs, &site).unwrap();
+    sendsync::learn::pages::write_site(&inputs, &site).unwrap();
     let page = site.join("explain.html");
     assert!(page.is_file());
 

@@ -5,11 +5,11 @@
 
 mod common;
 
-use sendsync::check::Options;
-use sendsync::corpus::{self, Corpus};
+use sendsync::drift::history;
+use sendsync::drift::matrix;
 use sendsync::drift::Drift;
-use sendsync::history;
-use sendsync::matrix;
+use sendsync::engine::check::Options;
+use sendsync::input::corpus::{self, Corpus};
 
 /// Through the result cache (`target/sendsync/cache`): sound, because its key holds everything
 /// that changes a result (the compiler binaries, the sysroot view, the source of the modules
@@ -129,7 +129,9 @@ fn drift_classes_on_real_toolchains() {
     program(dir.path(), "fine", "fn main() {}\n");
     let cases: Vec<_> = ["fine", "same", "sender_sync"]
         .iter()
-        .map(|n| sendsync::case::Case::load_lenient(&dir.path().join(format!("{n}.rs"))).unwrap())
+        .map(|n| {
+            sendsync::input::case::Case::load_lenient(&dir.path().join(format!("{n}.rs"))).unwrap()
+        })
         .collect();
     let mut o = options();
     o.root = dir.path().to_path_buf();
@@ -357,20 +359,20 @@ fn headline_detail_and_rendering_on_real_toolchains() {
 /// moves the culprit of the guard-across-`.await` case), the history names that release.
 #[test]
 fn obligation_chains_across_the_recorded_toolchains() {
-    let corpus = sendsync::corpus::Corpus::load(&sendsync::corpus::bundled_root())
+    let corpus = sendsync::input::corpus::Corpus::load(&sendsync::input::corpus::bundled_root())
         .unwrap_or_else(|e| panic!("{}", e[0]));
-    let root = sendsync::history::default_root();
+    let root = sendsync::drift::history::default_root();
     let (mut chains, mut incomplete) = (0, Vec::new());
     for case in &corpus.cases {
-        let path = sendsync::history::History::path(&root, case);
-        let Some(h) = sendsync::history::History::load(&path).unwrap() else {
+        let path = sendsync::drift::history::History::path(&root, case);
+        let Some(h) = sendsync::drift::history::History::load(&path).unwrap() else {
             continue;
         };
         for (key, entry) in &h.toolchains {
             let Some(v) = h.variants.get(&entry.variant) else {
                 continue;
             };
-            for c in sendsync::chain::chains(&v.diagnostics, Some(&case.source)) {
+            for c in sendsync::engine::chain::chains(&v.diagnostics, Some(&case.source)) {
                 chains += 1;
                 let complete = c.culprit().is_some() && c.bound().is_some() && c.unknowns() == 0;
                 if !complete {
@@ -388,9 +390,11 @@ fn obligation_chains_across_the_recorded_toolchains() {
     let case = corpus
         .get("mutex_guard_held_across_await")
         .expect("the case exists");
-    let h = sendsync::history::History::load(&sendsync::history::History::path(&root, case))
-        .unwrap()
-        .expect("its history is recorded");
+    let h = sendsync::drift::history::History::load(&sendsync::drift::history::History::path(
+        &root, case,
+    ))
+    .unwrap()
+    .expect("its history is recorded");
     let changes = h.chain_changes(Some(&case.source));
     let on_190: Vec<&String> = changes
         .iter()
@@ -500,7 +504,7 @@ fn verify_over_several_toolchains_keeps_to_the_jobs_budget() {
     let dir = tempfile::tempdir().unwrap();
     let topic = dir.path().join("cases/budget");
     std::fs::create_dir_all(&topic).unwrap();
-    let cases: Vec<sendsync::case::Case> = (0..6)
+    let cases: Vec<sendsync::input::case::Case> = (0..6)
         .map(|i| {
             let path = topic.join(format!("c{i}.rs"));
             std::fs::write(
@@ -508,7 +512,7 @@ fn verify_over_several_toolchains_keeps_to_the_jobs_budget() {
                 format!("//! Case {i}\n//!\n//! Fails.\n//!\n//@ fail: E0308\nfn main() {{ let _x: u8 = \"{i}\"; }}\n"),
             )
             .unwrap();
-            sendsync::case::Case::load(&path).unwrap()
+            sendsync::input::case::Case::load(&path).unwrap()
         })
         .collect();
     for jobs in [1, 2] {
@@ -566,7 +570,7 @@ fn a_compiler_crash_is_reported_and_not_recorded() {
     let file = dir.path().join("cases/t/a.rs");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     program(file.parent().unwrap(), "a", "fn main() {}\n");
-    let case = sendsync::case::Case::load_lenient(&file).unwrap();
+    let case = sendsync::input::case::Case::load_lenient(&file).unwrap();
     let root = dir.path().join("history");
     let path = history::History::path(&root, &case);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -609,7 +613,7 @@ fn a_compiler_crash_is_reported_and_not_recorded() {
     let crash = history::Variant {
         outcome: "ice".into(),
         codes: vec!["-".into()],
-        diagnostics: vec![sendsync::diagnostic::Diagnostic::crash(
+        diagnostics: vec![sendsync::engine::diagnostic::Diagnostic::crash(
             "rustc was killed by SIGSEGV",
         )],
         linted: false,

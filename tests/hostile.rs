@@ -229,7 +229,7 @@ fn a_toolchain_without_clippy_cannot_check_lint_cases() {
     std::fs::create_dir_all(&bin).unwrap();
     let rustc = bin.join("rustc");
     std::os::unix::fs::symlink(&tc.rustc, &rustc).unwrap();
-    let case = sendsync::corpus::bundled_root().join("lints/arc_refcell_on_one_thread.rs");
+    let case = sendsync::input::corpus::bundled_root().join("lints/arc_refcell_on_one_thread.rs");
     let case = case.to_str().unwrap();
     expect(
         &env.run(&["check", "--rustc", rustc.to_str().unwrap(), case]),
@@ -286,7 +286,7 @@ fn a_copied_topic_folder_checks_ok_from_anywhere() {
     let away = tempfile::tempdir().unwrap();
     let copy = away.path().join("rc_arc");
     std::fs::create_dir_all(&copy).unwrap();
-    let topic = sendsync::corpus::bundled_root().join("rc_arc");
+    let topic = sendsync::input::corpus::bundled_root().join("rc_arc");
     for entry in std::fs::read_dir(&topic).unwrap().flatten() {
         std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
     }
@@ -295,7 +295,7 @@ fn a_copied_topic_folder_checks_ok_from_anywhere() {
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
         .count();
-    let root = sendsync::corpus::package_root();
+    let root = sendsync::input::corpus::package_root();
     let runs: [(&Path, &str); 4] = [
         (away.path(), "rc_arc"),
         (Path::new("/"), copy.to_str().unwrap()),

@@ -5,7 +5,7 @@
 
 mod common;
 
-use sendsync::miri::{self, Miri, Verdict};
+use sendsync::learn::miri::{self, Miri, Verdict};
 use std::path::Path;
 use std::process::Command;
 
@@ -39,7 +39,7 @@ fn every_passing_case_is_miri_clean_or_finds_what_its_directive_says() {
     let cases = common::cases();
     // Through the cache: its key holds the nightly, the Miri binary and sysroot, the flags and
     // the case's content, so a hit is the same run.
-    let options = miri::Options::new(sendsync::corpus::package_root());
+    let options = miri::Options::new(sendsync::input::corpus::package_root());
     let results = miri::check_all(&runner, &cases, &options, false, |_| {});
     let bad: Vec<String> = results
         .iter()
@@ -49,7 +49,7 @@ fn every_passing_case_is_miri_clean_or_finds_what_its_directive_says() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     let passing = cases
         .iter()
-        .filter(|c| c.expectation == sendsync::case::Expectation::Pass)
+        .filter(|c| c.expectation == sendsync::input::case::Expectation::Pass)
         .count();
     // Lint cases that compile run too, with no verdict promised: their lesson is the lint.
     let run = results
@@ -232,7 +232,7 @@ fn seeds_find_a_deadlock_that_depends_on_the_schedule() {
     assert_eq!(row("one_order")["miri"], "clean", "{stdout}");
     // The report keeps Miri's finding and drops the progress lines of the seeds.
     let runner = nightly_miri("sendsync miri --seeds").unwrap();
-    let case = sendsync::case::Case::load_lenient(&dir.join("opposite_orders.rs")).unwrap();
+    let case = sendsync::input::case::Case::load_lenient(&dir.join("opposite_orders.rs")).unwrap();
     let mut options = miri::Options::new(dir.clone());
     options.timeout = std::time::Duration::from_secs(300);
     options.seeds = Some(64);

@@ -4,9 +4,9 @@
 
 mod common;
 
-use sendsync::corpus::{bundled_root, Corpus};
-use sendsync::pages::{write_book, write_site, HistorySpan, PageInputs, READING_ORDER};
-use sendsync::report::html_escape;
+use sendsync::engine::report::html_escape;
+use sendsync::input::corpus::{bundled_root, Corpus};
+use sendsync::learn::pages::{write_book, write_site, HistorySpan, PageInputs, READING_ORDER};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -236,7 +236,7 @@ fn full_built() -> &'static Built {
 }
 
 /// The site's and the book's page of a case that has a page of its own.
-fn case_pages(built: &Built, case: &sendsync::case::Case) -> (String, String) {
+fn case_pages(built: &Built, case: &sendsync::input::case::Case) -> (String, String) {
     let site = built
         .site
         .join(&case.topic)
@@ -259,7 +259,7 @@ fn every_case_appears_in_the_site_and_the_book() {
     for case in &corpus.cases {
         // The page that holds the case: its own, or (for a fix, first or not) that of each case
         // it repairs.
-        let holders: Vec<&sendsync::case::Case> = if case.expectation.is_fail() {
+        let holders: Vec<&sendsync::input::case::Case> = if case.expectation.is_fail() {
             vec![case]
         } else {
             let fixed = corpus.repaired_by(&case.name);
@@ -347,7 +347,7 @@ fn every_failing_case_shows_its_pinned_error() {
         if !md.contains(stderr) {
             problems.push(format!("{}: the book's page lacks its stderr", case.name));
         }
-        if let sendsync::case::Expectation::Fail(codes) = &case.expectation {
+        if let sendsync::input::case::Expectation::Fail(codes) = &case.expectation {
             for code in codes.iter().filter(|c| *c != "-") {
                 let url = format!("https://doc.rust-lang.org/error_codes/{code}.html");
                 if !html.contains(&url) || !md.contains(&url) {
@@ -556,14 +556,14 @@ fn regenerating_replaces_and_a_foreign_folder_is_refused() {
 }
 
 /// The truth table's pages link, from a type's row, the Miri lessons that show why the type is
-/// not `Send` or `Sync` (`sendsync::pages::TABLE_LESSONS`), and the topic introductions link
+/// not `Send` or `Sync` (`sendsync::learn::pages::TABLE_LESSONS`), and the topic introductions link
 /// the same cases: a lesson that is missing from its row or its introduction, or a link that
 /// leads nowhere, fails here.
 #[test]
 fn the_truth_table_and_topic_introductions_link_the_miri_lessons() {
-    use sendsync::case::MiriExpectation;
-    use sendsync::pages::TABLE_LESSONS;
-    use sendsync::table::{rows, Cond, Trait};
+    use sendsync::input::case::MiriExpectation;
+    use sendsync::learn::pages::TABLE_LESSONS;
+    use sendsync::learn::table::{rows, Cond, Trait};
     let corpus = corpus();
     let no_history = tempfile::tempdir().unwrap();
     let inputs = PageInputs::gather(corpus, no_history.path(), None).unwrap();

@@ -4,8 +4,8 @@
 //! file (and line, where there is one).
 
 use proptest::prelude::*;
-use sendsync::case::Case;
-use sendsync::diagnostic::{Normalizer, Raw};
+use sendsync::engine::diagnostic::{Normalizer, Raw};
+use sendsync::input::case::Case;
 use std::path::Path;
 
 /// Text that looks like a case header more often than random text would.
@@ -88,24 +88,24 @@ proptest! {
         let raw: Raw = serde_json::from_value(raw).unwrap();
         let n = Normalizer { input: "/r/cases/t/x.rs", root: &root, krate: &krate };
         let _ = n.diagnostic(&raw);
-        let cx = sendsync::normalize::Context {
+        let cx = sendsync::engine::normalize::Context {
             krate: &krate,
             source_dir: &root,
             input_file: "cases/t/x.rs",
             target_dir: "",
         };
-        let _ = sendsync::normalize::stderr([raw.rendered.as_deref().unwrap()], &cx);
+        let _ = sendsync::engine::normalize::stderr([raw.rendered.as_deref().unwrap()], &cx);
     }
 
     #[test]
     fn rendered_text_normalizes_without_panicking(text in "\\PC{0,300}", root in "\\PC{0,8}") {
-        let cx = sendsync::normalize::Context {
+        let cx = sendsync::engine::normalize::Context {
             krate: "sendsync_case",
             source_dir: &root,
             input_file: "cases/t/x.rs",
             target_dir: "/r/target/",
         };
-        let _ = sendsync::normalize::stderr([text.as_str()], &cx);
+        let _ = sendsync::engine::normalize::stderr([text.as_str()], &cx);
     }
 
     #[test]
@@ -118,11 +118,11 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.json");
         std::fs::write(&path, &text).unwrap();
-        if let Err(e) = sendsync::history::History::load(&path) {
+        if let Err(e) = sendsync::drift::history::History::load(&path) {
             prop_assert!(e.to_string().contains("f.json"), "{}", e);
         }
-        match sendsync::matrix::load(&path) {
-            Ok(m) => { let _ = sendsync::matrix::merge(vec![("f.json".into(), m)], None); }
+        match sendsync::drift::matrix::load(&path) {
+            Ok(m) => { let _ = sendsync::drift::matrix::merge(vec![("f.json".into(), m)], None); }
             Err(e) => prop_assert!(e.to_string().contains("f.json"), "{}", e),
         }
     }
@@ -139,8 +139,8 @@ fn a_cell_with_an_error_outcome_merges() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.json");
     std::fs::write(&path, json).unwrap();
-    let m = sendsync::matrix::load(&path).unwrap();
-    let merged = sendsync::matrix::merge(vec![("m.json".into(), m)], Some("a")).unwrap();
+    let m = sendsync::drift::matrix::load(&path).unwrap();
+    let merged = sendsync::drift::matrix::merge(vec![("m.json".into(), m)], Some("a")).unwrap();
     let cell = &merged.cases[0].cells["b"];
     assert_eq!(cell.drift, sendsync::drift::Drift::NotApplicable);
     assert!(!merged.any_drift());

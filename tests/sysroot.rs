@@ -8,16 +8,16 @@
 
 mod common;
 
-use sendsync::cache::Cache;
-use sendsync::check::{self, Options, Verdict};
-use sendsync::history;
+use sendsync::drift::history;
+use sendsync::engine::cache::Cache;
+use sendsync::engine::check::{self, Options, Verdict};
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::path::{Path, PathBuf};
 
 /// The two situations for a toolchain, or `None` (having said why) where it cannot be built.
 fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
     let real = common::installed(name, "rust-src independence")?;
-    if !sendsync::sysroot::has_std_sources(&real.sysroot) {
+    if !sendsync::toolchain::sysroot::has_std_sources(&real.sysroot) {
         common::skip(common::Need::RustSrc, format_args!(
             "rust-src independence on {name}: rust-src is not installed, so the situation with std's sources cannot be built (install: rustup component add rust-src --toolchain {name})"
         ));
@@ -47,12 +47,12 @@ fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
     };
     let (with, without) = (resolve(with), resolve(without));
     assert!(
-        sendsync::sysroot::has_std_sources(&with.sysroot),
+        sendsync::toolchain::sysroot::has_std_sources(&with.sysroot),
         "{}",
         with.sysroot.display()
     );
     assert!(
-        !sendsync::sysroot::has_std_sources(&without.sysroot),
+        !sendsync::toolchain::sysroot::has_std_sources(&without.sysroot),
         "{} {}",
         without.sysroot.display(),
         without.rustc.display()
@@ -63,7 +63,7 @@ fn situations(name: &str, base: &Path) -> Option<(Toolchain, Toolchain)> {
 
 /// Plain rustc, with no view, on a failing case: the rendered text.
 fn plain_rustc(rustc: &Path, case: &Path, out: &Path) -> String {
-    let o = sendsync::toolchain::bare_command(rustc)
+    let o = sendsync::toolchain::process::bare_command(rustc)
         .args([
             "--edition=2021",
             "--crate-type=bin",
@@ -111,7 +111,7 @@ fn rust_src_changes_no_verdict() {
         // own earlier results; a changed case, compiler or sendsync module (the key) compiles
         // again.
         let options_in = |state: &str| {
-            let mut options = Options::new(sendsync::corpus::package_root());
+            let mut options = Options::new(sendsync::input::corpus::package_root());
             options.cache = Some(Cache::new(
                 sendsync::paths::target_dir()
                     .join("sendsync")
@@ -172,12 +172,13 @@ fn the_trybuild_wrapper_hides_std_sources() {
     let pinned_text = std::fs::read_to_string(case.stderr_path()).unwrap();
     let render = |wrapped: bool| {
         let mut cmd = if wrapped {
-            let mut c =
-                sendsync::toolchain::bare_command(Path::new(env!("CARGO_BIN_EXE_sendsync-rustc")));
+            let mut c = sendsync::toolchain::process::bare_command(Path::new(env!(
+                "CARGO_BIN_EXE_sendsync-rustc"
+            )));
             c.arg(&with.rustc);
             c
         } else {
-            sendsync::toolchain::bare_command(&with.rustc)
+            sendsync::toolchain::process::bare_command(&with.rustc)
         };
         let o = cmd
             .args([
@@ -186,12 +187,12 @@ fn the_trybuild_wrapper_hides_std_sources() {
                 "--crate-name",
                 "sendsync_case",
             ])
-            .args(sendsync::compile::TRYBUILD_FLAGS)
+            .args(sendsync::engine::compile::TRYBUILD_FLAGS)
             .args(["--emit=metadata", "--error-format=json", "--out-dir"])
             .arg(base.path())
             // As trybuild's cargo passes it: the absolute path, from the package's folder.
             .arg(&case.path)
-            .current_dir(sendsync::corpus::package_root())
+            .current_dir(sendsync::input::corpus::package_root())
             .env("SENDSYNC_SYSROOT_DIR", base.path().join("views"))
             .output()
             .unwrap();
@@ -202,16 +203,16 @@ fn the_trybuild_wrapper_hides_std_sources() {
             .filter(|v| v["level"] != "failure-note")
             .filter_map(|v| v["rendered"].as_str().map(String::from))
             .collect();
-        let root = format!("{}/", sendsync::corpus::package_root().display());
+        let root = format!("{}/", sendsync::input::corpus::package_root().display());
         let target = format!("{root}target/");
         let input = common::rel(&case.path).display().to_string();
-        let cx = sendsync::normalize::Context {
+        let cx = sendsync::engine::normalize::Context {
             krate: "sendsync_case",
             source_dir: &root,
             input_file: &input,
             target_dir: &target,
         };
-        sendsync::normalize::stderr(rendered.iter().map(String::as_str), &cx)
+        sendsync::engine::normalize::stderr(rendered.iter().map(String::as_str), &cx)
     };
     let wrapped = render(true);
     assert_eq!(

@@ -6,8 +6,8 @@
 
 mod common;
 
-use sendsync::cache::Cache;
-use sendsync::table::{self, Answer, Trait};
+use sendsync::engine::cache::Cache;
+use sendsync::learn::table::{self, Answer, Trait};
 use sendsync::toolchain::{pinned, Toolchain, Version};
 
 /// Every difference between a probe and a declared table, one line each.

@@ -6,7 +6,7 @@
 
 mod common;
 
-use sendsync::case::Case;
+use sendsync::input::case::Case;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -206,7 +206,7 @@ fn readme_problems(readme: &Path, md: &str, cases: &[Case]) -> Vec<String> {
     let lints: BTreeSet<String> = cases
         .iter()
         .filter_map(|c| match &c.expectation {
-            sendsync::case::Expectation::Lint(lints) => Some(lints),
+            sendsync::input::case::Expectation::Lint(lints) => Some(lints),
             _ => None,
         })
         .flatten()
@@ -265,7 +265,7 @@ fn readme_mentions_of_cases_are_links_that_resolve() {
     assert_eq!(problems("See [x](gone_away_now.rs).").len(), 1);
     assert_eq!(problems("See `gone_away_now`.").len(), 1);
 
-    let root = sendsync::corpus::bundled_root();
+    let root = sendsync::input::corpus::bundled_root();
     let mut bad = Vec::new();
     let mut topics = 0;
     for entry in std::fs::read_dir(&root).unwrap() {
@@ -542,12 +542,12 @@ fn failing_cases_differ_in_shape_or_say_how_they_differ() {
 /// ask), how many claims were checked, and the sentences that look like claims but were not read.
 fn claim_problems(
     toolchain: &sendsync::toolchain::Toolchain,
-    cache: &sendsync::cache::Cache,
+    cache: &sendsync::engine::cache::Cache,
     who: &str,
     text: &str,
     context: Option<(&str, &str, &[String])>,
 ) -> (Vec<String>, usize, Vec<String>) {
-    use sendsync::claims;
+    use sendsync::learn::claims;
     let reading = claims::read(text);
     let defined = context.map_or(Vec::new(), |(s, _, _)| claims::probe::defined_names(s));
     let mut checks = Vec::new();
@@ -599,7 +599,7 @@ fn trait_claims_in_the_text_hold_on_the_pinned_toolchain() {
     let Some(toolchain) = common::pinned_toolchain("the text's trait claims") else {
         return;
     };
-    let cache = sendsync::cache::Cache::new(sendsync::cache::Cache::default_dir());
+    let cache = sendsync::engine::cache::Cache::new(sendsync::engine::cache::Cache::default_dir());
     // The check itself: false claims about std and about a case's own type are caught, true
     // ones pass (`Receiver<T>: Iterator` fails at each of the four instantiations).
     let (problems, read, _) = claim_problems(
@@ -619,7 +619,7 @@ fn trait_claims_in_the_text_hold_on_the_pinned_toolchain() {
     let results = sendsync::work::map(sendsync::work::default_jobs(), &cases, |case| {
         let who = format!("{} ({})", case.name, common::rel(&case.path).display());
         // A case that uses crates is compiled with them, as `check` compiles it.
-        let crates = sendsync::compile::crate_args(&toolchain, case)
+        let crates = sendsync::engine::compile::crate_args(&toolchain, case)
             .unwrap_or_else(|e| panic!("{who}: {e}"));
         claim_problems(
             &toolchain,
@@ -629,7 +629,7 @@ fn trait_claims_in_the_text_hold_on_the_pinned_toolchain() {
             Some((&case.source, &case.edition, &crates)),
         )
     });
-    let root = sendsync::corpus::bundled_root();
+    let root = sendsync::input::corpus::bundled_root();
     let mut readmes: Vec<_> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().path().join("README.md"))

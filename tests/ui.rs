@@ -14,7 +14,7 @@
 
 mod common;
 
-use sendsync::case::{Case, DEFAULT_EDITION};
+use sendsync::input::case::{Case, DEFAULT_EDITION};
 
 /// The failing cases trybuild checks, having named in one line per group those it leaves out.
 fn failing_cases() -> Vec<Case> {

@@ -19,8 +19,9 @@ fn main() -> ExitCode {
         a == "--sysroot" || a.starts_with("--sysroot=")
     });
     if !has_sysroot {
-        let view = sendsync::sysroot::of_rustc(rustc.as_ref())
-            .and_then(|real| sendsync::sysroot::view(&real, &sendsync::sysroot::default_dir()));
+        let view = sendsync::toolchain::sysroot::of_rustc(rustc.as_ref()).and_then(|real| {
+            sendsync::toolchain::sysroot::view(&real, &sendsync::toolchain::sysroot::default_dir())
+        });
         match view {
             Ok(view) => {
                 cmd.arg("--sysroot").arg(view);

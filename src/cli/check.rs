@@ -3,11 +3,11 @@
 use super::args::{CheckArgs, Compare, Format};
 use super::common::{one, progress_bar, run_options, CmdResult};
 use super::programs::{error_result, load_for, Programs};
-use sendsync::case::Case;
-use sendsync::check::{self, Checked, Options};
-use sendsync::corpus;
+use sendsync::engine::check::{self, Checked, Options};
+use sendsync::engine::report;
 use sendsync::error::Error;
-use sendsync::report;
+use sendsync::input::case::Case;
+use sendsync::input::corpus;
 use sendsync::toolchain::Toolchain;
 
 fn run_check(toolchain: &Toolchain, cases: &[Case], options: &Options) -> Vec<Checked> {
@@ -83,7 +83,7 @@ pub fn run(args: CheckArgs) -> CmdResult {
     // target/doc): the output names it, on stderr when stdout is JSON.
     let html = sendsync::paths::check_report(&toolchain.name);
     let html_written =
-        sendsync::error::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
+        sendsync::fs::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
     match args.format {
         Format::Json => println!(
             "{}",

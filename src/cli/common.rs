@@ -4,7 +4,7 @@
 //! Exit codes: 0 success, 1 a mismatch or drift, 2 bad input or environment.
 
 use super::args::{CompileArgs, RunArgs};
-use sendsync::check::Options;
+use sendsync::engine::check::Options;
 use sendsync::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,7 +28,7 @@ pub fn restore_sigpipe() {
 /// Ctrl-C or SIGTERM: stop every running case's process group, remove temporary folders,
 /// close the progress bar line, say so, and exit 130.
 pub fn install_interrupt_handler() {
-    let interrupt = sendsync::process::install_interrupt_handler(|| {
+    let interrupt = sendsync::toolchain::process::install_interrupt_handler(|| {
         use std::io::IsTerminal;
         if std::io::stderr().is_terminal() {
             eprint!("\r\x1b[2K");

@@ -2,7 +2,7 @@
 
 use super::args::{ExplainArgs, Format};
 use super::common::{one, CmdResult};
-use sendsync::explain;
+use sendsync::learn::explain;
 
 pub fn run(args: ExplainArgs) -> CmdResult {
     let options = explain::Options {

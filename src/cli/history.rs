@@ -4,10 +4,10 @@
 use super::args::HistoryCommand;
 use super::common::{one, options, CmdResult};
 use super::programs::{find_case, load_corpus};
-use sendsync::case::Case;
 use sendsync::error::Error;
+use sendsync::input::case::Case;
 use sendsync::toolchain::{self, Spec, Toolchain};
-use sendsync::{corpus, history};
+use sendsync::{drift::history, input::corpus};
 use std::path::{Path, PathBuf};
 
 /// The toolchains to record or verify: those named, else every tracked one that is installed
@@ -155,7 +155,7 @@ fn shown_path(path: &Path) -> PathBuf {
         .to_path_buf()
 }
 
-/// An obligation chain's change (see [`sendsync::chain::difference`]) with what it was and
+/// An obligation chain's change (see [`sendsync::engine::chain::difference`]) with what it was and
 /// what it became on lines of their own, as the types in them can be long:
 ///
 /// ```text

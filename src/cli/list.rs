@@ -3,8 +3,8 @@
 use super::args::{Format, ListArgs};
 use super::common::CmdResult;
 use super::programs::load_corpus;
-use sendsync::case::{Case, Expectation};
-use sendsync::corpus;
+use sendsync::input::case::{Case, Expectation};
+use sendsync::input::corpus;
 
 fn codes_of(case: &Case) -> String {
     match &case.expectation {

@@ -4,7 +4,7 @@
 use super::args::{MatrixArgs, MatrixFormat, MatrixReport, MergeArgs};
 use super::common::{one, options, progress_bar, CmdResult};
 use super::programs::{error_result, load_programs, Programs};
-use sendsync::{matrix, toolchain};
+use sendsync::{drift::matrix, toolchain};
 
 fn emit_matrix(m: &matrix::Matrix, report: MatrixReport) -> CmdResult {
     let text = match report.format {
@@ -15,7 +15,7 @@ fn emit_matrix(m: &matrix::Matrix, report: MatrixReport) -> CmdResult {
     };
     match report.out {
         Some(path) => {
-            sendsync::error::write_atomic(&path, text.as_bytes()).map_err(one)?;
+            sendsync::fs::write_atomic(&path, text.as_bytes()).map_err(one)?;
             eprintln!("wrote {}", path.display());
         }
         None => print!("{text}"),

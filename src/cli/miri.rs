@@ -3,9 +3,9 @@
 use super::args::{Format, MiriArgs};
 use super::common::{one, progress_bar, CmdResult};
 use super::programs::{load_for, Programs};
-use sendsync::corpus;
 use sendsync::error::Error;
-use sendsync::miri::{self, Miri};
+use sendsync::input::corpus;
+use sendsync::learn::miri::{self, Miri};
 use sendsync::toolchain::{Spec, Toolchain};
 use std::time::Duration;
 

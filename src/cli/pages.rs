@@ -3,7 +3,7 @@
 use super::args::{BookArgs, SiteArgs};
 use super::common::{one, CmdResult};
 use super::programs::load_corpus;
-use sendsync::{history, pages};
+use sendsync::{drift::history, learn::pages};
 use std::path::Path;
 
 pub fn book(args: BookArgs) -> CmdResult {

@@ -2,10 +2,10 @@
 //! and the case a user names.
 
 use super::common::one;
-use sendsync::case::{Case, Format};
-use sendsync::check::{self, Checked};
-use sendsync::corpus::{self, Corpus};
+use sendsync::engine::check::{self, Checked};
 use sendsync::error::Error;
+use sendsync::input::case::{Case, Format};
+use sendsync::input::corpus::{self, Corpus};
 use std::path::{Path, PathBuf};
 
 pub fn load_corpus() -> Result<Corpus, Vec<Error>> {
@@ -32,7 +32,7 @@ pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Progr
         )));
     }
     let named = manifest
-        .map(sendsync::deps::Source::named)
+        .map(sendsync::input::manifest::Source::named)
         .transpose()
         .map_err(one)?;
     if paths.is_empty() {
@@ -104,7 +104,7 @@ pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Progr
 /// The manifest of the folder `file` was found in: a `Cargo.toml` in its own folder or one
 /// above it, up to the folder given on the command line (never above that: a package the
 /// programs merely lie in is not theirs to build).
-fn folder_manifest(paths: &[PathBuf], file: &Path) -> Option<sendsync::deps::Source> {
+fn folder_manifest(paths: &[PathBuf], file: &Path) -> Option<sendsync::input::manifest::Source> {
     let file = std::path::absolute(file).ok()?;
     let top = paths
         .iter()
@@ -119,7 +119,7 @@ fn folder_manifest(paths: &[PathBuf], file: &Path) -> Option<sendsync::deps::Sou
     file.ancestors()
         .skip(1)
         .take_while(|d| d.starts_with(&top))
-        .find_map(sendsync::deps::Source::in_folder)
+        .find_map(sendsync::input::manifest::Source::in_folder)
 }
 
 /// The programs of a run that may bless: blessing the bundled corpus is how missing pinned

@@ -3,9 +3,9 @@
 use super::args::{Format, ShowArgs};
 use super::common::CmdResult;
 use super::programs::{find_case, load_corpus};
-use sendsync::case::Case;
-use sendsync::chain::{self, Chain};
-use sendsync::{corpus, history, report, toolchain};
+use sendsync::engine::chain::{self, Chain};
+use sendsync::input::case::Case;
+use sendsync::{drift::history, engine::report, input::corpus, toolchain};
 
 /// The obligation chains of a case on the pinned toolchain, read from its committed history.
 fn pinned_chains(case: &Case) -> Vec<Chain> {

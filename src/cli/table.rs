@@ -2,7 +2,7 @@
 
 use super::args::{TableArgs, TableFormat};
 use super::common::{one, CmdResult};
-use sendsync::cache::Cache;
+use sendsync::engine::cache::Cache;
 use sendsync::toolchain;
 
 pub fn run(args: TableArgs) -> CmdResult {
@@ -21,7 +21,7 @@ pub fn run(args: TableArgs) -> CmdResult {
         .map_or_else(sendsync::work::default_jobs, |j| j as usize);
     let cache = (!args.no_cache).then(|| Cache::new(Cache::default_dir()));
     let (text, code) =
-        sendsync::table::command(&names, format, cache.as_ref(), jobs).map_err(one)?;
+        sendsync::learn::table::command(&names, format, cache.as_ref(), jobs).map_err(one)?;
     print!("{text}");
     Ok(code)
 }

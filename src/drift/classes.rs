@@ -10,9 +10,9 @@
 //! diagnostic now emitted twice, or a label, note, span or suggestion changed, is `detail`),
 //! and a pure reordering is `rendering`.
 
-use crate::compile::{Kind, Mode, Outcome};
-use crate::diagnostic::Diagnostic;
-use crate::normalize;
+use crate::engine::compile::{Kind, Mode, Outcome};
+use crate::engine::diagnostic::Diagnostic;
+use crate::engine::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -125,10 +125,14 @@ pub fn explain(drift: Drift, base: &Outcome, other: &Outcome) -> String {
     match drift {
         Drift::Detail => {
             let json = |o: &Outcome| serde_json::to_value(sorted(o)).expect("plain data");
-            crate::difference::first_difference_as(&json(base), &json(other), ("baseline", "here"))
-                .map(|d| format!("diagnostics{d}"))
-                .unwrap_or_default()
-                .replace("diagnostics[", "diagnostic [")
+            crate::engine::difference::first_difference_as(
+                &json(base),
+                &json(other),
+                ("baseline", "here"),
+            )
+            .map(|d| format!("diagnostics{d}"))
+            .unwrap_or_default()
+            .replace("diagnostics[", "diagnostic [")
         }
         Drift::Rendering if comparable(base) != comparable(other) => {
             "the same diagnostics in another order".into()
@@ -202,8 +206,8 @@ fn compiled(outcome: &Outcome) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compile::Mode;
-    use crate::diagnostic::Span;
+    use crate::engine::compile::Mode;
+    use crate::engine::diagnostic::Span;
 
     fn span(at: &str, primary: bool, label: Option<&str>) -> Span {
         Span {

@@ -5,12 +5,11 @@
 //! ids of the variants they point at, stay as they are. A variant that no toolchain points at
 //! any more is dropped.
 
-use crate::case::Case;
-use crate::check::{self, Options};
-use crate::compile::{Kind, Mode, Outcome};
-use crate::diagnostic::Diagnostic;
+use crate::engine::check::{self, Options};
+use crate::engine::compile::{Kind, Mode, Outcome};
+use crate::engine::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::matrix::kind_str;
+use crate::input::case::Case;
 use crate::toolchain::{Toolchain, Version};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -39,16 +38,16 @@ pub struct Variant {
 impl Variant {
     pub fn of(outcome: &Outcome) -> Variant {
         Variant {
-            outcome: kind_str(&outcome.kind).into(),
+            outcome: outcome.kind.name().into(),
             codes: outcome.codes().into_iter().collect(),
             diagnostics: outcome.diagnostics.clone(),
             linted: outcome.mode == Mode::Lint,
         }
     }
 
-    /// The lints that fired (see [`crate::diagnostic::lints`]).
+    /// The lints that fired (see [`crate::engine::diagnostic::lints`]).
     pub fn lints(&self) -> Vec<String> {
-        crate::diagnostic::lints(&self.diagnostics)
+        crate::engine::diagnostic::lints(&self.diagnostics)
             .into_iter()
             .collect()
     }
@@ -72,7 +71,7 @@ impl Variant {
     }
 
     pub fn headlines(&self) -> Vec<String> {
-        crate::diagnostic::headlines(&self.diagnostics)
+        crate::engine::diagnostic::headlines(&self.diagnostics)
     }
 }
 
@@ -158,7 +157,7 @@ impl History {
         if !path.exists() {
             return Ok(None);
         }
-        let text = crate::error::read_text(path)?;
+        let text = crate::fs::read_text(path)?;
         let bad = |e: serde_json::Error| {
             Error::input(path, Some(e.line()), format!("not a sendsync history: {e}"))
         };
@@ -185,7 +184,7 @@ impl History {
     /// cannot be compared with new ones): what `record` wants.
     pub fn load_for_update(path: &Path, case: &str) -> Result<History> {
         if path.exists() {
-            let text = crate::error::read_text(path)?;
+            let text = crate::fs::read_text(path)?;
             let old = serde_json::from_str::<serde_json::Value>(&text)
                 .ok()
                 .and_then(|v| v.get("schema").map_or(Some(1), |s| s.as_u64()))
@@ -200,7 +199,7 @@ impl History {
     pub fn save(&self, path: &Path) -> Result<()> {
         let mut json = serde_json::to_string_pretty(self).expect("plain data serializes");
         json.push('\n');
-        crate::error::write_atomic(path, json.as_bytes())
+        crate::fs::write_atomic(path, json.as_bytes())
     }
 
     /// Records what `key` gave: `None` for not applicable. Touches no other entry.
@@ -288,17 +287,17 @@ impl History {
 
     /// Where the obligation chains changed, in chronological order: each toolchain whose
     /// chains differ from the toolchain recorded before it, with the first differing link
-    /// named. `source` is the case's program (see [`crate::chain::chains`]).
+    /// named. `source` is the case's program (see [`crate::engine::chain::chains`]).
     pub fn chain_changes(&self, source: Option<&str>) -> Vec<(String, String)> {
         let mut changes = Vec::new();
-        let mut before: Option<(String, Vec<crate::chain::Chain>)> = None;
+        let mut before: Option<(String, Vec<crate::engine::chain::Chain>)> = None;
         for span in self.spans() {
             let Some(v) = self.variants.get(&span.variant) else {
                 continue;
             };
-            let now = crate::chain::chains(&v.diagnostics, source);
+            let now = crate::engine::chain::chains(&v.diagnostics, source);
             if let Some((_, was)) = &before {
-                if let Some(what) = crate::chain::difference(was, &now) {
+                if let Some(what) = crate::engine::chain::difference(was, &now) {
                     changes.push((span.from.clone(), what));
                 }
             }
@@ -450,7 +449,7 @@ pub fn record_all(
         .tempdir_in(&parent)
         .map_err(|e| Error::io(&parent, e))?
         .keep();
-    crate::process::register_dir(&staging);
+    crate::toolchain::process::register_dir(&staging);
     let result = (|| {
         if root.is_dir() {
             copy_tree(&root, &staging)?;
@@ -459,11 +458,11 @@ pub fn record_all(
             let recorded = record(&staging, cases, tc, options)?;
             done(tc, &recorded);
         }
-        crate::process::while_not_interrupted(|| exchange(&staging, &root))
+        crate::toolchain::process::while_not_interrupted(|| exchange(&staging, &root))
     })();
     // After the exchange the staging path holds the old folder; before it, the unfinished one.
     let _ = std::fs::remove_dir_all(&staging);
-    crate::process::forget_dir(&staging);
+    crate::toolchain::process::forget_dir(&staging);
     result
 }
 
@@ -686,7 +685,7 @@ fn compare(
             let what = match (recorded, &variant) {
                 (Some(a), Some(b)) => {
                     let to_json = |v: &Variant| serde_json::to_value(v).expect("plain data");
-                    crate::difference::first_difference(&to_json(a), &to_json(b))
+                    crate::engine::difference::first_difference(&to_json(a), &to_json(b))
                         .unwrap_or_default()
                 }
                 _ => String::new(),

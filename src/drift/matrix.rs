@@ -4,14 +4,14 @@
 //! different machines (one toolchain each, say) can be merged and classified again exactly as
 //! if they had been made in one run.
 
-use crate::case::Case;
-use crate::chain::Chain;
-use crate::check::{self, Options};
-use crate::compile::{Kind, Mode, Outcome};
-use crate::diagnostic::Diagnostic;
 use crate::drift::{self, Drift};
+use crate::engine::chain::Chain;
+use crate::engine::check::{self, Options};
+use crate::engine::compile::{Kind, Mode, Outcome};
+use crate::engine::diagnostic::Diagnostic;
+use crate::engine::report::html_escape;
 use crate::error::{Error, Result};
-use crate::report::html_escape;
+use crate::input::case::Case;
 use crate::toolchain::{self, Spec, Toolchain};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -32,7 +32,7 @@ pub struct Cell {
     /// What differs from the baseline, for `detail` and `rendering`: the first differing field.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
-    /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::chain`]).
+    /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::engine::chain`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chains: Vec<Chain>,
     /// Compiled with clippy (a lint case): which lints fire is part of the outcome.
@@ -57,14 +57,14 @@ impl Cell {
 
     fn from_outcome(o: &Outcome, source: &str) -> Cell {
         Cell {
-            outcome: kind_str(&o.kind).into(),
+            outcome: o.kind.name().into(),
             codes: o.codes().into_iter().collect(),
             messages: o.headlines(),
             drift: Drift::Identical,
             diagnostics: o.diagnostics.clone(),
             stderr: o.stderr.clone(),
             why: String::new(),
-            chains: crate::chain::chains(&o.diagnostics, Some(source)),
+            chains: crate::engine::chain::chains(&o.diagnostics, Some(source)),
             linted: o.mode == Mode::Lint,
         }
     }
@@ -86,15 +86,6 @@ impl Cell {
             run: None,
             millis: 0,
         })
-    }
-}
-
-pub fn kind_str(kind: &Kind) -> &'static str {
-    match kind {
-        Kind::Pass => "pass",
-        Kind::Fail => "fail",
-        Kind::Timeout => "timeout",
-        Kind::Ice => "ice",
     }
 }
 
@@ -131,15 +122,18 @@ pub struct Matrix {
 /// The matrix the committed history holds: every recorded toolchain in chronological order,
 /// each cell the recorded variant, classified against `baseline` (the pinned release). The
 /// history keeps no rendered text, so no cell is `rendering` here.
-pub fn from_history(histories: &[(&Case, crate::history::History)], baseline: &str) -> Matrix {
-    let mut entries: BTreeMap<String, crate::history::Entry> = BTreeMap::new();
+pub fn from_history(
+    histories: &[(&Case, crate::drift::history::History)],
+    baseline: &str,
+) -> Matrix {
+    let mut entries: BTreeMap<String, crate::drift::history::Entry> = BTreeMap::new();
     for (_, h) in histories {
         for (key, e) in &h.toolchains {
             entries.entry(key.clone()).or_insert_with(|| e.clone());
         }
     }
     let mut toolchains: Vec<String> = entries.keys().cloned().collect();
-    toolchains.sort_by_key(|k| crate::history::order(&entries[k]));
+    toolchains.sort_by_key(|k| crate::drift::history::order(&entries[k]));
     let toolchain_info = entries
         .iter()
         .map(|(k, e)| {
@@ -155,7 +149,7 @@ pub fn from_history(histories: &[(&Case, crate::history::History)], baseline: &s
         .iter()
         .map(|(case, h)| Row {
             name: case.name.clone(),
-            path: crate::compile::display_path(case),
+            path: crate::engine::compile::display_path(case),
             topic: case.topic.clone(),
             min_rust: case.min_rust.as_ref().map(|v| v.to_string()),
             cells: toolchains
@@ -170,7 +164,10 @@ pub fn from_history(histories: &[(&Case, crate::history::History)], baseline: &s
                             diagnostics: v.diagnostics.clone(),
                             stderr: String::new(),
                             why: String::new(),
-                            chains: crate::chain::chains(&v.diagnostics, Some(&case.source)),
+                            chains: crate::engine::chain::chains(
+                                &v.diagnostics,
+                                Some(&case.source),
+                            ),
                             linted: v.linted,
                         },
                         None if h.toolchains.contains_key(t) => {
@@ -364,7 +361,8 @@ impl Matrix {
                             cell.why = drift::explain(d, base, &outcome);
                             // A change in an obligation chain is the detail that matters
                             // most: it says which link of the explanation moved.
-                            let chain = crate::chain::difference(&base_chains, &cell.chains);
+                            let chain =
+                                crate::engine::chain::difference(&base_chains, &cell.chains);
                             if let (Drift::Detail | Drift::Headline, Some(what)) = (d, chain) {
                                 cell.why = format!("obligation {what}");
                             }
@@ -501,7 +499,7 @@ fn describe(i: &ToolchainInfo) -> String {
 }
 
 pub fn load(path: &Path) -> Result<Matrix> {
-    let text = crate::error::read_text(path)?;
+    let text = crate::fs::read_text(path)?;
     serde_json::from_str(&text)
         .map_err(|e| Error::input(path, Some(e.line()), format!("not a sendsync matrix: {e}")))
 }
@@ -518,7 +516,7 @@ fn cell_label(c: &Cell) -> String {
         other => other.to_string(),
     };
     if c.linted {
-        let lints: Vec<String> = crate::diagnostic::lints(&c.diagnostics)
+        let lints: Vec<String> = crate::engine::diagnostic::lints(&c.diagnostics)
             .into_iter()
             .collect();
         if lints.is_empty() {
@@ -704,7 +702,7 @@ pub fn to_html(m: &Matrix) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sendsync drift matrix</title><style>{}</style></head><body>\
 <h1>Diagnostic drift</h1><p>{}</p><p>Classes, most severe first: {}</p>{}</body></html>\n",
-        crate::report::HTML_STYLE,
+        crate::engine::report::HTML_STYLE,
         html_escape(&header(m)),
         legend.join(" "),
         to_html_table(m)

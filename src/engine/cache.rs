@@ -10,14 +10,14 @@
 //! - the mode, edition, flags and run time limit; for a lint case (mode `Lint`), the identity
 //!   of the `clippy-driver` that linted it;
 //! - the case's content and the name its folder gives it in diagnostics
-//!   ([`crate::compile::display_path`]), not how its path was spelled on the command line;
+//!   ([`crate::engine::compile::display_path`]), not how its path was spelled on the command line;
 //! - the source of the modules that shape a result (hashed at build time by `build.rs`).
 //!
 //! rustc runs in a cleared environment ([`Toolchain::command`]), so no environment variable
 //! needs to be part of the key.
 
-use crate::case::Case;
-use crate::compile::{Kind, Limits, Mode, Outcome, TRYBUILD_FLAGS};
+use crate::engine::compile::{Kind, Limits, Mode, Outcome, TRYBUILD_FLAGS};
+use crate::input::case::Case;
 use crate::toolchain::Toolchain;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -53,10 +53,10 @@ impl Cache {
             let deps = case
                 .deps
                 .as_ref()
-                .and_then(|s| crate::deps::manifest(s).ok())
+                .and_then(|s| crate::input::manifest::manifest(s).ok())
                 .map_or_else(
                     || "no manifest".to_string(),
-                    |m| crate::deps::key(toolchain, &m),
+                    |m| crate::engine::deps::key(toolchain, &m),
                 );
             for part in ["crates", &case.crates.join(" "), &deps] {
                 h.update(part.as_bytes());
@@ -74,7 +74,7 @@ impl Cache {
             &format!("{:?}", case.format),
             &TRYBUILD_FLAGS.join(" "),
             &case.flags.join(" "),
-            &crate::compile::display_path(case),
+            &crate::engine::compile::display_path(case),
             &format!("{:?} {}", limits.run, limits.memory),
             &case.source,
         ] {
@@ -85,7 +85,7 @@ impl Cache {
     }
 
     /// A key made of `parts` (the schema and the build's shape hash come first), for results
-    /// other than a compile's, such as a Miri run ([`crate::miri`]).
+    /// other than a compile's, such as a Miri run ([`crate::learn::miri`]).
     pub fn key_of(parts: &[&str]) -> String {
         let mut h = Sha256::new();
         for part in [SCHEMA, env!("SENDSYNC_SHAPE_HASH")].iter().chain(parts) {
@@ -104,7 +104,7 @@ impl Cache {
     /// Stores any value, atomically; a cache that cannot be written only costs speed.
     pub fn put_value<T: serde::Serialize>(&self, key: &str, value: &T) {
         if let Ok(json) = serde_json::to_vec(value) {
-            let _ = crate::error::write_atomic(&self.path(key), &json);
+            let _ = crate::fs::write_atomic(&self.path(key), &json);
         }
     }
 
@@ -126,7 +126,7 @@ impl Cache {
         }
         if let Ok(json) = serde_json::to_vec(outcome) {
             // A cache that cannot be written only costs speed.
-            let _ = crate::error::write_atomic(&self.path(key), &json);
+            let _ = crate::fs::write_atomic(&self.path(key), &json);
         }
     }
 }
@@ -196,16 +196,19 @@ mod tests {
     fn the_shape_hash_covers_every_module_that_reaches_a_result() {
         let hashed: Vec<&str> = env!("SENDSYNC_SHAPE_FILES").split(' ').collect();
         for module in [
-            "src/case.rs",
-            "src/check.rs",
-            "src/compile.rs",
-            "src/compiletest.rs",
-            "src/diagnostic.rs",
-            "src/miri.rs",
-            "src/normalize.rs",
-            "src/process.rs",
-            "src/sysroot.rs",
-            "src/toolchain.rs",
+            "src/input/case.rs",
+            "src/engine/check.rs",
+            "src/engine/compile.rs",
+            "src/input/compiletest.rs",
+            "src/engine/diagnostic.rs",
+            "src/learn/miri.rs",
+            "src/engine/normalize.rs",
+            "src/toolchain/process.rs",
+            "src/toolchain/sysroot.rs",
+            "src/toolchain/mod.rs",
+            "src/engine/compiletest.rs",
+            "src/engine/deps.rs",
+            "src/input/manifest.rs",
             "Cargo.lock",
         ] {
             assert!(

@@ -14,7 +14,7 @@
 //! explicit [`Kind::Unknown`] link there, and a requirement rustc says it hid is
 //! [`Kind::Hidden`].
 
-use crate::diagnostic::Diagnostic;
+use crate::engine::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 
 /// What one link of a chain is.
@@ -650,7 +650,7 @@ pub fn constructor(ty: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Span;
+    use crate::engine::diagnostic::Span;
 
     fn span(at: &str, primary: bool, label: Option<&str>) -> Span {
         Span {

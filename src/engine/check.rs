@@ -1,10 +1,10 @@
 //! Checking cases: compile each (in parallel, through the cache), and hold each outcome against
 //! what its case expects.
 
-use crate::cache::Cache;
-use crate::case::{Case, Expectation, HANG_PROBE};
-use crate::compile::{self, Kind, Limits, Mode, Outcome};
+use crate::engine::cache::Cache;
+use crate::engine::compile::{self, Kind, Limits, Mode, Outcome};
 use crate::error::Error;
+use crate::input::case::{Case, Expectation, HANG_PROBE};
 use crate::toolchain::Toolchain;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -231,7 +231,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
     if let Some(why) = &case.unsupported {
         return checked(None, Verdict::NotApplicable, why.clone(), false);
     }
-    if let Some(why) = crate::compiletest::not_applicable_on(case, toolchain) {
+    if let Some(why) = crate::engine::compiletest::not_applicable_on(case, toolchain) {
         return checked(None, Verdict::NotApplicable, why, false);
     }
     if !case.applies_to(&toolchain.version()) {
@@ -248,14 +248,18 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
         );
     }
     if let (false, Some(source)) = (case.crates.is_empty(), &case.deps) {
-        match crate::deps::try_build(crate::deps::Builder::Rustc(toolchain), source) {
+        match crate::engine::deps::try_build(crate::engine::deps::Builder::Rustc(toolchain), source)
+        {
             Ok(_) => {}
-            Err(crate::deps::Failure::DoesNotBuild(why))
+            Err(crate::engine::deps::Failure::DoesNotBuild(why))
                 if options.unbuildable_crates_not_applicable =>
             {
                 return checked(None, Verdict::NotApplicable, why, false);
             }
-            Err(crate::deps::Failure::DoesNotBuild(why) | crate::deps::Failure::Other(why)) => {
+            Err(
+                crate::engine::deps::Failure::DoesNotBuild(why)
+                | crate::engine::deps::Failure::Other(why),
+            ) => {
                 return checked(None, Verdict::Error, why, false);
             }
         }
@@ -283,7 +287,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
             } else {
                 Compared::Stderr
             };
-            if options.compare_stderr && crate::compiletest::compares_stderr(case) {
+            if options.compare_stderr && crate::engine::compiletest::compares_stderr(case) {
                 compared = Compared::Stderr;
                 (verdict, reason) = compiletest_stderr(case, toolchain, &outcome, verdict, reason);
             }
@@ -295,7 +299,7 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
                 if bare == Verdict::Ok {
                     let path = case.stderr_path();
                     (verdict, reason) =
-                        match crate::error::write_atomic(&path, outcome.stderr.as_bytes()) {
+                        match crate::fs::write_atomic(&path, outcome.stderr.as_bytes()) {
                             Ok(()) => {
                                 blessed = Some(path.clone());
                                 (Verdict::Ok, format!("blessed {}", path.display()))
@@ -316,11 +320,11 @@ pub fn check_one(toolchain: &Toolchain, case: &Case, options: &Options) -> Check
 /// project's format (a compiletest `.stderr` is rustc's own format, not trybuild's: its codes
 /// were read).
 pub fn pins_stderr(case: &Case) -> bool {
-    case.expectation.is_pinned() && case.format == crate::case::Format::Sendsync
+    case.expectation.is_pinned() && case.format == crate::input::case::Format::Sendsync
 }
 
 /// A compiletest test's verdict with its `.stderr` compared, as compiletest normalizes both
-/// (see [`crate::normalize::compiletest`]): a difference makes an `ok` a mismatch, and is shown
+/// (see [`crate::engine::normalize::compiletest`]): a difference makes an `ok` a mismatch, and is shown
 /// after the reason of a mismatch in the codes.
 fn compiletest_stderr(
     case: &Case,
@@ -332,7 +336,7 @@ fn compiletest_stderr(
     if !matches!(verdict, Verdict::Ok | Verdict::Mismatch) {
         return (verdict, reason);
     }
-    match crate::compiletest::stderr_difference(case, toolchain, &outcome.stderr) {
+    match crate::engine::compiletest::stderr_difference(case, toolchain, &outcome.stderr) {
         Err(e) => (Verdict::Error, e.to_string()),
         Ok(None) => (verdict, reason),
         Ok(Some(diff)) if verdict == Verdict::Ok => (Verdict::Mismatch, diff),
@@ -354,7 +358,7 @@ pub enum Pin {
 
 /// Reads the pinned `.stderr` of `case` (see [`Pin`]).
 pub fn read_pin(case: &Case) -> Pin {
-    match crate::error::read_text(&case.stderr_path()) {
+    match crate::fs::read_text(&case.stderr_path()) {
         Ok(text) => Pin::Text(text.replace("\r\n", "\n")),
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             Pin::Missing
@@ -517,7 +521,7 @@ fn compare_pinned(case: &Case, outcome: &Outcome, pin: &Pin) -> (Verdict, String
         Pin::NotCompared => (Verdict::Ok, String::new()),
         Pin::Missing => {
             let inside = std::path::absolute(&case.path)
-                .is_ok_and(|p| p.starts_with(crate::corpus::bundled_root()));
+                .is_ok_and(|p| p.starts_with(crate::input::corpus::bundled_root()));
             let flags = if inside {
                 "--bless"
             } else {
@@ -545,7 +549,7 @@ fn compare_pinned(case: &Case, outcome: &Outcome, pin: &Pin) -> (Verdict, String
                 format!(
                     "rendered stderr differs from the pinned {}:\n{}",
                     path.display(),
-                    crate::difference::diff(&pinned, &observed)
+                    crate::engine::difference::diff(&pinned, &observed)
                 ),
             )
         }
@@ -697,7 +701,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
+    use crate::engine::diagnostic::Diagnostic;
 
     /// A failing case and an outcome with the error it expects, rendered as `stderr`.
     fn failing(stderr: &str) -> (Case, Outcome) {

@@ -4,17 +4,17 @@
 //! Every compile gets a private temporary directory for its output and its logs, so parallel
 //! compiles never meet, and nothing is ever written to `/dev/null` (run as root, a successful
 //! `-o /dev/null` replaces the device with a regular file). rustc sees the toolchain through a
-//! sysroot view without std's sources ([`crate::sysroot`]) and the case's folder under a fixed
+//! sysroot view without std's sources ([`crate::toolchain::sysroot`]) and the case's folder under a fixed
 //! name ([`display_path`]), so what it prints depends neither on installed components nor on
-//! where the case lies. Rustc and the program run as [`crate::process`] runs them: in a
+//! where the case lies. Rustc and the program run as [`crate::toolchain::process`] runs them: in a
 //! process group of their own, with time (and, for the program, memory) limits, killed as a
 //! group when they end.
 
-use crate::case::{Case, Expectation, Format};
-use crate::diagnostic::{self, Diagnostic, Normalizer, Raw};
+use crate::engine::diagnostic::{self, Diagnostic, Normalizer, Raw};
+use crate::engine::normalize;
 use crate::error::{Error, Result};
-use crate::normalize;
-use crate::process;
+use crate::input::case::{Case, Expectation, Format};
+use crate::toolchain::process;
 use crate::toolchain::Toolchain;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -91,6 +91,18 @@ pub enum Kind {
     Timeout,
     /// The compiler crashed (an internal compiler error, or killed by a signal).
     Ice,
+}
+
+impl Kind {
+    /// The kind's name in reports and records: `pass`, `fail`, `timeout`, `ice`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Pass => "pass",
+            Kind::Fail => "fail",
+            Kind::Timeout => "timeout",
+            Kind::Ice => "ice",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,7 +263,7 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
             }
             continue;
         };
-        ice |= raw.level == crate::diagnostic::ICE_LEVEL;
+        ice |= raw.level == crate::engine::diagnostic::ICE_LEVEL;
         // trybuild drops repeated messages from the rendered text; the structured record keeps
         // every one, since a repeat is part of what rustc says.
         if seen.insert(line) && raw.level != "failure-note" {
@@ -282,8 +294,8 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         }
     }
     let stderr = if compiletest {
-        let host = crate::compiletest::host::Host::from_triple(&toolchain.host, &toolchain.release);
-        let rules = crate::compiletest::rules_for(case, host.pointer_width);
+        let host = crate::toolchain::host::Host::from_triple(&toolchain.host, &toolchain.release);
+        let rules = crate::engine::compiletest::rules_for(case, host.pointer_width);
         let build_dir = tmp.path().to_string_lossy();
         let cx = normalize::compiletest::Context {
             dir: virtual_dir,
@@ -359,10 +371,10 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
     })
 }
 
-/// rustc's arguments for the crates the case uses (see [`crate::deps::crate_args`]), built for
+/// rustc's arguments for the crates the case uses (see [`crate::engine::deps::crate_args`]), built for
 /// this toolchain.
 pub fn crate_args(toolchain: &Toolchain, case: &Case) -> Result<Vec<String>> {
-    crate::deps::crate_args(crate::deps::Builder::Rustc(toolchain), case)
+    crate::engine::deps::crate_args(crate::engine::deps::Builder::Rustc(toolchain), case)
 }
 
 /// The error that stands for a failure rustc explained only in plain text, or not at all: its

@@ -1,15 +1,15 @@
 //! Rendering results: terminal tables, JSON, and self-contained HTML. How results are shown is
 //! kept apart from how they are computed.
 
-use crate::check::{Checked, Compared, Comparison, Verdict};
-use crate::compile::Kind;
+use crate::engine::check::{Checked, Compared, Comparison, Verdict};
+use crate::engine::compile::Kind;
 use crate::toolchain::Toolchain;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-// The comparisons live in `crate::difference`, which the computing modules use too; they are
+// The comparisons live in `crate::engine::difference`, which the computing modules use too; they are
 // re-exported here for the renderers.
-pub use crate::difference::{diff, first_difference, first_difference_as};
+pub use crate::engine::difference::{diff, first_difference, first_difference_as};
 
 /// Escapes text for HTML.
 pub fn html_escape(s: &str) -> String {
@@ -62,10 +62,10 @@ struct CaseJson<'a> {
     run_exit_code: Option<i32>,
     /// The run of a passing case: exit code, why it failed, the tail of its output.
     #[serde(skip_serializing_if = "Option::is_none")]
-    run: Option<&'a crate::compile::Run>,
-    /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::chain`]).
+    run: Option<&'a crate::engine::compile::Run>,
+    /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::engine::chain`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    chains: Vec<crate::chain::Chain>,
+    chains: Vec<crate::engine::chain::Chain>,
     cached: bool,
     /// `codes` or `stderr` (see [`Compared`]); absent when the case was not compiled.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,7 +121,7 @@ pub fn check_json(toolchain: &Toolchain, results: &[Checked], comparison: Compar
             chains: r
                 .outcome
                 .as_ref()
-                .map(|o| crate::chain::chains(&o.diagnostics, Some(&r.case.source)))
+                .map(|o| crate::engine::chain::chains(&o.diagnostics, Some(&r.case.source)))
                 .unwrap_or_default(),
             cached: r.cached,
             compared: (r.compared != Compared::Nothing).then(|| r.compared.as_str()),

@@ -5,22 +5,17 @@
 //! (`check-pass`, `run-pass`, `edition:2018`, `compile-flags: …`, `revisions: …`, …) rather
 //! than ours. Its expectation comes from `*-pass`, else from the `.stderr` beside it (the
 //! `error[E….]` lines give the codes), else it is expected to fail with any error; its
-//! `.stderr` is then compared as compiletest normalizes it ([`crate::normalize::compiletest`]).
+//! `.stderr` is then compared as compiletest normalizes it ([`crate::engine::normalize::compiletest`]).
 //! As in compiletest (`src/tools/compiletest/src/directives.rs` in rust-lang/rust): no
 //! `//@ edition` means rustc's default, 2015; `compile-flags` are split on whitespace except
 //! inside single quotes; `only-*`, `ignore-*` and `needs-*` are held against the host of the
-//! toolchain that checks the test ([`host`]). What cannot be honoured here (revisions, `-Z`
+//! toolchain that checks the test ([`crate::toolchain::host`]). What cannot be honoured here (revisions, `-Z`
 //! flags, auxiliary crates, run-fail tests) makes the case not applicable, with the reason.
 
-pub mod host;
-
-use crate::case::{Case, Expectation, Format};
-use crate::error::Result;
-use crate::toolchain::Toolchain;
-use host::Host;
+use crate::input::case::{Case, Expectation, Format};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The edition of a test that names none: compiletest then passes rustc no `--edition`.
 pub const EDITION: &str = "2015";
@@ -333,92 +328,6 @@ pub fn apply(case: &mut Case, path: &Path, directives: &[(usize, String)]) {
     case.compiletest = Some(props);
 }
 
-/// Why a compiletest test does not apply on `toolchain`: each `only-*`, `ignore-*` and
-/// `needs-*` line its host does not meet, with compiletest's reason. `None` when it applies,
-/// and for any case that is not a compiletest test.
-pub fn not_applicable_on(case: &Case, toolchain: &Toolchain) -> Option<String> {
-    case.compiletest
-        .as_ref()
-        .filter(|p| !p.conditions.is_empty())
-        .and_then(|_| not_met(case, &Host::of(toolchain)))
-}
-
-/// [`not_applicable_on`] for a given host.
-pub fn not_met(case: &Case, host: &Host) -> Option<String> {
-    let props = case.compiletest.as_ref()?;
-    let mut reasons = Vec::new();
-    for c in &props.conditions {
-        if let Some(what) = c.name.strip_prefix("only-") {
-            let (holds, words) = host.condition(what);
-            if !holds {
-                reasons.push(format!("`{}`: only executed {words}", c.name));
-            }
-        } else if let Some(what) = c.name.strip_prefix("ignore-") {
-            let (holds, words) = host.condition(what);
-            if holds {
-                reasons.push(format!("`{}`: ignored {words}", c.name));
-            }
-        } else if let Err(why) = host.needs(&c.name, &c.value) {
-            reasons.push(format!("`{}`: {why}", c.name));
-        }
-    }
-    (!reasons.is_empty()).then(|| {
-        format!(
-            "compiletest test does not apply on {}: {}",
-            host.triple,
-            reasons.join("; ")
-        )
-    })
-}
-
-/// The test's `normalize-stderr*` rules that apply on a host of `bits` pointer width, as
-/// (regex, replacement) pairs in order.
-pub fn rules_for(case: &Case, bits: u32) -> Vec<(String, String)> {
-    case.compiletest
-        .iter()
-        .flat_map(|p| &p.normalize_stderr)
-        .filter(|r| r.bits.is_none_or(|b| b == bits))
-        .map(|r| (r.regex.clone(), r.replacement.clone()))
-        .collect()
-}
-
-/// Whether the test's stderr is compared at all (not with `dont-check-compiler-stderr`).
-pub fn compares_stderr(case: &Case) -> bool {
-    case.compiletest.as_ref().is_some_and(|p| p.check_stderr)
-}
-
-/// The `.stderr` compiletest holds the test's output to on a host of `bits` pointer width:
-/// `<name>.stderr`, or `<name>.64bit.stderr` with `stderr-per-bitwidth`.
-pub fn expected_stderr_path(case: &Case, bits: u32) -> PathBuf {
-    match &case.compiletest {
-        Some(p) if p.stderr_per_bitwidth => case.path.with_extension(format!("{bits}bit.stderr")),
-        _ => case.path.with_extension("stderr"),
-    }
-}
-
-/// How the test's normalized stderr (`observed`) differs from its `.stderr` on `toolchain`'s
-/// host: `None` when it is the same. A missing `.stderr` is an empty one, as in compiletest
-/// (a test that should print nothing has none); an unreadable one is an error naming it.
-pub fn stderr_difference(
-    case: &Case,
-    toolchain: &Toolchain,
-    observed: &str,
-) -> Result<Option<String>> {
-    let path = expected_stderr_path(case, Host::of(toolchain).pointer_width);
-    let expected = if path.exists() {
-        crate::error::read_text(&path)?.replace("\r\n", "\n")
-    } else {
-        String::new()
-    };
-    Ok((expected != observed).then(|| {
-        format!(
-            "stderr differs from {}, as compiletest normalizes it:\n{}",
-            path.display(),
-            crate::difference::diff(&expected, observed)
-        )
-    }))
-}
-
 /// The error codes of a compiletest `.stderr`: `E0277` for `error[E0277]: …`, `-` for an
 /// error without a code. `None` when there is no such file.
 pub fn stderr_codes(path: &Path) -> Option<BTreeSet<String>> {
@@ -557,7 +466,7 @@ mod tests {
             true,
         )
         .unwrap();
-        assert_eq!(ours.edition, crate::case::DEFAULT_EDITION);
+        assert_eq!(ours.edition, crate::input::case::DEFAULT_EDITION);
     }
 
     #[test]
@@ -571,42 +480,5 @@ mod tests {
             Some(("a".into(), "b\nc".into()))
         );
         assert_eq!(parse_rule(r#""a" "b""#), None);
-        let c = case(
-            "//@ normalize-stderr-test \"x\" -> \"y\"\n//@ normalize-stderr-32bit: \"p\" -> \"q\"\nfn main() {}\n",
-            None,
-        );
-        assert_eq!(rules_for(&c, 64), [("x".to_string(), "y".to_string())]);
-        assert_eq!(rules_for(&c, 32).len(), 2);
-    }
-
-    #[test]
-    fn conditions_are_held_against_the_host() {
-        let c = case(
-            "//@ only-windows\n//@ ignore-wasm\n//@ needs-threads\n//@ check-pass\nfn main() {}\n",
-            None,
-        );
-        assert_eq!(c.unsupported, None);
-        let linux = Host::from_triple("x86_64-unknown-linux-gnu", "1.95.0");
-        let why = not_met(&c, &linux).unwrap();
-        assert!(
-            why.contains("`only-windows`: only executed when")
-                && why.contains("x86_64-unknown-linux-gnu")
-                && !why.contains("needs-threads"),
-            "{why}"
-        );
-        let windows = Host::from_triple("x86_64-pc-windows-msvc", "1.95.0");
-        assert_eq!(not_met(&c, &windows), None);
-        let wasm = Host::from_triple("wasm32-unknown-unknown", "1.95.0");
-        let why = not_met(&c, &wasm).unwrap();
-        assert!(
-            why.contains("`ignore-wasm`") && why.contains("`needs-threads`"),
-            "{why}"
-        );
-        // `ignore-pass` and the version ranges are not target conditions.
-        let c = case(
-            "//@ ignore-pass\n//@ ignore-llvm-version: 10 - 11\n//@ check-pass\nfn main() {}\n",
-            None,
-        );
-        assert_eq!(not_met(&c, &linux), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The corpus: every case under `cases/<topic>/`, loaded and validated as a whole.
 
-use crate::case::{Case, Expectation};
 use crate::error::{Error, Result};
+use crate::input::case::{Case, Expectation};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -123,7 +123,7 @@ fn read_topic(dir: &Path, name: &str) -> Result<Topic> {
             format!("topic `{name}` has no introduction: write a README.md with a `# Title` and a few sentences"),
         ));
     }
-    let text = crate::error::read_text(&readme)?;
+    let text = crate::fs::read_text(&readme)?;
     let mut lines = text.lines();
     let title = lines
         .next()
@@ -252,7 +252,7 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
 /// why it cannot be read as text (naming the file). Read here, not only looked for, so that a
 /// pin the checks could not compare with stops the run before anything is compiled.
 fn read_pin(path: &Path, missing: impl FnOnce() -> Error) -> Option<Error> {
-    match crate::error::read_text(path) {
+    match crate::fs::read_text(path) {
         Ok(_) => None,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             Some(missing())

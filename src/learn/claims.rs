@@ -16,7 +16,7 @@ pub mod probe;
 pub use checks::{Check, IMPORTS};
 use parse::{looks_like_a_claim, parse};
 
-use crate::table::Trait;
+use crate::learn::table::Trait;
 
 /// One claim: the subject type as written, a trait, and when the sentence says it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]

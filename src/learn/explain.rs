@@ -1,7 +1,7 @@
 //! `sendsync explain`: from a learner's own compiler error to the corpus cases that explain it.
 //!
 //! The flow: the user's errors are read (rustc's or cargo's JSON through
-//! [`crate::diagnostic::Normalizer`], or rustc's rendered text through [`read_rendered`]) into
+//! [`crate::engine::diagnostic::Normalizer`], or rustc's rendered text through [`read_rendered`]) into
 //! [`Found`] errors; each is reduced to a [`Shape`], its structure with the user's own names
 //! taken out; the shape is scored against the shape of every failing corpus case's errors on the
 //! pinned toolchain, read from the committed history ([`Index::build`]); the nearest three are
@@ -32,11 +32,11 @@
 //! `thread::spawn`. Ties go to the case whose name sorts first, so the answer is stable.
 //! Every point a match earns is named in its `why`.
 
-use crate::case::Case;
-use crate::chain::{self, Chain, Kind, Link};
-use crate::corpus::Corpus;
-use crate::diagnostic::{Diagnostic, Normalizer, Raw, Span};
+use crate::engine::chain::{self, Chain, Kind, Link};
+use crate::engine::diagnostic::{Diagnostic, Normalizer, Raw, Span};
 use crate::error::{Error, Result};
+use crate::input::case::Case;
+use crate::input::corpus::Corpus;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -629,7 +629,7 @@ pub fn gather(
 }
 
 /// rustc's JSON for one file: type-checked only, on the sysroot view
-/// ([`crate::toolchain::Toolchain::command`]), through the bounded runner ([`crate::process`]:
+/// ([`crate::toolchain::Toolchain::command`]), through the bounded runner ([`crate::toolchain::process`]:
 /// a time limit, a process group of its own) like every compile of `check`.
 ///
 /// Binary or library is rustc's to say, not a guess from the text (`fn main_loop`, a `main` in
@@ -646,7 +646,7 @@ pub fn compile_file(
         .lines()
         .find_map(|l| l.strip_prefix("//@ edition:"))
         .map(|e| e.trim().to_string())
-        .unwrap_or_else(|| crate::case::DEFAULT_EDITION.to_string());
+        .unwrap_or_else(|| crate::input::case::DEFAULT_EDITION.to_string());
     let json = rustc_json(tc, path, &edition, "bin", limit)?;
     if reports_code(&json, "E0601") {
         return rustc_json(tc, path, &edition, "lib", limit);
@@ -668,7 +668,7 @@ fn rustc_json(
     crate_type: &str,
     limit: std::time::Duration,
 ) -> Result<String> {
-    let tmp = crate::process::TempDir::new()?;
+    let tmp = crate::toolchain::process::TempDir::new()?;
     let log = tmp.path().join("rustc.json");
     let mut cmd = tc.command();
     cmd.arg(format!("--edition={edition}"))
@@ -682,10 +682,10 @@ fn rustc_json(
         .arg("--out-dir")
         .arg(tmp.path())
         .arg(path);
-    let done = crate::process::run(
+    let done = crate::toolchain::process::run(
         &mut cmd,
-        crate::process::Output::File(&log),
-        crate::process::Bounds {
+        crate::toolchain::process::Output::File(&log),
+        crate::toolchain::process::Bounds {
             time: limit,
             memory: None,
         },
@@ -693,7 +693,7 @@ fn rustc_json(
     if done.timed_out {
         return Err(overran(path, "rustc", limit));
     }
-    crate::error::read_text(&log)
+    crate::fs::read_text(&log)
 }
 
 fn overran(path: &Path, what: &str, limit: std::time::Duration) -> Error {
@@ -710,15 +710,15 @@ fn overran(path: &Path, what: &str, limit: std::time::Duration) -> Error {
 /// cargo's JSON for a package (`cargo check --message-format=json` in its folder), through
 /// the bounded runner as [`compile_file`].
 pub fn cargo_check(dir: &Path, limit: std::time::Duration) -> Result<String> {
-    let tmp = crate::process::TempDir::new()?;
+    let tmp = crate::toolchain::process::TempDir::new()?;
     let log = tmp.path().join("cargo.json");
     let mut cmd = std::process::Command::new("cargo");
     cmd.args(["check", "--message-format=json", "--quiet"])
         .current_dir(dir);
-    let done = crate::process::run(
+    let done = crate::toolchain::process::run(
         &mut cmd,
-        crate::process::Output::File(&log),
-        crate::process::Bounds {
+        crate::toolchain::process::Output::File(&log),
+        crate::toolchain::process::Bounds {
             time: limit,
             memory: None,
         },
@@ -727,7 +727,7 @@ pub fn cargo_check(dir: &Path, limit: std::time::Duration) -> Result<String> {
         return Err(overran(dir, "cargo check", limit));
     }
     // cargo's JSON and its own messages share the file: the JSON lines start with `{`.
-    let all = crate::error::read_text(&log)?;
+    let all = crate::fs::read_text(&log)?;
     if !all.lines().any(|l| l.starts_with('{')) {
         // cargo stopped before compiling anything (a broken manifest, no network for a
         // dependency): its own first error line says why.
@@ -769,8 +769,8 @@ impl Index {
     pub fn build(corpus: &Corpus, history_root: &Path) -> Result<Index> {
         let mut entries = Vec::new();
         for case in corpus.cases.iter().filter(|c| c.expectation.is_fail()) {
-            let path = crate::history::History::path(history_root, case);
-            let Some(h) = crate::history::History::load(&path)? else {
+            let path = crate::drift::history::History::path(history_root, case);
+            let Some(h) = crate::drift::history::History::load(&path)? else {
                 continue;
             };
             let Some(v) = h.variant_on(crate::toolchain::pinned()) else {
@@ -1115,7 +1115,7 @@ pub fn to_text(explained: &[Explained], corpus: &Corpus) -> String {
             if let Some(fix) = case.fix.first().and_then(|f| corpus.get(f)) {
                 out.push_str(&format!("     fix: {} ({})\n", fix.name, fix.title));
                 let diff = diffs.entry(case.name.as_str()).or_insert_with(|| {
-                    let diff = crate::report::diff(&case.source, &fix.source)
+                    let diff = crate::engine::report::diff(&case.source, &fix.source)
                         .replace("--- pinned", &format!("--- {}", case.name))
                         .replace("+++ observed", &format!("+++ {}", fix.name));
                     diff.lines().map(|l| format!("     {l}\n")).collect()
@@ -1146,7 +1146,8 @@ pub struct Options {
 /// The corpus and its index. An index without a single entry would answer every error with
 /// no case at all: that is an error, which says what is missing and how to record it.
 fn load() -> Result<(Corpus, Index)> {
-    let corpus = Corpus::load(&crate::corpus::bundled_root()).map_err(|mut e| e.swap_remove(0))?;
+    let corpus =
+        Corpus::load(&crate::input::corpus::bundled_root()).map_err(|mut e| e.swap_remove(0))?;
     let root = crate::paths::history_root();
     let index = Index::build(&corpus, &root)?;
     if index.entries.is_empty() {
@@ -1234,7 +1235,7 @@ fn evaluate_one(
     index: &Index,
     limit: std::time::Duration,
 ) -> Result<EvalRow> {
-    let source = crate::error::read_text(file)?;
+    let source = crate::fs::read_text(file)?;
     let expected = expected_of(&source);
     if expected.is_empty() {
         return Err(Error::input(file, None, "no `//@ expect: CASE...` line"));

@@ -4,7 +4,7 @@
 //! The compiler shows what it *says* about a case; Miri shows what actually goes wrong when a
 //! rule is bypassed. A case that compiles is run twice: natively (through [`check::outcome_of`],
 //! so through the same cache and bounds as `check`) and under Miri, each in a process group of
-//! its own with a time limit ([`crate::process`]). Miri's verdict is read from its own headline;
+//! its own with a time limit ([`crate::toolchain::process`]). Miri's verdict is read from its own headline;
 //! its report is normalized ([`normalize_report`]) so that it can be pinned beside the case.
 //!
 //! Nothing is installed by surprise: a toolchain without the `miri` or `rust-src` component is an
@@ -12,13 +12,14 @@
 //! the interpreter) is prepared once per toolchain identity with `cargo miri setup`, under
 //! `target/sendsync/miri/`, and the caller is told when that happens.
 
-use crate::cache::Cache;
-use crate::case::{Case, Expectation, MiriExpectation};
-use crate::check;
-use crate::compile::{self, Kind, Limits, CRATE_NAME, VIRTUAL_ROOT};
+use crate::engine::cache::Cache;
+use crate::engine::check;
+use crate::engine::compile::{self, Kind, Limits, CRATE_NAME, VIRTUAL_ROOT};
 use crate::error::{Error, Result};
-use crate::process;
-use crate::toolchain::{bare_command, Toolchain};
+use crate::input::case::{Case, Expectation, MiriExpectation};
+use crate::toolchain::process;
+use crate::toolchain::process::bare_command;
+use crate::toolchain::Toolchain;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -210,7 +211,7 @@ impl Miri {
         }
         let parent = self.sysroot.parent().expect("under target/sendsync/miri");
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        let _lock = crate::history::Lock::acquire(&parent.join(".setup.lock"))?;
+        let _lock = crate::drift::history::Lock::acquire(&parent.join(".setup.lock"))?;
         if self.is_ready() {
             return Ok(());
         }
@@ -222,10 +223,13 @@ impl Miri {
         ));
         let bin = self.toolchain.sysroot.join("bin");
         let mut cmd = bare_command(&bin.join("cargo-miri"));
-        cmd.env("PATH", crate::toolchain::path_with_bin_first(&bin)?)
-            .env("MIRI_SYSROOT", &self.sysroot)
-            .env("RUSTUP_AUTO_INSTALL", "0")
-            .args(["miri", "setup"]);
+        cmd.env(
+            "PATH",
+            crate::toolchain::process::path_with_bin_first(&bin)?,
+        )
+        .env("MIRI_SYSROOT", &self.sysroot)
+        .env("RUSTUP_AUTO_INSTALL", "0")
+        .args(["miri", "setup"]);
         let tmp = process::TempDir::new()?;
         cmd.current_dir(tmp.path());
         let done = process::run(
@@ -243,7 +247,7 @@ impl Miri {
                 done.output.text().trim_end()
             )));
         }
-        crate::error::write_atomic(&self.sysroot.join(READY), b"prepared by cargo miri setup\n")
+        crate::fs::write_atomic(&self.sysroot.join(READY), b"prepared by cargo miri setup\n")
     }
 
     /// Runs one compiled case under Miri.
@@ -290,7 +294,7 @@ impl Miri {
         } else if done.status.is_some_and(|s| s.success()) {
             // A spawned thread's panic leaves Miri's exit code 0 too: not clean (rustc's own UI
             // tests are judged by their exit code, as compiletest judges them).
-            let compiletest = case.format == crate::case::Format::Compiletest;
+            let compiletest = case.format == crate::input::case::Format::Compiletest;
             match compile::thread_panic(&text).filter(|_| !compiletest) {
                 Some(panic) => (Verdict::Failed, Some(format!("exit code 0, but {panic}"))),
                 None => (Verdict::Clean, None),
@@ -313,8 +317,8 @@ impl Miri {
     }
 
     /// The builder of a case's crates for Miri: `cargo miri build` on this sysroot.
-    fn builder(&self) -> crate::deps::Builder<'_> {
-        crate::deps::Builder::Miri {
+    fn builder(&self) -> crate::engine::deps::Builder<'_> {
+        crate::engine::deps::Builder::Miri {
             toolchain: &self.toolchain,
             sysroot: &self.sysroot,
         }
@@ -323,7 +327,7 @@ impl Miri {
     /// Miri's arguments for the crates a case uses: its manifest's dependencies built by
     /// `cargo miri test --no-run` (once per Miri sysroot and lock), as rustc's are by cargo.
     fn crate_args(&self, case: &Case) -> Result<Vec<String>> {
-        crate::deps::crate_args(self.builder(), case)
+        crate::engine::deps::crate_args(self.builder(), case)
     }
 
     /// A Miri run through the cache: keyed by the toolchain and Miri binary, the Miri sysroot,
@@ -331,8 +335,8 @@ impl Miri {
     /// the build it runs against.
     pub fn run_cached(&self, case: &Case, options: &Options) -> Result<(Run, bool)> {
         let deps = match (&case.deps, case.crates.is_empty()) {
-            (Some(source), false) => crate::deps::manifest(source)
-                .map(|m| crate::deps::key_with(self.builder(), &m))
+            (Some(source), false) => crate::input::manifest::manifest(source)
+                .map(|m| crate::engine::deps::key_with(self.builder(), &m))
                 .unwrap_or_default(),
             _ => String::new(),
         };
@@ -668,10 +672,10 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
                 want.as_str()
             );
         } else if want.is_finding() {
-            let pin = crate::corpus::miri_pin_path(case);
+            let pin = crate::input::corpus::miri_pin_path(case);
             // Fails closed: a pin that cannot be read is an error naming it (unless blessing
             // replaces it), never a pass.
-            let pinned = match crate::error::read_text(&pin) {
+            let pinned = match crate::fs::read_text(&pin) {
                 Ok(text) => Some(text),
                 Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
                     None
@@ -686,7 +690,7 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
             };
             if pinned.as_deref() != Some(run.report.as_str()) {
                 if bless {
-                    match crate::error::write_atomic(&pin, run.report.as_bytes()) {
+                    match crate::fs::write_atomic(&pin, run.report.as_bytes()) {
                         Ok(()) => checked.blessed = Some(pin),
                         Err(e) => checked.problem = e.to_string(),
                     }
@@ -699,7 +703,7 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
                         Some(p) => format!(
                             "Miri's report differs from the pinned {}:\n{}",
                             pin.display(),
-                            crate::report::diff(&p, &run.report)
+                            crate::engine::report::diff(&p, &run.report)
                         ),
                     };
                 }
@@ -843,6 +847,18 @@ pub fn to_text(results: &[Checked], root: &Path, all: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_whose_miri_run_panics_expects_the_failed_verdict() {
+        let case = Case::parse(
+            std::path::Path::new("cases/t/x.rs"),
+            "//! T\n//! E.\n//@ pass\n//@ miri: panic\n".to_string(),
+            true,
+        )
+        .unwrap();
+        assert_eq!(Verdict::expected(&case), Some(Verdict::Failed));
+        assert!(Verdict::Failed.is_finding());
+    }
 
     const RACE: &str = "error: Undefined Behavior: Data race detected between (1) non-atomic write on thread `main` and (2) non-atomic read on thread `unnamed-1` at alloc241
    --> /root/.rustup/toolchains/nightly-x86_64-unknown-linux-gnu/lib/rustlib/src/rust/library/core/src/cell.rs:555:18

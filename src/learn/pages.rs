@@ -11,9 +11,9 @@
 //! removes the files of the earlier one that it no longer writes, and refuses to write into a
 //! non-empty folder that has no manifest (so that it never mixes with, or deletes, other files).
 
-use crate::case::{Case, Expectation};
-use crate::corpus::{Corpus, Topic};
 use crate::error::{Error, Result};
+use crate::input::case::{Case, Expectation};
+use crate::input::corpus::{Corpus, Topic};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -40,13 +40,13 @@ pub struct PageInputs<'a> {
     pub matrix_html: Option<String>,
     /// Case name -> the obligation chains of its errors on the pinned toolchain, from the
     /// recorded history.
-    pub chains: BTreeMap<String, Vec<crate::chain::Chain>>,
+    pub chains: BTreeMap<String, Vec<crate::engine::chain::Chain>>,
     /// Case name -> each toolchain on which its obligation chains changed, with what changed
-    /// (see [`crate::history::History::chain_changes`]).
+    /// (see [`crate::drift::history::History::chain_changes`]).
     pub chain_changes: BTreeMap<String, Vec<(String, String)>>,
     /// The shapes of the failing cases' errors, for the explain page's matcher (from the
     /// recorded history; `None` writes the page with nothing to match against).
-    pub explain_index: Option<crate::explain::Index>,
+    pub explain_index: Option<crate::learn::explain::Index>,
 }
 
 impl<'a> PageInputs<'a> {
@@ -63,13 +63,14 @@ impl<'a> PageInputs<'a> {
         let mut chains_of = BTreeMap::new();
         let mut chain_changes = BTreeMap::new();
         for case in &corpus.cases {
-            let Some(h) =
-                crate::history::History::load(&crate::history::History::path(root, case))?
+            let Some(h) = crate::drift::history::History::load(
+                &crate::drift::history::History::path(root, case),
+            )?
             else {
                 continue;
             };
             if let Some(v) = h.variant_on(crate::toolchain::pinned()) {
-                let chains = crate::chain::chains(&v.diagnostics, Some(&case.source));
+                let chains = crate::engine::chain::chains(&v.diagnostics, Some(&case.source));
                 if !chains.is_empty() {
                     chains_of.insert(case.name.clone(), chains);
                 }
@@ -98,7 +99,7 @@ impl<'a> PageInputs<'a> {
                             }),
                             messages: v.map_or(vec![], |v| {
                                 if v.linted {
-                                    crate::diagnostic::lint_headlines(&v.diagnostics)
+                                    crate::engine::diagnostic::lint_headlines(&v.diagnostics)
                                 } else {
                                     v.headlines()
                                 }
@@ -108,8 +109,8 @@ impl<'a> PageInputs<'a> {
                     .collect();
             histories.insert(case.name.clone(), spans);
         }
-        let declared = crate::table::declared();
-        let lessons = |row: &crate::table::Row, html: bool| -> String {
+        let declared = crate::learn::table::declared();
+        let lessons = |row: &crate::learn::table::Row, html: bool| -> String {
             let links: Vec<String> = table_lessons(corpus, row.ty)
                 .into_iter()
                 .map(|(t, case)| {
@@ -126,25 +127,28 @@ impl<'a> PageInputs<'a> {
         Ok(PageInputs {
             corpus,
             pinned_toolchain: crate::toolchain::pinned(),
-            table_markdown: Some(crate::table::render_markdown_with(&declared, &|r| {
+            table_markdown: Some(crate::learn::table::render_markdown_with(&declared, &|r| {
                 lessons(r, false)
             })),
-            table_html: Some(crate::table::render_html_table_with(&declared, &|r| {
-                lessons(r, true)
-            })),
+            table_html: Some(crate::learn::table::render_html_table_with(
+                &declared,
+                &|r| lessons(r, true),
+            )),
             histories,
             // A matrix given wins; else the committed history draws one over every recorded
             // toolchain.
             matrix_html: match matrix {
-                Some(p) => Some(crate::matrix::to_html_table(&crate::matrix::load(p)?)),
-                None if !recorded.is_empty() => Some(crate::matrix::to_html_table(
-                    &crate::matrix::from_history(&recorded, crate::toolchain::pinned()),
+                Some(p) => Some(crate::drift::matrix::to_html_table(
+                    &crate::drift::matrix::load(p)?,
+                )),
+                None if !recorded.is_empty() => Some(crate::drift::matrix::to_html_table(
+                    &crate::drift::matrix::from_history(&recorded, crate::toolchain::pinned()),
                 )),
                 None => None,
             },
             chains: chains_of,
             chain_changes,
-            explain_index: Some(crate::explain::Index::build(corpus, root)?),
+            explain_index: Some(crate::learn::explain::Index::build(corpus, root)?),
         })
     }
 }
@@ -153,27 +157,30 @@ impl<'a> PageInputs<'a> {
 /// claims the trait with a lying `unsafe impl`, and the data race Miri then reports. Each is
 /// (the type as the truth table writes it, the trait it lacks, the case). The truth table's
 /// pages link them from the type's row.
-pub const TABLE_LESSONS: [(&str, crate::table::Trait, &str); 3] = [
+pub const TABLE_LESSONS: [(&str, crate::learn::table::Trait, &str); 3] = [
     (
         "rc::Rc<T>",
-        crate::table::Trait::Send,
+        crate::learn::table::Trait::Send,
         "rc_behind_lying_send_impl_races_count",
     ),
     (
         "cell::Cell<T>",
-        crate::table::Trait::Sync,
+        crate::learn::table::Trait::Sync,
         "cell_counter_behind_lying_sync_impl",
     ),
     (
         "*mut T",
-        crate::table::Trait::Send,
+        crate::learn::table::Trait::Send,
         "raw_pointer_wrapper_written_from_two_threads",
     ),
 ];
 
 /// The lessons of [`TABLE_LESSONS`] for the row of type `ty`, with their cases in `corpus` (a
 /// lesson whose case is not there is left out).
-pub fn table_lessons<'c>(corpus: &'c Corpus, ty: &str) -> Vec<(crate::table::Trait, &'c Case)> {
+pub fn table_lessons<'c>(
+    corpus: &'c Corpus,
+    ty: &str,
+) -> Vec<(crate::learn::table::Trait, &'c Case)> {
     TABLE_LESSONS
         .iter()
         .filter(|(t, _, _)| *t == ty)
@@ -306,7 +313,7 @@ fn reading_rank(topic: &str) -> usize {
 /// One chapter per topic, in [`READING_ORDER`]; in each, the failing cases (each with all its
 /// fixes) and the passing cases that are nobody's fix, in name order.
 pub(crate) fn plan(corpus: &Corpus) -> Vec<Chapter<'_>> {
-    let mut topics: Vec<&crate::corpus::Topic> = corpus.topics.iter().collect();
+    let mut topics: Vec<&crate::input::corpus::Topic> = corpus.topics.iter().collect();
     // Stable: topics of equal rank keep the corpus's (name) order.
     topics.sort_by_key(|t| reading_rank(&t.name));
     topics
@@ -380,7 +387,7 @@ pub(crate) struct MiriNote {
 }
 
 pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {
-    use crate::case::MiriExpectation as M;
+    use crate::input::case::MiriExpectation as M;
     if case.expectation != Expectation::Pass {
         return None;
     }
@@ -400,11 +407,11 @@ pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {
             })
         }
     };
-    let pin = crate::corpus::miri_pin_path(case);
-    let report = crate::error::read_text(&pin).ok();
+    let pin = crate::input::corpus::miri_pin_path(case);
+    let report = crate::fs::read_text(&pin).ok();
     let headline = report
         .as_deref()
-        .and_then(crate::miri::classify)
+        .and_then(crate::learn::miri::classify)
         .and_then(|(_, h)| h);
     Some(MiriNote {
         verdict,
@@ -424,7 +431,7 @@ pub(crate) fn miri_sentence(note: &MiriNote) -> String {
         ),
         v if note.hangs => format!(
             "It compiles, but natively its run never ends (it is killed after {} s); Miri reports {}: {}",
-            crate::case::HANG_PROBE.as_secs(),
+            crate::input::case::HANG_PROBE.as_secs(),
             v.replace('-', " "),
             note.headline.as_deref().unwrap_or("(the report is not pinned)")
         ),
@@ -440,7 +447,7 @@ pub(crate) fn pinned_stderr(case: &Case) -> Option<String> {
     if !case.expectation.is_pinned() {
         return None;
     }
-    crate::error::read_text(&case.stderr_path()).ok()
+    crate::fs::read_text(&case.stderr_path()).ok()
 }
 
 /// The case's path relative to the corpus's parent folder (`cases/<topic>/<name>.rs`).
@@ -722,7 +729,7 @@ fn write_all(out: &Path, files: Vec<(PathBuf, String)>, kind: &str) -> Result<Ve
     // The manifest's first line says what wrote the folder: a site never replaces a book.
     let header = format!("# sendsync {kind}");
     if manifest.is_file() {
-        let text = crate::error::read_text(&manifest)?;
+        let text = crate::fs::read_text(&manifest)?;
         let first = text.lines().next().unwrap_or("");
         if first.starts_with("# sendsync ") && first != header {
             return Err(Error::input(
@@ -736,7 +743,7 @@ fn write_all(out: &Path, files: Vec<(PathBuf, String)>, kind: &str) -> Result<Ve
         }
     }
     let earlier: BTreeSet<PathBuf> = if manifest.is_file() {
-        crate::error::read_text(&manifest)?
+        crate::fs::read_text(&manifest)?
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(PathBuf::from)
@@ -759,7 +766,7 @@ fn write_all(out: &Path, files: Vec<(PathBuf, String)>, kind: &str) -> Result<Ve
     for (rel, text) in files {
         debug_assert!(rel.is_relative());
         let path = out.join(&rel);
-        crate::error::write_atomic(&path, text.as_bytes())?;
+        crate::fs::write_atomic(&path, text.as_bytes())?;
         now.insert(rel);
         written.push(path);
     }
@@ -789,7 +796,7 @@ fn write_all(out: &Path, files: Vec<(PathBuf, String)>, kind: &str) -> Result<Ve
         .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
-    crate::error::write_atomic(
+    crate::fs::write_atomic(
         &manifest,
         format!("{header}\n{}\n", list.join("\n")).as_bytes(),
     )?;

@@ -403,12 +403,12 @@ pub fn resolve(name: &str) -> Result<Toolchain> {
 /// declared table and its recorded history, 1 when one does not. Errors (an unknown format, a
 /// toolchain that is not installed, a probe that could not be compiled) are for exit code 2.
 ///
-/// With a `cache` ([`crate::cache`]), a toolchain probed before with the same program is not
+/// With a `cache` ([`crate::engine::cache`]), a toolchain probed before with the same program is not
 /// compiled again.
 pub fn command(
     toolchains: &[String],
     format: &str,
-    cache: Option<&crate::cache::Cache>,
+    cache: Option<&crate::engine::cache::Cache>,
     jobs: usize,
 ) -> Result<(String, u8)> {
     let format = Format::parse(format)?;

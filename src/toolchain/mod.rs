@@ -5,6 +5,12 @@
 //! rustc --toolchain T`), which is then run directly: no proxy on every compile, no
 //! `rust-toolchain.toml` override, and never an implicit install.
 
+pub mod host;
+pub mod process;
+pub mod sysroot;
+
+use process::bare_command;
+
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -68,7 +74,7 @@ impl fmt::Display for Version {
 /// The pinned toolchain: the channel of `rust-toolchain.toml`, the one the committed `.stderr`
 /// and snapshot files belong to.
 pub fn pinned() -> &'static str {
-    const TOML: &str = include_str!("../rust-toolchain.toml");
+    const TOML: &str = include_str!("../../rust-toolchain.toml");
     TOML.lines()
         .filter_map(|l| l.trim().strip_prefix("channel"))
         .filter_map(|l| l.trim().strip_prefix('='))
@@ -103,7 +109,7 @@ pub struct Toolchain {
     #[serde(skip)]
     pub sysroot: PathBuf,
     /// What every compile sees as its sysroot: a view without std's sources (see
-    /// [`crate::sysroot`]).
+    /// [`crate::toolchain::sysroot`]).
     #[serde(skip)]
     pub view: PathBuf,
     /// The compiler binaries' identity (size and modification time of rustc and its
@@ -160,7 +166,7 @@ impl Toolchain {
             self.commit_date,
             self.host,
             self.binary_id,
-            crate::sysroot::POLICY
+            crate::toolchain::sysroot::POLICY
         )
     }
 
@@ -213,34 +219,6 @@ impl Toolchain {
     }
 }
 
-/// A command for `program` in a known environment: only `PATH`, `HOME` and `TMPDIR` from the
-/// caller's, and `LC_ALL=C`. Notably no `LD_LIBRARY_PATH`, which cargo sets for the programs it
-/// runs: with it, a rustc could load another toolchain's `librustc_driver` of the same name.
-pub fn bare_command(program: &Path) -> Command {
-    let mut cmd = Command::new(program);
-    cmd.env_clear();
-    for var in ["PATH", "HOME", "TMPDIR"] {
-        if let Some(value) = std::env::var_os(var) {
-            cmd.env(var, value);
-        }
-    }
-    cmd.env("LC_ALL", "C");
-    cmd
-}
-
-/// `PATH` with the toolchain's own `bin/` first, for tools (cargo-miri) that run cargo and rustc
-/// by name: never a rustup proxy that could pick another toolchain (or install one).
-pub fn path_with_bin_first(bin: &Path) -> Result<std::ffi::OsString> {
-    std::env::join_paths(
-        std::iter::once(bin.to_path_buf()).chain(
-            std::env::var_os("PATH")
-                .iter()
-                .flat_map(std::env::split_paths),
-        ),
-    )
-    .map_err(|e| Error::env(format!("cannot build PATH: {e}")))
-}
-
 /// Asks rustup where a toolchain's rustc lies, without ever installing it.
 fn rustup_which(name: Option<&str>) -> Result<PathBuf> {
     let mut cmd = Command::new("rustup");
@@ -281,8 +259,11 @@ pub fn identify(rustc: &Path) -> Result<Toolchain> {
     let mut toolchain = parse_vv(&String::from_utf8_lossy(&out.stdout))
         .map_err(|e| Error::env(format!("`{} -vV` {e}", rustc.display())))?;
     toolchain.rustc = rustc.to_path_buf();
-    toolchain.sysroot = crate::sysroot::of_rustc(rustc)?;
-    toolchain.view = crate::sysroot::view(&toolchain.sysroot, &crate::sysroot::default_dir())?;
+    toolchain.sysroot = crate::toolchain::sysroot::of_rustc(rustc)?;
+    toolchain.view = crate::toolchain::sysroot::view(
+        &toolchain.sysroot,
+        &crate::toolchain::sysroot::default_dir(),
+    )?;
     toolchain.binary_id = binary_id(rustc, &toolchain.sysroot);
     toolchain.clippy = rustc
         .parent()

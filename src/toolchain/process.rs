@@ -450,6 +450,34 @@ pub fn signal_of(status: &ExitStatus) -> Option<i32> {
     status.signal()
 }
 
+/// A command for `program` in a known environment: only `PATH`, `HOME` and `TMPDIR` from the
+/// caller's, and `LC_ALL=C`. Notably no `LD_LIBRARY_PATH`, which cargo sets for the programs it
+/// runs: with it, a rustc could load another toolchain's `librustc_driver` of the same name.
+pub fn bare_command(program: &Path) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env_clear();
+    for var in ["PATH", "HOME", "TMPDIR"] {
+        if let Some(value) = std::env::var_os(var) {
+            cmd.env(var, value);
+        }
+    }
+    cmd.env("LC_ALL", "C");
+    cmd
+}
+
+/// `PATH` with the toolchain's own `bin/` first, for tools (cargo-miri) that run cargo and rustc
+/// by name: never a rustup proxy that could pick another toolchain (or install one).
+pub fn path_with_bin_first(bin: &Path) -> Result<std::ffi::OsString> {
+    std::env::join_paths(
+        std::iter::once(bin.to_path_buf()).chain(
+            std::env::var_os("PATH")
+                .iter()
+                .flat_map(std::env::split_paths),
+        ),
+    )
+    .map_err(|e| Error::env(format!("cannot build PATH: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

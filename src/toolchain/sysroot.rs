@@ -124,7 +124,7 @@ pub fn view(sysroot: &Path, dir: &Path) -> Result<PathBuf> {
 
 /// Asks a rustc where its sysroot is.
 pub fn of_rustc(rustc: &Path) -> Result<PathBuf> {
-    let out = crate::toolchain::bare_command(rustc)
+    let out = crate::toolchain::process::bare_command(rustc)
         .args(["--print", "sysroot"])
         .output()
         .map_err(|e| Error::env(format!("cannot run {}: {e}", rustc.display())))?;

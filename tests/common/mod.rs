@@ -4,7 +4,7 @@
 
 pub mod chromium;
 
-use sendsync::case::Case;
+use sendsync::input::case::Case;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::path::{Path, PathBuf};
 
@@ -115,7 +115,7 @@ pub fn skip(need: Need, message: std::fmt::Arguments) {
 pub fn cases() -> Vec<Case> {
     let root = std::env::var_os("SENDSYNC_CASES_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(sendsync::corpus::bundled_root);
+        .unwrap_or_else(sendsync::input::corpus::bundled_root);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap()
         .flat_map(|topic| {
@@ -254,7 +254,7 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 /// A path relative to the package root, as trybuild wants it.
 pub fn rel(path: &Path) -> PathBuf {
-    path.strip_prefix(sendsync::corpus::package_root())
+    path.strip_prefix(sendsync::input::corpus::package_root())
         .unwrap_or(path)
         .to_path_buf()
 }

@@ -20,7 +20,7 @@ fn row(json: &serde_json::Value, name: &str) -> (String, String) {
 fn copy_topic(away: &Path, topic: &str) -> (PathBuf, String) {
     let copy = away.join(topic);
     std::fs::create_dir_all(&copy).unwrap();
-    for entry in std::fs::read_dir(sendsync::corpus::bundled_root().join(topic))
+    for entry in std::fs::read_dir(sendsync::input::corpus::bundled_root().join(topic))
         .unwrap()
         .flatten()
     {

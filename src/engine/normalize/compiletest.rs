@@ -134,7 +134,7 @@ fn normalize_output(text: &str, cx: &Context) -> String {
         .replace_all(&out, "")
         .into_owned();
     for (pattern, replacement) in cx.rules {
-        // Checked when the test was read (see `crate::compiletest::apply`).
+        // Checked when the test was read (see `crate::input::compiletest::apply`).
         if let Ok(re) = Regex::new(pattern) {
             out = re.replace_all(&out, replacement.as_str()).into_owned();
         }

@@ -4,7 +4,7 @@
 use super::hide_trailing_numbers;
 
 /// A normalization step of our own, after trybuild's: a name, what it does to rendered text,
-/// and what it does to a structured span's place ([`crate::diagnostic::Span::at`]).
+/// and what it does to a structured span's place ([`crate::engine::diagnostic::Span::at`]).
 pub struct Step {
     pub name: &'static str,
     pub text: fn(&str) -> String,
@@ -77,7 +77,7 @@ fn std_dependency_lines(text: &str) -> String {
 }
 
 /// A span's place in the structured record names a file outside the package and std by its
-/// bare file name (see [`crate::diagnostic::normalize_path`]), which for a case is one of std's
+/// bare file name (see [`crate::engine::diagnostic::normalize_path`]), which for a case is one of std's
 /// bundled dependencies: `map.rs:185:12-185:19` becomes `map.rs`. The case's own spans (a bare
 /// range), std's (`$RUST/…`, already without numbers) and the package's (`cases/…`) stay.
 fn std_dependency_span(at: &str) -> String {

@@ -3,14 +3,14 @@
 
 use super::parse::bare_row;
 use super::{Claim, Cond};
-use crate::table::{instantiations, Trait};
+use crate::learn::table::{instantiations, Trait};
 
 /// A concrete question for the compiler: does `ty` implement `trait_path`, and what the claim
 /// expects (`None`: anything, where an *only when* condition does not hold, nothing is
 /// promised... but where it holds, both answers are allowed too: see [`Claim::checks`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Check {
-    /// The type, written against [`crate::table::PRELUDE`] and [`IMPORTS`].
+    /// The type, written against [`crate::learn::table::PRELUDE`] and [`IMPORTS`].
     pub ty: String,
     /// A path to the trait (`Send`, `::core::iter::IntoIterator`).
     pub trait_path: String,

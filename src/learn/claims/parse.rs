@@ -2,7 +2,7 @@
 
 use super::checks::TRAITS;
 use super::{Claim, Cond, Token};
-use crate::table::{rows, Trait};
+use crate::learn::table::{rows, Trait};
 
 /// A sentence that says something about `Send`/`Sync` or an implementation: `is `Send``,
 /// `not `Sync``, `` `X: Send` ``, `implements`.
@@ -254,7 +254,7 @@ fn is_question(tokens: &[Token], i: usize) -> bool {
 }
 
 /// The truth table's row that a bare std name stands for (`Rc`, `rc::Weak`, `MutexGuard`).
-pub(super) fn bare_row(name: &str) -> Option<&'static crate::table::Row> {
+pub(super) fn bare_row(name: &str) -> Option<&'static crate::learn::table::Row> {
     let s = name.trim();
     if s.contains(['<', ' ', '&', '*', '[', '(']) {
         return None;

@@ -7,9 +7,9 @@
 //! (a failing case fails) are set aside; only the checks' lines count.
 
 use super::{Check, IMPORTS};
-use crate::cache::Cache;
+use crate::engine::cache::Cache;
 use crate::error::{Error, Result};
-use crate::table::PRELUDE;
+use crate::learn::table::PRELUDE;
 use crate::toolchain::Toolchain;
 use std::fmt::Write as _;
 
@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 pub type Answer = std::result::Result<bool, String>;
 
 /// Compiles `checks`, after `context` (a case's source, or nothing for std alone), in
-/// `edition`, with `extra` rustc arguments (a case's crates: [`crate::compile::crate_args`]),
+/// `edition`, with `extra` rustc arguments (a case's crates: [`crate::engine::compile::crate_args`]),
 /// and answers each.
 pub fn answer(
     toolchain: &Toolchain,
@@ -65,7 +65,7 @@ pub fn answer(
     source.push_str("}\n");
 
     let (status, log) =
-        crate::table::probe::compile_lib(toolchain, &source, edition, extra, cache)?;
+        crate::learn::table::probe::compile_lib(toolchain, &source, edition, extra, cache)?;
     if status.is_none() {
         return Err(Error::env("rustc did not finish the claims check in time"));
     }

@@ -6,8 +6,8 @@ use super::{
     body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
     pinned_stderr, plan, span_label, Chapter, Page, PageInputs,
 };
-use crate::case::Case;
 use crate::error::Result;
+use crate::input::case::Case;
 use std::path::PathBuf;
 
 pub(super) const BOOK_TITLE: &str = "Send and Sync, case by case";
@@ -176,7 +176,7 @@ fn rust_info(case: &Case) -> String {
     if case.expectation.is_fail() {
         info.push_str(",compile_fail");
     }
-    if case.edition != crate::case::DEFAULT_EDITION {
+    if case.edition != crate::input::case::DEFAULT_EDITION {
         info.push_str(&format!(",edition{}", case.edition));
     }
     info
@@ -194,7 +194,7 @@ fn program(out: &mut String, inputs: &PageInputs, case: &Case) {
 /// The obligation chains as diagrams. mdBook's code blocks (highlighted and runnable) cannot
 /// hold an anchor per line, so each box links to the program's section and the lines the
 /// chain names are quoted beneath it.
-fn chain_section(out: &mut String, chains: &[crate::chain::Chain], case: &Case) {
+fn chain_section(out: &mut String, chains: &[crate::engine::chain::Chain], case: &Case) {
     let mut traits: Vec<&str> = chains.iter().map(|c| c.trait_name.as_str()).collect();
     traits.dedup();
     out.push_str(&format!(
@@ -233,7 +233,7 @@ fn facts(case: &Case) -> String {
             None => format!("Rust Book Listing {listing}"),
         });
     }
-    if case.edition != crate::case::DEFAULT_EDITION {
+    if case.edition != crate::input::case::DEFAULT_EDITION {
         facts.push(format!("edition {}", case.edition));
     }
     if let Some(min) = &case.min_rust {

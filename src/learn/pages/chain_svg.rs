@@ -4,8 +4,8 @@
 //! Send for"). A box whose link has a place in the case is a link to that line of the program
 //! shown on the page. No script: the picture is the page's own markup.
 
-use crate::chain::{short_at, Chain, Kind, Link};
-use crate::report::html_escape;
+use crate::engine::chain::{short_at, Chain, Kind, Link};
+use crate::engine::report::html_escape;
 
 /// Pixel metrics of the drawing. Text is monospace, so a box's width follows its text.
 const CHAR_W: f64 = 7.3;

@@ -2,9 +2,9 @@
 //! `Sync`; some mistakes with those types still compile, and a lint case (`cases/lints/`) shows
 //! the lint that catches each. The truth table's page lists them under the table, linked.
 
-use crate::case::Case;
-use crate::corpus::Corpus;
-use crate::report::html_escape;
+use crate::engine::report::html_escape;
+use crate::input::case::Case;
+use crate::input::corpus::Corpus;
 
 /// A row of the truth table (its type, as `src/table/rows.rs` writes it), the lint case that
 /// guards it, and what goes wrong with the type although it compiles.
@@ -141,8 +141,8 @@ mod tests {
 
     #[test]
     fn every_guard_names_a_row_of_the_table_and_a_lint_case() {
-        let rows: Vec<&str> = crate::table::rows().iter().map(|r| r.ty).collect();
-        let corpus = Corpus::load(&crate::corpus::bundled_root()).expect("the corpus loads");
+        let rows: Vec<&str> = crate::learn::table::rows().iter().map(|r| r.ty).collect();
+        let corpus = Corpus::load(&crate::input::corpus::bundled_root()).expect("the corpus loads");
         for (row, name, _) in GUARDS {
             assert!(rows.contains(row), "`{row}` is no row of the truth table");
             let case = corpus

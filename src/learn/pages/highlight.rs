@@ -6,7 +6,7 @@
 //! into lines.
 
 use super::DiffLine;
-use crate::report::html_escape;
+use crate::engine::report::html_escape;
 use std::collections::BTreeSet;
 
 /// A token's class: the CSS class it gets.

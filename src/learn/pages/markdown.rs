@@ -3,7 +3,7 @@
 //! (and unlabelled fences) is coloured by [`super::highlight`] like the programs on the pages,
 //! and raw HTML in the text is shown as text, escaped, never passed through.
 
-use crate::report::html_escape;
+use crate::engine::report::html_escape;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// Converts a block of Markdown to HTML.

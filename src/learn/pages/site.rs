@@ -12,9 +12,9 @@ use super::{
     body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
     pinned_stderr, plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
 };
-use crate::case::Case;
+use crate::engine::report::html_escape;
 use crate::error::Result;
-use crate::report::html_escape;
+use crate::input::case::Case;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -266,7 +266,7 @@ fn meta(case: &Case) -> String {
             None => format!("Rust Book Listing {}", html_escape(listing)),
         });
     }
-    if case.edition != crate::case::DEFAULT_EDITION {
+    if case.edition != crate::input::case::DEFAULT_EDITION {
         facts.push(format!("edition {}", html_escape(&case.edition)));
     }
     if let Some(min) = &case.min_rust {
@@ -376,7 +376,7 @@ fn case_page(
 
 /// The obligation chains of a failing case: from the culprit type to the bound that demanded
 /// the trait, each box linked to its line in the program above.
-fn chain_section(chains: &[crate::chain::Chain], case: &Case) -> String {
+fn chain_section(chains: &[crate::engine::chain::Chain], case: &Case) -> String {
     let traits: BTreeSet<&str> = chains.iter().map(|c| c.trait_name.as_str()).collect();
     let traits: Vec<String> = traits.iter().map(|t| format!("<code>{t}</code>")).collect();
     let (first, _) = body(&case.source);

@@ -3,7 +3,7 @@
 //! line without one implements the trait.
 
 use super::{instantiations, rows, Answer, Entry, Instantiation, Row, Table, Trait, PRELUDE};
-use crate::cache::Cache;
+use crate::engine::cache::Cache;
 use crate::error::{Error, Result};
 use crate::toolchain::{Toolchain, Version};
 use std::fmt::Write as _;
@@ -106,7 +106,7 @@ const FLAGS: [&str; 6] = [
 /// directory, and returns whether rustc succeeded (`None` past the time limit) and its JSON
 /// diagnostics. With a `cache`, keyed by the toolchain's identity, the flags and the program, a
 /// finished compile is stored and read back (a time-out is not stored: it may say more about
-/// the machine's load). The claims check ([`crate::claims::probe`]) compiles the same way.
+/// the machine's load). The claims check ([`crate::learn::claims::probe`]) compiles the same way.
 pub(crate) fn compile_lib(
     toolchain: &Toolchain,
     source: &str,
@@ -125,7 +125,7 @@ pub(crate) fn compile_lib(
     if let Some(hit) = cache.and_then(|c| c.get_value::<(Option<bool>, String)>(&key)) {
         return Ok(hit);
     }
-    let tmp = crate::process::TempDir::new()?;
+    let tmp = crate::toolchain::process::TempDir::new()?;
     let input = tmp.path().join("probe.rs");
     std::fs::write(&input, source).map_err(|e| Error::io(&input, e))?;
     let log = tmp.path().join("rustc.json");
@@ -137,10 +137,10 @@ pub(crate) fn compile_lib(
         .arg(tmp.path())
         .arg(&input)
         .current_dir(tmp.path());
-    let done = crate::process::run(
+    let done = crate::toolchain::process::run(
         &mut cmd,
-        crate::process::Output::File(&log),
-        crate::process::Bounds {
+        crate::toolchain::process::Output::File(&log),
+        crate::toolchain::process::Bounds {
             time: LIMIT,
             memory: None,
         },

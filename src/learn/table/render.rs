@@ -3,8 +3,8 @@
 
 use super::probe::{differences, mismatches, Mismatch};
 use super::{bad_format, instantiations, Answer, Entry, Instantiation, Row, Table, Trait};
+use crate::engine::report::{html_escape, ToolchainJson};
 use crate::error::Result;
-use crate::report::{html_escape, ToolchainJson};
 use crate::toolchain::pinned;
 use serde::Serialize;
 
@@ -190,7 +190,7 @@ pub fn render_markdown_with(table: &Table, extra: &dyn Fn(&Row) -> String) -> St
 
 /// The table as an HTML `<table>` fragment (no `<html>` around it), with ✓ and ✗ per
 /// instantiation, a row per section heading, and the classes of
-/// [`crate::report::HTML_STYLE`] (`ok` for ✓, `n-a` for n/a, `mismatch` where a probe
+/// [`crate::engine::report::HTML_STYLE`] (`ok` for ✓, `n-a` for n/a, `mismatch` where a probe
 /// disagrees with the declaration).
 pub fn render_html_table(table: &Table) -> String {
     render_html_table_with(table, &|_| String::new())
