@@ -23,7 +23,7 @@ const CONSUMERS: [&str; 13] = [
     "src/engine/chain.rs",
     "src/engine/difference.rs",
     "src/engine/report.rs",
-    "src/learn/explain.rs",
+    "src/learn/explain/",
     "src/learn/mod.rs",
     "src/learn/pages.rs",
     "src/learn/pages/",
