@@ -18,23 +18,26 @@ mod triple;
 use crate::toolchain::Toolchain;
 use std::path::PathBuf;
 
+/// A host as compiletest's directives ask about it. The triple and the pointer width are read
+/// outside (the reasons name the triple, the pointer width picks a `.stderr`); the rest is
+/// only asked through [`Host::condition`] and [`Host::needs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Host {
     pub triple: String,
     /// rustc's `target_arch`: `x86_64`, `x86` (for i686), `aarch64`, `arm`, ...
-    pub arch: String,
-    pub os: String,
-    pub env: String,
-    pub abi: String,
-    pub family: &'static str,
+    arch: String,
+    os: String,
+    env: String,
+    abi: String,
+    family: &'static str,
     pub pointer_width: u32,
-    pub big_endian: bool,
+    big_endian: bool,
     /// `stable`, `beta` or `nightly` (a local `-dev` build counts as nightly, as in compiletest).
-    pub channel: &'static str,
+    channel: &'static str,
     /// The toolchain's sysroot, where `needs-rust-lld` and `needs-profiler-runtime` look.
-    pub sysroot: PathBuf,
+    sysroot: PathBuf,
     /// Whether `rustc -vV` names a commit (`needs-git-hash`).
-    pub git_hash: bool,
+    git_hash: bool,
 }
 
 impl Host {
