@@ -20,7 +20,7 @@ const CONSUMERS: [&str; 13] = [
     "src/bin/", // trybuild's rustc wrapper: sendsync's own compiles never run it
     "src/cli/",
     "src/drift/",
-    "src/engine/chain.rs",
+    "src/engine/chain/",
     "src/engine/difference.rs",
     "src/engine/report.rs",
     "src/learn/explain/",

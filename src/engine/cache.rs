@@ -197,7 +197,7 @@ mod tests {
         let hashed: Vec<&str> = env!("SENDSYNC_SHAPE_FILES").split(' ').collect();
         for module in [
             "src/input/case.rs",
-            "src/engine/check.rs",
+            "src/engine/check/run.rs",
             "src/engine/compile.rs",
             "src/input/compiletest.rs",
             "src/engine/diagnostic.rs",
