@@ -86,7 +86,7 @@ pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Progr
         for fix in &missing {
             errors.push(Error::input(
                 &c.path,
-                corpus::directive_line(c, "fix"),
+                c.line(sendsync::input::case::Directive::Fix),
                 format!(
                     "`fix: {fix}` names no case (none among the programs checked, none beside it)"
                 ),
