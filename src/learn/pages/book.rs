@@ -2,12 +2,11 @@
 //! (`src/<topic>/README.md`) with one page per failing case and its fix, or per passing case
 //! that is nobody's fix (`src/<topic>/<case>.md`), the truth table and the drift matrix.
 
-use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
-    pinned_stderr, plan, span_label, Chapter, Page, PageInputs,
-};
+use super::model::{CasePage, Format, TopicPage};
+use super::plan::{plan, Chapter};
+use super::render::{link_text, template, without_blank_lines};
+use super::PageInputs;
 use crate::error::Result;
-use crate::input::case::Case;
 use std::path::PathBuf;
 
 pub(super) const BOOK_TITLE: &str = "Send and Sync, case by case";
@@ -23,13 +22,13 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
     ));
     for chapter in &chapters {
         let dir = PathBuf::from("src").join(&chapter.topic.name);
-        files.push((dir.join("README.md"), chapter_page(inputs, chapter)));
+        let topic = TopicPage::of(inputs, chapter, Format::Book, &|_| String::new());
+        files.push((dir.join("README.md"), template("topic.md", &topic)));
         for (k, page) in chapter.pages.iter().enumerate() {
-            let prev = k.checked_sub(1).and_then(|p| chapter.pages.get(p));
-            let next = chapter.pages.get(k + 1);
+            let model = CasePage::of(inputs, chapter, k, Format::Book);
             files.push((
                 dir.join(format!("{}.md", page.slug())),
-                case_page(inputs, page, prev, next),
+                template("case.md", &model),
             ));
         }
     }
@@ -74,11 +73,6 @@ fn summary(chapters: &[Chapter]) -> String {
     out
 }
 
-/// Text for a Markdown link label: brackets would end it early.
-fn link_text(text: &str) -> String {
-    text.replace('[', "\\[").replace(']', "\\]")
-}
-
 fn introduction(inputs: &PageInputs, chapters: &[Chapter]) -> String {
     let cases = inputs.corpus.cases.len();
     let failing = inputs
@@ -119,373 +113,6 @@ then the traits themselves.\n\n",
     out
 }
 
-fn chapter_page(inputs: &PageInputs, chapter: &Chapter) -> String {
-    let intro = super::link_case_files(inputs.corpus, &chapter.topic.introduction, "../", "md");
-    let mut out = format!("# {}\n\n{intro}\n\n## Pages\n\n", chapter.topic.title);
-    for page in &chapter.pages {
-        let mut what = expectation_words(page.case);
-        if !page.fixes.is_empty() {
-            let fixes: Vec<String> = page.fixes.iter().map(|f| format!("`{}`", f.name)).collect();
-            what.push_str(&format!("; fixed by {}", fixes.join(" or ")));
-        }
-        out.push_str(&format!(
-            "- [{}]({}.md): `{}` {}\n",
-            link_text(&page.case.title),
-            page.slug(),
-            page.case.name,
-            what
-        ));
-    }
-    for (fix, failing) in &chapter.fixes_elsewhere {
-        out.push_str(&format!(
-            "- `{}` is shown as a fix of [{}](../{}/{}.md)\n",
-            fix.name,
-            link_text(&failing.title),
-            failing.topic,
-            failing.name
-        ));
-    }
-    out
-}
-
-/// A fence of backticks longer than any run inside `text`.
-fn fence(text: &str) -> String {
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        if c == '`' {
-            run += 1;
-            longest = longest.max(run);
-        } else {
-            run = 0;
-        }
-    }
-    "`".repeat((longest + 1).max(3))
-}
-
-fn code_block(out: &mut String, info: &str, text: &str) {
-    let f = fence(text);
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    out.push_str(&format!("{f}{info}\n{text}\n{f}\n\n"));
-}
-
-/// The info string of a Rust block: `compile_fail` for a failing case (mdBook marks it), and
-/// the edition where it is not 2021.
-fn rust_info(case: &Case) -> String {
-    let mut info = String::from("rust");
-    if case.expectation.is_fail() {
-        info.push_str(",compile_fail");
-    }
-    if case.edition != crate::input::case::DEFAULT_EDITION {
-        info.push_str(&format!(",edition{}", case.edition));
-    }
-    info
-}
-
-fn program(out: &mut String, inputs: &PageInputs, case: &Case) {
-    let (first, text) = body(&case.source);
-    out.push_str(&format!(
-        "`{}` from line {first} (its `//!` header is the explanation above):\n\n",
-        display_path(inputs.corpus, &case.path)
-    ));
-    code_block(out, &rust_info(case), &text);
-}
-
-/// The obligation chains as diagrams. mdBook's code blocks (highlighted and runnable) cannot
-/// hold an anchor per line, so each box links to the program's section and the lines the
-/// chain names are quoted beneath it.
-fn chain_section(out: &mut String, chains: &[crate::engine::chain::Chain], case: &Case) {
-    let mut traits: Vec<&str> = chains.iter().map(|c| c.trait_name.as_str()).collect();
-    traits.dedup();
-    out.push_str(&format!(
-        "## How the missing `{}` travels\n\nRead from rustc's notes, top to bottom: the type that is not `{}`, what holds it, and the bound that demanded it.\n\n",
-        traits.join("` and `"),
-        traits.join("` or `")
-    ));
-    let href = |_: &str| Some("#the-failing-program".to_string());
-    out.push_str(&without_blank_lines(&super::chain_svg::figures(
-        chains, &case.name, &href,
-    )));
-    out.push('\n');
-    let mut lines: Vec<usize> = chains
-        .iter()
-        .flat_map(|c| c.links.iter())
-        .filter_map(|l| l.at.as_deref().and_then(super::chain_svg::line))
-        .collect();
-    lines.sort();
-    lines.dedup();
-    let source: Vec<&str> = case.source.lines().collect();
-    for n in lines {
-        if let Some(text) = source.get(n - 1) {
-            let text = text.trim();
-            let tick = if text.contains('`') { "``" } else { "`" };
-            out.push_str(&format!("- line {n}: {tick} {text} {tick}\n"));
-        }
-    }
-    out.push('\n');
-}
-
-fn facts(case: &Case) -> String {
-    let mut facts = vec![format!("`{}`", case.name), expectation_words(case)];
-    if let Some(listing) = &case.book {
-        facts.push(match book_url(listing) {
-            Some(url) => format!("[Rust Book Listing {listing}]({url})"),
-            None => format!("Rust Book Listing {listing}"),
-        });
-    }
-    if case.edition != crate::input::case::DEFAULT_EDITION {
-        facts.push(format!("edition {}", case.edition));
-    }
-    if let Some(min) = &case.min_rust {
-        facts.push(format!("needs Rust {min} or later"));
-    }
-    format!("*{}*\n\n", facts.join(" · "))
-}
-
-/// A case's pinned `.stderr` as `compiler` renders it on the pinned toolchain, or a note that
-/// the pinned `what` (error, warning) is not recorded.
-fn pinned_output(out: &mut String, inputs: &PageInputs, case: &Case, compiler: &str, what: &str) {
-    match pinned_stderr(case) {
-        Some(stderr) => {
-            out.push_str(&format!(
-                "As {compiler} {} (the pinned toolchain) renders it, from `{}`:\n\n",
-                inputs.pinned_toolchain,
-                display_path(inputs.corpus, &case.stderr_path())
-            ));
-            code_block(out, "text", &stderr);
-        }
-        None => out.push_str(&format!("The pinned {what} is not recorded.\n\n")),
-    }
-}
-
-/// The fixes beside a failing case (or the correct twin beside a case Miri finds wrong): the
-/// lead fix, then every other idiomatic fix, each with its explanation, program and diff.
-fn fix_section(out: &mut String, inputs: &PageInputs, page: &Page) {
-    let case = page.case;
-    if page.fixes.is_empty() {
-        out.push_str("## The fix\n\nNo fix is recorded.\n\n");
-        return;
-    }
-    for (i, fix) in page.fixes.iter().enumerate() {
-        let heading = if i == 0 {
-            "The fix"
-        } else {
-            "Another idiomatic fix"
-        };
-        out.push_str(&format!("## {heading}: {}\n\n", fix.title));
-        out.push_str(&facts(fix));
-        out.push_str(&fix.explanation);
-        out.push_str("\n\n");
-        program(out, inputs, fix);
-        miri_section(out, inputs, fix);
-        out.push_str(if case.expectation.is_fail() {
-            "What changed, from the failing program to this fix:\n\n"
-        } else if case.expectation.is_lint() {
-            "What changed, from the program the lint catches to this fix:\n\n"
-        } else {
-            "What changed, from the program Miri finds wrong to its correct twin:\n\n"
-        });
-        let diff: Vec<String> = fix_diff(inputs.corpus, case, fix)
-            .into_iter()
-            .map(|(_, l)| l)
-            .collect();
-        code_block(out, "diff", &diff.join("\n"));
-        let others: Vec<String> = inputs
-            .corpus
-            .repaired_by(&fix.name)
-            .into_iter()
-            .filter(|c| c.name != case.name)
-            .map(|c| format!("[{}](../{}/{}.md)", link_text(&c.title), c.topic, c.name))
-            .collect();
-        if !others.is_empty() {
-            out.push_str(&format!(
-                "The same fix also repairs: {}.\n\n",
-                others.join(", ")
-            ));
-        }
-    }
-}
-
-/// What Miri says about a passing case, beside its native run; its pinned report where Miri
-/// finds something.
-fn miri_section(out: &mut String, inputs: &PageInputs, case: &Case) {
-    let Some(note) = super::miri_note(case) else {
-        return;
-    };
-    out.push_str(&format!(
-        "**Under Miri:** {}\n\n",
-        super::miri_sentence(&note)
-    ));
-    if let Some((report, pin)) = &note.report {
-        out.push_str(&format!(
-            "Miri's report, normalized, from `{}`:\n\n",
-            display_path(inputs.corpus, pin)
-        ));
-        code_block(out, "text", report);
-    }
-}
-
-fn case_page(inputs: &PageInputs, page: &Page, prev: Option<&Page>, next: Option<&Page>) -> String {
-    let case = page.case;
-    let mut out = format!("# {}\n\n", case.title);
-    out.push_str(&facts(case));
-    out.push_str(&case.explanation);
-    out.push_str("\n\n");
-
-    if case.expectation.is_fail() {
-        out.push_str("## The failing program\n\n");
-        program(&mut out, inputs, case);
-        out.push_str("## The compiler's error\n\n");
-        pinned_output(&mut out, inputs, case, "rustc", "error");
-        if let Some(chains) = inputs.chains.get(&case.name) {
-            chain_section(&mut out, chains, case);
-        }
-        out.push_str("## Error codes\n\n");
-        for code in page.codes() {
-            match error_index_url(code) {
-                Some(url) => out.push_str(&format!(
-                    "- [{code}]({url}) in the Rust error index\n"
-                )),
-                None => out.push_str(
-                    "- `-`: an error without a code (such as a deny-by-default lint, or \"future cannot be sent between threads safely\")\n",
-                ),
-            }
-        }
-        out.push('\n');
-        fix_section(&mut out, inputs, page);
-    } else if case.expectation.is_lint() {
-        out.push_str("## The program the lint catches\n\n");
-        program(&mut out, inputs, case);
-        out.push_str("## The lint's warning\n\n");
-        pinned_output(&mut out, inputs, case, "clippy-driver", "warning");
-        out.push_str("## Lints\n\n");
-        for lint in lints_of(case) {
-            out.push_str(&format!("- [`{lint}`]({})\n", lint_url(lint)));
-        }
-        out.push('\n');
-        fix_section(&mut out, inputs, page);
-    } else {
-        out.push_str("## The program\n\n");
-        program(&mut out, inputs, case);
-        out.push_str(&format!(
-            "It compiles on rustc {} (the pinned toolchain), and runs to completion with exit code 0.\n\n",
-            inputs.pinned_toolchain
-        ));
-        miri_section(&mut out, inputs, case);
-        if !page.fixes.is_empty() {
-            fix_section(&mut out, inputs, page);
-        }
-    }
-
-    if let Some(listing) = &case.book {
-        out.push_str("## In the Rust Book\n\n");
-        match book_url(listing) {
-            Some(url) => out.push_str(&format!(
-                "This is [Listing {listing}]({url}) of *The Rust Programming Language*.\n\n"
-            )),
-            None => out.push_str(&format!(
-                "This is Listing {listing} of *The Rust Programming Language*.\n\n"
-            )),
-        }
-    }
-
-    out.push_str("## Across toolchains\n\n");
-    out.push_str(&history(inputs, case));
-
-    out.push_str("---\n\n");
-    let mut nav = Vec::new();
-    if let Some(p) = prev {
-        nav.push(format!(
-            "Previous: [{}]({}.md)",
-            link_text(&p.case.title),
-            p.slug()
-        ));
-    }
-    nav.push("[Chapter](README.md)".to_string());
-    if let Some(n) = next {
-        nav.push(format!(
-            "Next: [{}]({}.md)",
-            link_text(&n.case.title),
-            n.slug()
-        ));
-    }
-    out.push_str(&nav.join(" · "));
-    out.push('\n');
-    out
-}
-
-/// Text for a Markdown table cell: `|` escaped everywhere, `<` outside code spans.
-fn cell(text: &str) -> String {
-    let mut out = String::new();
-    let mut in_code = false;
-    for c in text.chars() {
-        match c {
-            '`' => {
-                in_code = !in_code;
-                out.push(c);
-            }
-            '|' => out.push_str("\\|"),
-            '<' if !in_code => out.push_str("&lt;"),
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn history(inputs: &PageInputs, case: &Case) -> String {
-    let Some(spans) = inputs.histories.get(&case.name).filter(|s| !s.is_empty()) else {
-        return "The history of this case across toolchains is not recorded.\n\n".into();
-    };
-    let codes = if case.expectation.is_lint() {
-        "Lints"
-    } else {
-        "Codes"
-    };
-    let mut out = format!(
-        "How rustc's outcome for this program changed from release to release:\n\n\
-| Toolchains | Outcome | {codes} | Messages |\n|---|---|---|---|\n",
-    );
-    for (span, changes) in super::history_rows(spans) {
-        let codes: Vec<String> = span
-            .codes
-            .iter()
-            .map(|c| match error_index_url(c) {
-                Some(url) => format!("[{c}]({url})"),
-                None => cell(c),
-            })
-            .collect();
-        let mut messages: Vec<String> = span.messages.iter().map(|m| cell(m)).collect();
-        if let Some(note) = super::details_note(&changes) {
-            messages.push(format!("*{note}*"));
-        }
-        out.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
-            cell(&span_label(&span)),
-            cell(&span.outcome),
-            if codes.is_empty() {
-                "–".into()
-            } else {
-                codes.join(" ")
-            },
-            if messages.is_empty() {
-                "–".into()
-            } else {
-                messages.join("<br>")
-            }
-        ));
-    }
-    out.push('\n');
-    if let Some(changes) = inputs.chain_changes.get(&case.name) {
-        out.push_str("Where the obligation chain rustc's notes draw changed:\n\n");
-        for (toolchain, what) in changes {
-            out.push_str(&format!("- {toolchain}: {what}\n"));
-        }
-        out.push('\n');
-    }
-    out
-}
-
 fn truth_table(inputs: &PageInputs) -> String {
     let mut out = String::from(
         "# The std Send/Sync truth table\n\n\
@@ -504,25 +131,6 @@ shared between threads by reference). `T: Sync` holds exactly when `&T: Send`.\n
         None => out.push_str("*The truth table is not recorded in this build of the book.*\n"),
     }
     out.push_str(&super::guards::markdown(inputs.corpus));
-    out
-}
-
-/// HTML for a Markdown page: a blank line would end the HTML block (and hand the rest, such
-/// as the inside of a `<pre>`, to Markdown), so the line break after each blank line is written
-/// as `&#10;`, which renders the same.
-fn without_blank_lines(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut lines = html.split('\n').peekable();
-    while let Some(line) = lines.next() {
-        out.push_str(line);
-        if lines.peek().is_some() {
-            out.push_str(if line.trim().is_empty() {
-                "&#10;"
-            } else {
-                "\n"
-            });
-        }
-    }
     out
 }
 
@@ -564,23 +172,4 @@ changed between the toolchains it was run on.\n\n",
         None => out.push_str("*The drift matrix is not recorded in this build of the book.*\n"),
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_keeps_no_blank_line() {
-        assert_eq!(
-            without_blank_lines("<pre>a\n\nb\n \n\nc</pre>"),
-            "<pre>a\n&#10;b\n &#10;&#10;c</pre>"
-        );
-    }
-
-    #[test]
-    fn fences_outlast_backticks_inside() {
-        assert_eq!(fence("no ticks"), "```");
-        assert_eq!(fence("a ```` b"), "`````");
-    }
 }

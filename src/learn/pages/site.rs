@@ -5,17 +5,14 @@
 //! script) is inline, code is coloured at generation time, and nothing is loaded from a
 //! network.
 
-use super::chain_svg;
-use super::highlight;
+use super::facts::{lints_of, TAG_TYPES};
 use super::markdown::{inline, to_html};
-use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
-    pinned_stderr, plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
-};
+use super::model::{CasePage, Format, TopicPage};
+use super::plan::{link_case_files, page_of, plan, Chapter, Page};
+use super::render::template;
+use super::PageInputs;
 use crate::engine::report::html_escape;
 use crate::error::Result;
-use crate::input::case::Case;
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 const CSS: &str = include_str!("assets/site.css");
@@ -30,11 +27,9 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
         let dir = PathBuf::from(&chapter.topic.name);
         files.push((dir.join("index.html"), topic_page(inputs, chapter)));
         for (k, page) in chapter.pages.iter().enumerate() {
-            let prev = k.checked_sub(1).and_then(|p| chapter.pages.get(p));
-            let next = chapter.pages.get(k + 1);
             files.push((
                 dir.join(format!("{}.html", page.slug())),
-                case_page(inputs, chapter, page, prev, next),
+                case_page(inputs, chapter, k),
             ));
         }
     }
@@ -200,7 +195,7 @@ aria-label=\"Filter cases by name, error code or type\" autocomplete=\"off\"><di
             name = html_escape(&topic.name),
             title = inline(&topic.title),
             n = chapter.pages.len(),
-            intro = to_html(&super::link_case_files(inputs.corpus, &topic.introduction, "", "html")),
+            intro = to_html(&link_case_files(inputs.corpus, &topic.introduction, "", "html")),
         ));
         for page in &chapter.pages {
             main.push_str(&item(page, &format!("{}/", topic.name)));
@@ -211,333 +206,22 @@ aria-label=\"Filter cases by name, error code or type\" autocomplete=\"off\"><di
 }
 
 fn topic_page(inputs: &PageInputs, chapter: &Chapter) -> String {
-    let topic = chapter.topic;
-    let intro = super::link_case_files(inputs.corpus, &topic.introduction, "../", "html");
-    let mut main = format!(
-        "<h1>{}</h1>\n<div class=\"explanation\">{}</div>\n<h2>Pages</h2>\n<ul class=\"cases\">\n",
-        inline(&topic.title),
-        to_html(&intro)
-    );
-    for page in &chapter.pages {
-        main.push_str(&item(page, ""));
-    }
-    main.push_str("</ul>\n");
-    if !chapter.fixes_elsewhere.is_empty() {
-        main.push_str("<p>Also in this topic, shown as fixes on other pages:</p>\n<ul>\n");
-        for (fix, failing) in &chapter.fixes_elsewhere {
-            main.push_str(&format!(
-                "<li><code>{}</code>, a fix of <a href=\"../{}/{}.html#{}\">{}</a></li>\n",
-                html_escape(&fix.name),
-                html_escape(&failing.topic),
-                html_escape(&failing.name),
-                html_escape(&super::fix_anchor(failing, fix)),
-                inline(&failing.title)
-            ));
-        }
-        main.push_str("</ul>\n");
-    }
+    let model = TopicPage::of(inputs, chapter, Format::Site, &|p| item(p, ""));
     let crumbs = "<nav class=\"crumbs\"><a href=\"../index.html\">All topics</a></nav>\n";
-    layout(&topic.title, "../", crumbs, &main, None)
-}
-
-/// A case's program; `anchors` gives its lines ids (the page's own program, which the
-/// obligation chain links to).
-fn program(inputs: &PageInputs, case: &Case, anchors: bool) -> String {
-    let (first, text) = body(&case.source);
-    format!(
-        "<p class=\"path\"><code>{}</code> from line {first}; its <code>//!</code> header is the explanation above</p>\n<pre class=\"code\"><code>{}</code></pre>\n",
-        html_escape(&display_path(inputs.corpus, &case.path)),
-        highlight::rust_lines(&text, first, anchors)
+    layout(
+        &chapter.topic.title,
+        "../",
+        crumbs,
+        &template("topic.html", &model),
+        None,
     )
 }
 
-fn meta(case: &Case) -> String {
-    let mut facts = vec![
-        format!("<code>{}</code>", html_escape(&case.name)),
-        html_escape(&expectation_words(case)),
-    ];
-    if let Some(listing) = &case.book {
-        facts.push(match book_url(listing) {
-            Some(url) => format!(
-                "<a href=\"{}\">Rust Book Listing {}</a>",
-                html_escape(&url),
-                html_escape(listing)
-            ),
-            None => format!("Rust Book Listing {}", html_escape(listing)),
-        });
-    }
-    if case.edition != crate::input::case::DEFAULT_EDITION {
-        facts.push(format!("edition {}", html_escape(&case.edition)));
-    }
-    if let Some(min) = &case.min_rust {
-        facts.push(format!("needs Rust {min} or later"));
-    }
-    format!("<p class=\"meta\">{}</p>\n", facts.join(" · "))
-}
-
-fn case_page(
-    inputs: &PageInputs,
-    chapter: &Chapter,
-    page: &Page,
-    prev: Option<&Page>,
-    next: Option<&Page>,
-) -> String {
-    let case = page.case;
-    let mut main = format!(
-        "<h1>{}</h1>\n{}<div class=\"explanation\">{}</div>\n",
-        inline(&case.title),
-        meta(case),
-        to_html(&case.explanation)
-    );
-    if case.expectation.is_fail() {
-        main.push_str("<h2 id=\"program\">The failing program</h2>\n");
-        main.push_str(&program(inputs, case, true));
-        main.push_str("<h2 id=\"error\">The compiler's error</h2>\n");
-        main.push_str(&pinned_output(inputs, case, "rustc", "error"));
-        if let Some(chains) = inputs.chains.get(&case.name) {
-            main.push_str(&chain_section(chains, case));
-        }
-        main.push_str("<h2 id=\"codes\">Error codes</h2>\n<ul>\n");
-        for code in page.codes() {
-            match error_index_url(code) {
-                Some(url) => main.push_str(&format!(
-                    "<li><a href=\"{url}\"><code>{code}</code></a> in the Rust error index · <a href=\"../index.html?q={code}\">every case with {code}</a></li>\n"
-                )),
-                None => main.push_str(
-                    "<li><code>-</code>: an error without a code (such as a deny-by-default lint, or “future cannot be sent between threads safely”)</li>\n",
-                ),
-            }
-        }
-        main.push_str("</ul>\n");
-        main.push_str(&fix_section(inputs, page));
-    } else if case.expectation.is_lint() {
-        main.push_str("<h2 id=\"program\">The program the lint catches</h2>\n");
-        main.push_str(&program(inputs, case, true));
-        main.push_str("<h2 id=\"error\">The lint's warning</h2>\n");
-        main.push_str(&pinned_output(inputs, case, "clippy-driver", "warning"));
-        main.push_str("<h2 id=\"lints\">Lints</h2>\n<ul>\n");
-        for lint in lints_of(case) {
-            main.push_str(&format!(
-                "<li><a href=\"{}\"><code>{}</code></a> · <a href=\"../index.html?q={}\">every case with it</a></li>\n",
-                html_escape(&lint_url(lint)),
-                html_escape(lint),
-                html_escape(lint)
-            ));
-        }
-        main.push_str("</ul>\n");
-        main.push_str(&fix_section(inputs, page));
-    } else {
-        main.push_str("<h2 id=\"program\">The program</h2>\n");
-        main.push_str(&program(inputs, case, true));
-        main.push_str(&format!(
-            "<p>It compiles on rustc {} (the pinned toolchain), and runs to completion with exit code 0.</p>\n",
-            html_escape(inputs.pinned_toolchain)
-        ));
-        main.push_str(&miri_section(inputs, case));
-        if !page.fixes.is_empty() {
-            main.push_str(&fix_section(inputs, page));
-        }
-    }
-    if let Some(listing) = &case.book {
-        main.push_str("<h2 id=\"book\">In the Rust Book</h2>\n");
-        match book_url(listing) {
-            Some(url) => main.push_str(&format!(
-                "<p>This is <a href=\"{}\">Listing {}</a> of <em>The Rust Programming Language</em>.</p>\n",
-                html_escape(&url),
-                html_escape(listing)
-            )),
-            None => main.push_str(&format!(
-                "<p>This is Listing {} of <em>The Rust Programming Language</em>.</p>\n",
-                html_escape(listing)
-            )),
-        }
-    }
-    main.push_str("<h2 id=\"history\">Across toolchains</h2>\n");
-    main.push_str(&history(inputs, case));
-
-    let link = |p: &Page, rel: &str| {
-        format!(
-            "<a rel=\"{rel}\" href=\"{}.html\">{}</a>",
-            html_escape(p.slug()),
-            inline(&p.case.title)
-        )
-    };
-    main.push_str(&format!(
-        "<nav class=\"pager\"><span>{}</span><span>{}</span></nav>\n",
-        prev.map(|p| format!("← {}", link(p, "prev")))
-            .unwrap_or_default(),
-        next.map(|p| format!("{} →", link(p, "next")))
-            .unwrap_or_default(),
-    ));
+fn case_page(inputs: &PageInputs, chapter: &Chapter, k: usize) -> String {
+    let model = CasePage::of(inputs, chapter, k, Format::Site);
     let crumbs = crumbs(&inline(&chapter.topic.title));
-    let title = format!("{} · {}", case.title, TITLE);
-    layout(&title, "../", &crumbs, &main, None)
-}
-
-/// The obligation chains of a failing case: from the culprit type to the bound that demanded
-/// the trait, each box linked to its line in the program above.
-fn chain_section(chains: &[crate::engine::chain::Chain], case: &Case) -> String {
-    let traits: BTreeSet<&str> = chains.iter().map(|c| c.trait_name.as_str()).collect();
-    let traits: Vec<String> = traits.iter().map(|t| format!("<code>{t}</code>")).collect();
-    let (first, _) = body(&case.source);
-    let href = move |at: &str| {
-        chain_svg::line(at)
-            .filter(|l| *l >= first)
-            .map(|l| format!("#L{l}"))
-    };
-    format!(
-        "<h2 id=\"chain\">How the missing {} travels</h2>\n<p>Read from rustc's notes, top to bottom: the type that is not {}, what holds it, and the bound that demanded it. A box with a line number links to that line of the program.</p>\n{}",
-        traits.join(" and "),
-        traits.join(" or "),
-        chain_svg::figures(chains, &case.name, &href)
-    )
-}
-
-/// A case's pinned `.stderr` as `compiler` renders it on the pinned toolchain, or a note that
-/// the pinned `what` (error, warning) is not recorded.
-fn pinned_output(inputs: &PageInputs, case: &Case, compiler: &str, what: &str) -> String {
-    match pinned_stderr(case) {
-        Some(stderr) => format!(
-            "<p class=\"path\">As {compiler} {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
-            html_escape(inputs.pinned_toolchain),
-            html_escape(&display_path(inputs.corpus, &case.stderr_path())),
-            highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
-        ),
-        None => format!("<p class=\"note\">The pinned {what} is not recorded.</p>\n"),
-    }
-}
-
-/// The fixes beside a failing case (or the correct twin beside a case Miri finds wrong): the
-/// lead fix, then every other idiomatic fix, each with its explanation, program and diff.
-fn fix_section(inputs: &PageInputs, page: &Page) -> String {
-    let case = page.case;
-    if page.fixes.is_empty() {
-        return "<h2 id=\"fix\">The fix</h2>\n<p class=\"note\">No fix is recorded.</p>\n".into();
-    }
-    let mut out = String::new();
-    for (i, fix) in page.fixes.iter().enumerate() {
-        let heading = if i == 0 {
-            "The fix"
-        } else {
-            "Another idiomatic fix"
-        };
-        out.push_str(&format!(
-            "<h2 id=\"{}\">{heading}: {}</h2>\n{}<div class=\"explanation\">{}</div>\n",
-            html_escape(&super::fix_anchor(case, fix)),
-            inline(&fix.title),
-            meta(fix),
-            to_html(&fix.explanation)
-        ));
-        out.push_str(&program(inputs, fix, false));
-        out.push_str(&miri_section(inputs, fix));
-        out.push_str(&format!(
-            "<h3>What changed</h3>\n<pre class=\"diff\"><code>{}</code></pre>\n",
-            highlight::diff(&fix_diff(inputs.corpus, case, fix))
-        ));
-        let others: Vec<String> = inputs
-            .corpus
-            .repaired_by(&fix.name)
-            .into_iter()
-            .filter(|c| c.name != case.name)
-            .map(|c| {
-                format!(
-                    "<a href=\"../{}/{}.html\">{}</a>",
-                    html_escape(&c.topic),
-                    html_escape(&c.name),
-                    inline(&c.title)
-                )
-            })
-            .collect();
-        if !others.is_empty() {
-            out.push_str(&format!(
-                "<p>The same fix also repairs: {}.</p>\n",
-                others.join(", ")
-            ));
-        }
-    }
-    out
-}
-
-/// What Miri says about a passing case, beside its native run; its pinned report where Miri
-/// finds something.
-fn miri_section(inputs: &PageInputs, case: &Case) -> String {
-    let Some(note) = super::miri_note(case) else {
-        return String::new();
-    };
-    let mut out = format!(
-        "<p class=\"miri\" data-miri=\"{}\"><strong>Under Miri:</strong> {}</p>\n",
-        note.verdict,
-        inline(&super::miri_sentence(&note))
-    );
-    if let Some((report, pin)) = &note.report {
-        out.push_str(&format!(
-            "<p class=\"path\">Miri's report, normalized, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
-            html_escape(&display_path(inputs.corpus, pin)),
-            highlight::stderr(report.strip_suffix('\n').unwrap_or(report))
-        ));
-    }
-    out
-}
-
-fn history(inputs: &PageInputs, case: &Case) -> String {
-    let Some(spans) = inputs.histories.get(&case.name).filter(|s| !s.is_empty()) else {
-        return "<p class=\"note\">The history of this case across toolchains is not recorded.</p>\n"
-            .into();
-    };
-    // A lint case's history lists the lints that fired where another lists error codes.
-    let codes = if case.expectation.is_lint() {
-        "Lints"
-    } else {
-        "Codes"
-    };
-    let mut out = format!(
-        "<p>How rustc's outcome for this program changed from release to release:</p>\n<div class=\"table-wrap\"><table class=\"history\">\n<thead><tr><th>Toolchains</th><th>Outcome</th><th>{codes}</th><th>Messages</th></tr></thead>\n<tbody>\n",
-    );
-    for (span, changes) in super::history_rows(spans) {
-        let codes: Vec<String> = span
-            .codes
-            .iter()
-            .map(|c| match error_index_url(c) {
-                Some(url) => format!("<a href=\"{url}\"><code>{}</code></a>", html_escape(c)),
-                None => format!("<code>{}</code>", html_escape(c)),
-            })
-            .collect();
-        let mut messages: Vec<String> = span.messages.iter().map(|m| inline(m)).collect();
-        if let Some(note) = super::details_note(&changes) {
-            messages.push(format!(
-                "<span class=\"note\">{}</span>",
-                html_escape(&note)
-            ));
-        }
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            html_escape(&span_label(&span)),
-            html_escape(&span.outcome),
-            if codes.is_empty() {
-                "–".into()
-            } else {
-                codes.join(" ")
-            },
-            if messages.is_empty() {
-                "–".into()
-            } else {
-                messages.join("<br>")
-            }
-        ));
-    }
-    out.push_str("</tbody>\n</table></div>\n");
-    if let Some(changes) = inputs.chain_changes.get(&case.name) {
-        out.push_str("<p>Where the obligation chain rustc's notes draw changed:</p>\n<ul class=\"chain-changes\">\n");
-        for (toolchain, what) in changes {
-            out.push_str(&format!(
-                "<li>{}: {}</li>\n",
-                html_escape(toolchain),
-                inline(what)
-            ));
-        }
-        out.push_str("</ul>\n");
-    }
-    out
+    let title = format!("{} · {}", chapter.pages[k].case.title, TITLE);
+    layout(&title, "../", &crumbs, &template("case.html", &model), None)
 }
 
 fn table_page(inputs: &PageInputs) -> String {
@@ -581,7 +265,7 @@ fn link_case_names(inputs: &PageInputs, matrix: &str) -> String {
     let corpus = inputs.corpus;
     let href = |name: &str| -> Option<String> {
         let case = corpus.cases.iter().find(|c| html_escape(&c.name) == name)?;
-        let (holder, anchor) = super::page_of(corpus, case);
+        let (holder, anchor) = page_of(corpus, case);
         let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
         Some(format!("{}/{}.html{anchor}", holder.topic, holder.name))
     };
