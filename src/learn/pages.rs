@@ -36,6 +36,9 @@ mod write;
 
 pub(crate) use facts::{lints_of, DiffLine};
 pub use inputs::{table_lessons, TABLE_LESSONS};
+
+/// The title of the book and of the site.
+const BOOK_TITLE: &str = "Send and Sync, case by case";
 pub use plan::READING_ORDER;
 
 /// What the pages are made from. The corpus is required; everything else is optional, and a
@@ -91,4 +94,9 @@ pub fn write_book(inputs: &PageInputs, out: &Path) -> Result<Vec<PathBuf>> {
 pub fn write_site(inputs: &PageInputs, out: &Path) -> Result<Vec<PathBuf>> {
     let files = site::render(inputs)?;
     write::write_all(out, files, "site")
+}
+
+/// A table or matrix of the inputs, if one is recorded (and not blank).
+fn recorded(text: &Option<String>) -> Option<&str> {
+    text.as_deref().filter(|t| !t.trim().is_empty())
 }

@@ -2,27 +2,29 @@
 //! (`src/<topic>/README.md`) with one page per failing case and its fix, or per passing case
 //! that is nobody's fix (`src/<topic>/<case>.md`), the truth table and the drift matrix.
 
-use super::model::{CasePage, Format, TopicPage};
-use super::plan::{plan, Chapter};
-use super::render::{link_text, template, without_blank_lines};
-use super::PageInputs;
+use super::model::{CasePage, Format, Home, Reference, TopicPage};
+use super::plan::plan;
+use super::render::template;
+use super::{recorded, PageInputs, BOOK_TITLE};
 use crate::error::Result;
 use std::path::PathBuf;
-
-pub(super) const BOOK_TITLE: &str = "Send and Sync, case by case";
 
 pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
     let chapters = plan(inputs.corpus);
     let mut files = Vec::new();
     files.push((PathBuf::from("book.toml"), book_toml()));
-    files.push((PathBuf::from("src/SUMMARY.md"), summary(&chapters)));
+    let home = Home::of(inputs, &chapters, Format::Book);
+    files.push((
+        PathBuf::from("src/SUMMARY.md"),
+        template("summary.md", &home),
+    ));
     files.push((
         PathBuf::from("src/introduction.md"),
-        introduction(inputs, &chapters),
+        template("introduction.md", &home),
     ));
     for chapter in &chapters {
         let dir = PathBuf::from("src").join(&chapter.topic.name);
-        let topic = TopicPage::of(inputs, chapter, Format::Book, &|_| String::new());
+        let topic = TopicPage::of(inputs, chapter, Format::Book, "../");
         files.push((dir.join("README.md"), template("topic.md", &topic)));
         for (k, page) in chapter.pages.iter().enumerate() {
             let model = CasePage::of(inputs, chapter, k, Format::Book);
@@ -32,8 +34,20 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
             ));
         }
     }
-    files.push((PathBuf::from("src/truth-table.md"), truth_table(inputs)));
-    files.push((PathBuf::from("src/drift.md"), drift(inputs)));
+    let reference = Reference::of(
+        inputs,
+        recorded(&inputs.table_markdown).map(|t| t.trim_end().to_string()),
+        super::guards::markdown(inputs.corpus),
+        recorded(&inputs.matrix_html).map(|m| m.trim().to_string()),
+    );
+    files.push((
+        PathBuf::from("src/truth-table.md"),
+        template("table.md", &reference),
+    ));
+    files.push((
+        PathBuf::from("src/drift.md"),
+        template("drift.md", &reference),
+    ));
     Ok(files)
 }
 
@@ -49,127 +63,4 @@ src = \"src\"\n\
 [rust]\n\
 edition = \"2021\"\n"
     )
-}
-
-fn summary(chapters: &[Chapter]) -> String {
-    let mut out = String::from("# Summary\n\n[Introduction](introduction.md)\n\n");
-    for chapter in chapters {
-        out.push_str(&format!(
-            "- [{}]({}/README.md)\n",
-            link_text(&chapter.topic.title),
-            chapter.topic.name
-        ));
-        for page in &chapter.pages {
-            out.push_str(&format!(
-                "  - [{}]({}/{}.md)\n",
-                link_text(&page.case.title),
-                chapter.topic.name,
-                page.slug()
-            ));
-        }
-    }
-    out.push_str("- [The std Send/Sync truth table](truth-table.md)\n");
-    out.push_str("- [Diagnostics across toolchains](drift.md)\n");
-    out
-}
-
-fn introduction(inputs: &PageInputs, chapters: &[Chapter]) -> String {
-    let cases = inputs.corpus.cases.len();
-    let failing = inputs
-        .corpus
-        .cases
-        .iter()
-        .filter(|c| c.expectation.is_fail())
-        .count();
-    let mut out = format!(
-        "# {BOOK_TITLE}\n\n\
-Rust decides which values may cross threads with two marker traits: `Send` (a value may be moved \
-to another thread) and `Sync` (a value may be shared between threads by reference). This book \
-teaches the rules case by case. Each page is one small program with one rule: what it does, why \
-the compiler accepts or rejects it, the compiler's exact error, and a fix that compiles, with the \
-diff between the two.\n\n\
-There are {cases} cases in {topics} chapters; {failing} of them fail to compile, each beside its \
-fix. The errors are those of rustc {tc}, the toolchain the corpus is pinned to. Every program here \
-is checked by the compiler on every `cargo test` of the corpus, and this book is generated from \
-them by `sendsync book`: it is never edited by hand.\n\n## Chapters\n\n\
-Start here, and read them in this order: the Rust Book's listings first, then the everyday tools, \
-then the traits themselves.\n\n",
-        topics = chapters.len(),
-        tc = inputs.pinned_toolchain,
-    );
-    for (n, chapter) in chapters.iter().enumerate() {
-        out.push_str(&format!(
-            "{}. [{}]({}/README.md): {} pages\n",
-            n + 1,
-            link_text(&chapter.topic.title),
-            chapter.topic.name,
-            chapter.pages.len()
-        ));
-    }
-    out.push_str(
-        "\nAnd beside them: [the std Send/Sync truth table](truth-table.md) and \
-[the diagnostics across toolchains](drift.md).\n",
-    );
-    out
-}
-
-fn truth_table(inputs: &PageInputs) -> String {
-    let mut out = String::from(
-        "# The std Send/Sync truth table\n\n\
-Which standard library types are `Send` (may be moved to another thread) and `Sync` (may be \
-shared between threads by reference). `T: Sync` holds exactly when `&T: Send`.\n\n",
-    );
-    match inputs
-        .table_markdown
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-    {
-        Some(table) => {
-            out.push_str(table.trim_end());
-            out.push('\n');
-        }
-        None => out.push_str("*The truth table is not recorded in this build of the book.*\n"),
-    }
-    out.push_str(&super::guards::markdown(inputs.corpus));
-    out
-}
-
-/// Colours for the matrix's cell classes (mdBook passes a `<style>` element through).
-const MATRIX_STYLE: &str = "<style>\n\
-.drift-matrix td.outcome{background:#ffd6d6;color:#222}.drift-matrix td.codes,.drift-matrix td.ice{background:#fbe3c8;color:#222}\n\
-.drift-matrix td.headline{background:#fff3bf;color:#222}.drift-matrix td.detail{background:#e7f0ff;color:#222}\n\
-.drift-matrix td.rendering{background:#eeeeff;color:#222}.drift-matrix td.identical{background:#e6f4ea;color:#222}\n\
-.drift-matrix td.n-a,.drift-matrix td.missing{background:#f2f2f2;color:#777}\n\
-</style>\n\n";
-
-fn drift(inputs: &PageInputs) -> String {
-    let mut out = format!(
-        "# Diagnostics across toolchains\n\n\
-The corpus's errors are pinned for rustc {}. The matrix shows how the diagnostics of each case \
-changed between the toolchains it was run on.\n\n",
-        inputs.pinned_toolchain
-    );
-    match inputs
-        .matrix_html
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-    {
-        Some(html) => {
-            out.push_str(
-                "Each cell compares a toolchain with the baseline; the classes, most severe first:\n\n\
-- **outcome**: compiles on one toolchain and not on the other\n\
-- **codes**: the set of error codes differs\n\
-- **headline**: an error's message differs\n\
-- **detail**: labels, notes, helps or spans differ\n\
-- **rendering**: only the rendered text differs\n\
-- **identical**; **n/a**: below the case's `min-rust`\n\n",
-            );
-            out.push_str(MATRIX_STYLE);
-            out.push_str("<div class=\"drift-matrix\">\n\n");
-            out.push_str(&without_blank_lines(html.trim()));
-            out.push_str("\n\n</div>\n");
-        }
-        None => out.push_str("*The drift matrix is not recorded in this build of the book.*\n"),
-    }
-    out
 }

@@ -1,11 +1,11 @@
-//! The page model: what a case page and a topic's page say, worked out once from the plan and
-//! the inputs. The book's Markdown templates and the site's HTML templates (`templates/`) only
-//! lay it out, so that the two never disagree on which sections a page has, in which order, or
-//! what they hold.
+//! The page model: what each page says (a case's, a topic's, the front pages, the truth
+//! table's and the drift matrix's), worked out once from the plan and the inputs. The book's
+//! Markdown templates and the site's HTML templates (`templates/`) only lay it out, so that the
+//! two never disagree on which sections a page has, in which order, or what they hold.
 
 use super::facts::{
     body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
-    miri_note, miri_sentence, pinned_stderr, span_label, MiriNote,
+    miri_note, miri_sentence, pinned_stderr, span_label, MiriNote, TAG_TYPES,
 };
 use super::plan::{fix_anchor, link_case_files, Chapter, Page};
 use super::{chain_svg, PageInputs};
@@ -303,13 +303,7 @@ impl CasePage {
     pub(super) fn of(inputs: &PageInputs, chapter: &Chapter, k: usize, format: Format) -> CasePage {
         let page = &chapter.pages[k];
         let case = page.case;
-        let kind = if case.expectation.is_fail() {
-            "fail"
-        } else if case.expectation.is_lint() {
-            "lint"
-        } else {
-            "pass"
-        };
+        let kind = kind(case);
         let output = |compiler, what| Output {
             compiler,
             what,
@@ -365,6 +359,17 @@ impl CasePage {
     }
 }
 
+/// What a case is, for the templates: `fail`, `lint` or `pass`.
+fn kind(case: &Case) -> &'static str {
+    if case.expectation.is_fail() {
+        "fail"
+    } else if case.expectation.is_lint() {
+        "lint"
+    } else {
+        "pass"
+    }
+}
+
 fn fixes(inputs: &PageInputs, page: &Page) -> Vec<Fix> {
     let case = page.case;
     page.fixes
@@ -400,15 +405,48 @@ fn fixes(inputs: &PageInputs, page: &Page) -> Vec<Fix> {
         .collect()
 }
 
-/// An entry in a topic's list of pages.
+/// An entry in a list of pages (a topic's, the index's).
 #[derive(Serialize)]
 struct PageEntry {
     title: String,
     slug: String,
+    /// `fail`, `lint` or `pass`.
+    kind: &'static str,
     expectation: String,
     fixes: Vec<String>,
-    /// The site's entry, as the index lists it too (trusted HTML).
-    item: minijinja::Value,
+    /// The error codes of a failing case, the lints of a lint case.
+    codes: Vec<String>,
+    lints: Vec<String>,
+    /// What the site's search finds it by: its names, codes, types and topic, in lower case.
+    search: String,
+    /// The std types of [`TAG_TYPES`] that its programs use.
+    tags: Vec<&'static str>,
+}
+
+impl PageEntry {
+    fn of(page: &Page) -> PageEntry {
+        let codes = page.codes();
+        let types = page.types();
+        let mut words: Vec<&str> = page.names();
+        words.extend(codes.iter().filter(|c| **c != "-"));
+        words.extend(types.iter().map(String::as_str));
+        words.push(&page.case.topic);
+        PageEntry {
+            title: page.case.title.clone(),
+            slug: page.slug().to_string(),
+            kind: kind(page.case),
+            expectation: expectation_words(page.case),
+            fixes: page.fixes.iter().map(|f| f.name.clone()).collect(),
+            codes: codes.iter().map(|c| c.to_string()).collect(),
+            lints: lints_of(page.case).iter().map(|l| l.to_string()).collect(),
+            search: words.join(" ").to_lowercase(),
+            tags: TAG_TYPES
+                .iter()
+                .copied()
+                .filter(|t| types.contains(*t))
+                .collect(),
+        }
+    }
 }
 
 /// A passing case of the topic shown as a fix on another topic's page.
@@ -422,6 +460,7 @@ struct FixElsewhere {
 /// A topic's page: its introduction and its pages.
 #[derive(Serialize)]
 pub(super) struct TopicPage {
+    name: String,
     title: String,
     /// The introduction, its links to case files pointed at the pages.
     introduction: String,
@@ -430,32 +469,24 @@ pub(super) struct TopicPage {
 }
 
 impl TopicPage {
-    /// `item` is the site's list entry of a page (empty for the book).
+    /// `up` leads from the page that shows it to the root of the pages (`"../"` for the
+    /// topic's own page, `""` for the index).
     pub(super) fn of(
         inputs: &PageInputs,
         chapter: &Chapter,
         format: Format,
-        item: &dyn Fn(&Page) -> String,
+        up: &str,
     ) -> TopicPage {
         TopicPage {
+            name: chapter.topic.name.clone(),
             title: chapter.topic.title.clone(),
             introduction: link_case_files(
                 inputs.corpus,
                 &chapter.topic.introduction,
-                "../",
+                up,
                 format.ext(),
             ),
-            pages: chapter
-                .pages
-                .iter()
-                .map(|p| PageEntry {
-                    title: p.case.title.clone(),
-                    slug: p.slug().to_string(),
-                    expectation: expectation_words(p.case),
-                    fixes: p.fixes.iter().map(|f| f.name.clone()).collect(),
-                    item: minijinja::Value::from_safe_string(item(p)),
-                })
-                .collect(),
+            pages: chapter.pages.iter().map(PageEntry::of).collect(),
             fixes_elsewhere: chapter
                 .fixes_elsewhere
                 .iter()
@@ -465,6 +496,65 @@ impl TopicPage {
                     failing: PageLink::of(failing),
                 })
                 .collect(),
+        }
+    }
+}
+
+/// The front pages: the site's index, the book's introduction and summary.
+#[derive(Serialize)]
+pub(super) struct Home {
+    title: &'static str,
+    cases: usize,
+    failing: usize,
+    /// The pages of all the topics.
+    pages: usize,
+    toolchain: String,
+    /// The topics in reading order, their introductions linked from the root.
+    chapters: Vec<TopicPage>,
+}
+
+impl Home {
+    pub(super) fn of(inputs: &PageInputs, chapters: &[Chapter], format: Format) -> Home {
+        let cases = &inputs.corpus.cases;
+        Home {
+            title: super::BOOK_TITLE,
+            cases: cases.len(),
+            failing: cases.iter().filter(|c| c.expectation.is_fail()).count(),
+            pages: chapters.iter().map(|c| c.pages.len()).sum(),
+            toolchain: inputs.pinned_toolchain.to_string(),
+            chapters: chapters
+                .iter()
+                .map(|c| TopicPage::of(inputs, c, format, ""))
+                .collect(),
+        }
+    }
+}
+
+/// The truth table's page and the drift matrix's: what the inputs hold, made for one format
+/// (Markdown or HTML, which the templates put in as it is), or `None` where not recorded.
+#[derive(Serialize)]
+pub(super) struct Reference {
+    toolchain: String,
+    table: Option<minijinja::Value>,
+    /// The lints that guard rows of the table.
+    guards: minijinja::Value,
+    matrix: Option<minijinja::Value>,
+}
+
+impl Reference {
+    /// `table`, `guards` and `matrix` are trusted text, made by this program.
+    pub(super) fn of(
+        inputs: &PageInputs,
+        table: Option<String>,
+        guards: String,
+        matrix: Option<String>,
+    ) -> Reference {
+        let trusted = minijinja::Value::from_safe_string;
+        Reference {
+            toolchain: inputs.pinned_toolchain.to_string(),
+            table: table.map(trusted),
+            guards: trusted(guards),
+            matrix: matrix.map(trusted),
         }
     }
 }

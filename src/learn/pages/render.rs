@@ -17,11 +17,21 @@ use pulldown_cmark::{Event, Options, Parser};
 use serde::Serialize;
 use std::sync::OnceLock;
 
-const TEMPLATES: [(&str, &str); 4] = [
+const TEMPLATES: [(&str, &str); 14] = [
+    ("layout.html", include_str!("templates/layout.html")),
+    ("entry.html", include_str!("templates/entry.html")),
     ("case.md", include_str!("templates/case.md")),
     ("case.html", include_str!("templates/case.html")),
     ("topic.md", include_str!("templates/topic.md")),
     ("topic.html", include_str!("templates/topic.html")),
+    ("introduction.md", include_str!("templates/introduction.md")),
+    ("summary.md", include_str!("templates/summary.md")),
+    ("index.html", include_str!("templates/index.html")),
+    ("table.md", include_str!("templates/table.md")),
+    ("table.html", include_str!("templates/table.html")),
+    ("drift.md", include_str!("templates/drift.md")),
+    ("drift.html", include_str!("templates/drift.html")),
+    ("explain.html", include_str!("templates/explain.html")),
 ];
 
 /// Renders the template `name` with `model`. The templates are part of the program: one that
