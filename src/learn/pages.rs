@@ -1,16 +1,18 @@
 //! Teaching pages: the corpus as an mdBook ([`write_book`]) and as a self-contained static site
 //! ([`write_site`]), generated from the cases on demand and never hand-edited.
 //!
-//! Both read the same plan ([`plan`]): one chapter per topic, and in it one page per failing
-//! case (with its fix beside it) and one page per passing case that is nobody's fix. A page
-//! shows the title and explanation, the program, the compiler's error as pinned for the pinned
-//! toolchain, the error codes linked to the error index, the fix with a diff, the Rust Book
-//! listing where there is one, and the diagnostic's history across toolchains where recorded.
+//! Both read the same plan (`pages/plan.rs`): one chapter per topic, and in it one page per
+//! failing case (with its fix beside it) and one page per passing case that is nobody's fix. A
+//! page shows the title and explanation, the program, the compiler's error as pinned for the
+//! pinned toolchain, the error codes linked to the error index, the fix with a diff, the Rust
+//! Book listing where there is one, and the diagnostic's history across toolchains where
+//! recorded.
 //!
-//! One source serves both: a page is worked out once as a model (`pages/model.rs`), and laid out by
-//! a Markdown template for the book and an HTML one for the site (`pages/templates/`, with
-//! minijinja: `pages/render.rs`). The HTML templates escape every value that no filter made HTML on
-//! purpose; the Markdown ones show the corpus's raw HTML as text, as the site does.
+//! One source serves both: each page is worked out once as a model (`pages/model.rs`), and laid
+//! out by a Markdown template for the book and an HTML one for the site (`pages/templates/`,
+//! rendered with minijinja by `pages/render.rs`). The HTML templates escape every value that no
+//! filter made HTML on purpose; the Markdown ones show the corpus's raw HTML as text, as the
+//! site does. `book.rs` and `site.rs` only list the files.
 //!
 //! The output folder holds a manifest, `.sendsync-pages`, of the files written; a later run
 //! removes the files of the earlier one that it no longer writes, and refuses to write into a

@@ -2,6 +2,8 @@
 //! the drift matrix and the explain page's index.
 
 use super::{HistorySpan, PageInputs};
+use crate::drift::history::History;
+use crate::drift::matrix;
 use crate::error::Result;
 use crate::input::case::Case;
 use crate::input::corpus::Corpus;
@@ -17,15 +19,12 @@ impl<'a> PageInputs<'a> {
         matrix: Option<&Path>,
     ) -> Result<PageInputs<'a>> {
         let root = history_root;
-        let mut histories = std::collections::BTreeMap::new();
+        let mut histories = BTreeMap::new();
         let mut recorded = Vec::new();
         let mut chains_of = BTreeMap::new();
         let mut chain_changes = BTreeMap::new();
         for case in &corpus.cases {
-            let Some(h) = crate::drift::history::History::load(
-                &crate::drift::history::History::path(root, case),
-            )?
-            else {
+            let Some(h) = History::load(&History::path(root, case))? else {
                 continue;
             };
             if let Some(v) = h.variant_on(crate::toolchain::pinned()) {
@@ -38,71 +37,29 @@ impl<'a> PageInputs<'a> {
             if !changes.is_empty() {
                 chain_changes.insert(case.name.clone(), changes);
             }
-            recorded.push((case, h.clone()));
-            let spans =
-                h.spans()
-                    .into_iter()
-                    .map(|s| {
-                        let v = h.variants.get(&s.variant);
-                        HistorySpan {
-                            from: s.from,
-                            to: s.to,
-                            outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
-                            // A lint case's history is which lints fired, and what they said.
-                            codes: v.map_or(vec![], |v| {
-                                if v.linted {
-                                    v.lints()
-                                } else {
-                                    v.codes.clone()
-                                }
-                            }),
-                            messages: v.map_or(vec![], |v| {
-                                if v.linted {
-                                    crate::engine::diagnostic::lint_headlines(&v.diagnostics)
-                                } else {
-                                    v.headlines()
-                                }
-                            }),
-                        }
-                    })
-                    .collect();
-            histories.insert(case.name.clone(), spans);
+            histories.insert(case.name.clone(), spans(&h));
+            recorded.push((case, h));
         }
         let declared = crate::learn::table::declared();
-        let lessons = |row: &crate::learn::table::Row, html: bool| -> String {
-            let links: Vec<String> = table_lessons(corpus, row.ty)
-                .into_iter()
-                .map(|(t, case)| {
-                    let (name, topic) = (&case.name, &case.topic);
-                    if html {
-                        format!("<br>Why not {t}, shown by Miri: <a href=\"{topic}/{name}.html\"><code>{name}</code></a>")
-                    } else {
-                        format!("<br>Why not {t}, shown by Miri: [`{name}`]({topic}/{name}.md)")
-                    }
-                })
-                .collect();
-            links.concat()
-        };
         Ok(PageInputs {
             corpus,
             pinned_toolchain: crate::toolchain::pinned(),
             table_markdown: Some(crate::learn::table::render_markdown_with(&declared, &|r| {
-                lessons(r, false)
+                lesson_links(corpus, r, false)
             })),
             table_html: Some(crate::learn::table::render_html_table_with(
                 &declared,
-                &|r| lessons(r, true),
+                &|r| lesson_links(corpus, r, true),
             )),
             histories,
             // A matrix given wins; else the committed history draws one over every recorded
             // toolchain.
             matrix_html: match matrix {
-                Some(p) => Some(crate::drift::matrix::to_html_table(
-                    &crate::drift::matrix::load(p)?,
-                )),
-                None if !recorded.is_empty() => Some(crate::drift::matrix::to_html_table(
-                    &crate::drift::matrix::from_history(&recorded, crate::toolchain::pinned()),
-                )),
+                Some(p) => Some(matrix::to_html_table(&matrix::load(p)?)),
+                None if !recorded.is_empty() => Some(matrix::to_html_table(&matrix::from_history(
+                    &recorded,
+                    crate::toolchain::pinned(),
+                ))),
                 None => None,
             },
             chains: chains_of,
@@ -110,6 +67,56 @@ impl<'a> PageInputs<'a> {
             explain_index: Some(crate::learn::explain::Index::build(corpus, root)?),
         })
     }
+}
+
+/// A case's recorded history as spans of toolchains over which it read the same.
+fn spans(h: &History) -> Vec<HistorySpan> {
+    h.spans()
+        .into_iter()
+        .map(|s| {
+            let v = h.variants.get(&s.variant);
+            HistorySpan {
+                from: s.from,
+                to: s.to,
+                outcome: v.map_or("n/a".into(), |v| v.outcome.clone()),
+                // A lint case's history is which lints fired, and what they said.
+                codes: v.map_or(
+                    vec![],
+                    |v| {
+                        if v.linted {
+                            v.lints()
+                        } else {
+                            v.codes.clone()
+                        }
+                    },
+                ),
+                messages: v.map_or(vec![], |v| {
+                    if v.linted {
+                        crate::engine::diagnostic::lint_headlines(&v.diagnostics)
+                    } else {
+                        v.headlines()
+                    }
+                }),
+            }
+        })
+        .collect()
+}
+
+/// What the truth table's row adds in its last cell: a link to each Miri lesson of its type
+/// ([`TABLE_LESSONS`]), to the site's page (`html`) or the book's.
+fn lesson_links(corpus: &Corpus, row: &crate::learn::table::Row, html: bool) -> String {
+    let links: Vec<String> = table_lessons(corpus, row.ty)
+        .into_iter()
+        .map(|(t, case)| {
+            let (name, topic) = (&case.name, &case.topic);
+            if html {
+                format!("<br>Why not {t}, shown by Miri: <a href=\"{topic}/{name}.html\"><code>{name}</code></a>")
+            } else {
+                format!("<br>Why not {t}, shown by Miri: [`{name}`]({topic}/{name}.md)")
+            }
+        })
+        .collect();
+    links.concat()
 }
 
 /// The cases that show at run time why a std type is not `Send` or `Sync`: a wrapper that

@@ -17,6 +17,35 @@ pub(super) fn write_all(
     let manifest = out.join(MANIFEST);
     // The manifest's first line says what wrote the folder: a site never replaces a book.
     let header = format!("# sendsync {kind}");
+    let earlier = earlier_files(out, &header, kind)?;
+    let mut written = Vec::with_capacity(files.len());
+    let mut now = BTreeSet::new();
+    for (rel, text) in files {
+        debug_assert!(rel.is_relative());
+        let path = out.join(&rel);
+        crate::fs::write_atomic(&path, text.as_bytes())?;
+        now.insert(rel);
+        written.push(path);
+    }
+    for stale in earlier.difference(&now) {
+        remove_stale(out, stale)?;
+    }
+    let list: Vec<String> = now
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    crate::fs::write_atomic(
+        &manifest,
+        format!("{header}\n{}\n", list.join("\n")).as_bytes(),
+    )?;
+    Ok(written)
+}
+
+/// The files an earlier run of the same `kind` wrote into `out`, from its manifest (none for a
+/// new or empty folder). A folder another kind wrote, or one with files and no manifest, is
+/// refused.
+fn earlier_files(out: &Path, header: &str, kind: &str) -> Result<BTreeSet<PathBuf>> {
+    let manifest = out.join(MANIFEST);
     if manifest.is_file() {
         let text = crate::fs::read_text(&manifest)?;
         let first = text.lines().next().unwrap_or("");
@@ -30,66 +59,47 @@ pub(super) fn write_all(
                 ),
             ));
         }
-    }
-    let earlier: BTreeSet<PathBuf> = if manifest.is_file() {
-        crate::fs::read_text(&manifest)?
+        return Ok(text
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(PathBuf::from)
-            .collect()
-    } else {
-        if out.is_dir() {
-            let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
-            if entries.next().is_some() {
-                return Err(Error::input(
-                    out,
-                    None,
-                    "this folder is not empty and was not written by sendsync: give a new or empty folder",
-                ));
-            }
-        }
-        BTreeSet::new()
-    };
-    let mut written = Vec::with_capacity(files.len());
-    let mut now = BTreeSet::new();
-    for (rel, text) in files {
-        debug_assert!(rel.is_relative());
-        let path = out.join(&rel);
-        crate::fs::write_atomic(&path, text.as_bytes())?;
-        now.insert(rel);
-        written.push(path);
+            .collect());
     }
-    for stale in earlier.difference(&now) {
-        // Only plain relative paths, as this module writes them, are ever removed.
-        if stale.is_absolute()
-            || stale
-                .components()
-                .any(|c| !matches!(c, std::path::Component::Normal(_)))
-        {
-            continue;
-        }
-        let path = out.join(stale);
-        if path.is_file() {
-            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-            // Remove the folders that this leaves empty (a topic that went away).
-            let mut dir = path.parent();
-            while let Some(d) = dir.filter(|d| *d != out) {
-                if std::fs::remove_dir(d).is_err() {
-                    break;
-                }
-                dir = d.parent();
-            }
+    if out.is_dir() {
+        let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
+        if entries.next().is_some() {
+            return Err(Error::input(
+                out,
+                None,
+                "this folder is not empty and was not written by sendsync: give a new or empty folder",
+            ));
         }
     }
-    let list: Vec<String> = now
-        .iter()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .collect();
-    crate::fs::write_atomic(
-        &manifest,
-        format!("{header}\n{}\n", list.join("\n")).as_bytes(),
-    )?;
-    Ok(written)
+    Ok(BTreeSet::new())
+}
+
+/// Removes `stale`, a file of an earlier run, and the folders that this leaves empty (a topic
+/// that went away). Only plain relative paths, as this module writes them, are ever removed.
+fn remove_stale(out: &Path, stale: &Path) -> Result<()> {
+    if stale.is_absolute()
+        || stale
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Ok(());
+    }
+    let path = out.join(stale);
+    if path.is_file() {
+        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != out) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
