@@ -795,3 +795,36 @@ fn main() { let _: std::rc::Rc<u8>; }\n",
         "the pinned error is code: {case}"
     );
 }
+
+/// The chain section's heading names each trait the chains lack once, in the site and in the
+/// book alike, however the chains alternate.
+#[test]
+fn the_chain_heading_names_each_trait_once() {
+    use sendsync::engine::chain::Chain;
+    let corpus = corpus();
+    let name = "book_16_14_rc_mutex_not_send";
+    let chain = |t: &str| Chain {
+        trait_name: t.into(),
+        error: format!("`Rc<Mutex<i32>>` cannot be shared: {t}"),
+        at: None,
+        links: vec![],
+    };
+    let mut inputs = bare_inputs(corpus);
+    inputs.chains.insert(
+        name.to_string(),
+        vec![chain("Send"), chain("Sync"), chain("Send")],
+    );
+    let built = build(&inputs);
+    let (html, md) = case_pages(&built, corpus.get(name).unwrap());
+    assert!(
+        html.contains(
+            "<h2 id=\"chain\">How the missing <code>Send</code> and <code>Sync</code> travels</h2>"
+        ),
+        "{html}"
+    );
+    assert!(
+        md.contains("\n## How the missing `Send` and `Sync` travels\n"),
+        "{md}"
+    );
+    assert!(md.contains("the type that is not `Send` or `Sync`, what holds it"));
+}

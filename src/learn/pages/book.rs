@@ -14,14 +14,12 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
     let mut files = Vec::new();
     files.push((PathBuf::from("book.toml"), book_toml()));
     let home = Home::of(inputs, &chapters, Format::Book);
-    files.push((
-        PathBuf::from("src/SUMMARY.md"),
-        template("summary.md", &home),
-    ));
-    files.push((
-        PathBuf::from("src/introduction.md"),
-        template("introduction.md", &home),
-    ));
+    for (file, name) in [
+        ("src/SUMMARY.md", "summary.md"),
+        ("src/introduction.md", "introduction.md"),
+    ] {
+        files.push((PathBuf::from(file), template(name, &home)));
+    }
     for chapter in &chapters {
         let dir = PathBuf::from("src").join(&chapter.topic.name);
         let topic = TopicPage::of(inputs, chapter, Format::Book, "../");
@@ -40,14 +38,12 @@ pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
         super::guards::markdown(inputs.corpus),
         recorded(&inputs.matrix_html).map(|m| m.trim().to_string()),
     );
-    files.push((
-        PathBuf::from("src/truth-table.md"),
-        template("table.md", &reference),
-    ));
-    files.push((
-        PathBuf::from("src/drift.md"),
-        template("drift.md", &reference),
-    ));
+    for (file, name) in [
+        ("src/truth-table.md", "table.md"),
+        ("src/drift.md", "drift.md"),
+    ] {
+        files.push((PathBuf::from(file), template(name, &reference)));
+    }
     Ok(files)
 }
 
