@@ -201,7 +201,7 @@ mod tests {
             "src/engine/compile.rs",
             "src/input/compiletest.rs",
             "src/engine/diagnostic.rs",
-            "src/learn/miri.rs",
+            "src/learn/miri/setup.rs",
             "src/engine/normalize.rs",
             "src/toolchain/process.rs",
             "src/toolchain/sysroot.rs",
