@@ -92,7 +92,7 @@ pub(crate) fn gather(
         Input::File(path) => {
             let source = std::fs::read(path).map_err(|e| Error::io(path, e))?;
             let source = text_of(&source, path)?;
-            let tc = toolchain.ok_or_else(|| Error::env("no toolchain to compile with"))?;
+            let tc = toolchain.ok_or_else(|| Error::usage("no toolchain to compile with"))?;
             let json = compile_file(tc, path, &source, limit)?;
             if json.trim().is_empty() {
                 // rustc said nothing: the program compiles.

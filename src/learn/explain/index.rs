@@ -88,10 +88,10 @@ pub(crate) fn load() -> Result<(Corpus, Index)> {
     let index = Index::build(&corpus, &root)?;
     if index.entries.is_empty() {
         let pinned = crate::toolchain::pinned();
-        return Err(Error::env(format!(
-            "no history of the corpus on the pinned toolchain {pinned} is recorded in {}: explain matches your errors against it; record it with `sendsync history record --toolchains {pinned}`",
-            root.display()
-        )));
+        return Err(Error::NoHistory {
+            toolchain: pinned.to_string(),
+            root,
+        });
     }
     Ok((corpus, index))
 }

@@ -25,27 +25,32 @@ pub fn install_hint(toolchain: &Toolchain) -> String {
 
 impl Miri {
     /// Finds Miri in `toolchain` without installing anything: a missing `miri` or `rust-src`
-    /// component is an [`Error::Environment`] naming the command that adds it.
+    /// component is an [`Error::ComponentMissing`] naming the command that adds it.
     pub fn find(toolchain: &Toolchain) -> Result<Miri> {
         let bin = toolchain.sysroot.join("bin");
         let miri = bin.join("miri");
-        let missing = |what: &str| {
-            Error::env(format!(
+        let missing = |component: &str, what: &str| Error::ComponentMissing {
+            toolchain: toolchain.name.clone(),
+            component: component.into(),
+            message: format!(
                 "toolchain `{}` ({}) has no {what}; {}",
                 toolchain.name,
                 toolchain.release,
                 install_hint(toolchain)
-            ))
+            ),
         };
         if !miri.is_file() || !bin.join("cargo-miri").is_file() {
-            return Err(missing("`miri` component"));
+            return Err(missing("miri", "`miri` component"));
         }
         if !toolchain
             .sysroot
             .join("lib/rustlib/src/rust/library")
             .is_dir()
         {
-            return Err(missing("`rust-src` component (Miri builds std from it)"));
+            return Err(missing(
+                "rust-src",
+                "`rust-src` component (Miri builds std from it)",
+            ));
         }
         // Keyed by the toolchain and the Miri binary alone (not by this build's code, as cache
         // entries are): it takes a minute to build.
@@ -112,11 +117,14 @@ impl Miri {
             },
         )?;
         if !done.status.is_some_and(|s| s.success()) {
-            return Err(Error::env(format!(
-                "`cargo miri setup` failed for {}:\n{}",
-                self.toolchain.name,
-                done.output.text().trim_end()
-            )));
+            return Err(Error::tool(
+                "cargo miri setup",
+                format!(
+                    "`cargo miri setup` failed for {}:\n{}",
+                    self.toolchain.name,
+                    done.output.text().trim_end()
+                ),
+            ));
         }
         crate::fs::write_atomic(&self.sysroot.join(READY), b"prepared by cargo miri setup\n")
     }
