@@ -99,7 +99,7 @@ impl Error {
         }
     }
 
-    pub fn io(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),
             source: Arc::new(source),
@@ -107,7 +107,7 @@ impl Error {
     }
 
     /// A tool (named by its path or name) that could not be run or failed.
-    pub fn tool(tool: impl fmt::Display, message: impl Into<String>) -> Self {
+    pub(crate) fn tool(tool: impl fmt::Display, message: impl Into<String>) -> Self {
         Error::ToolFailed {
             tool: tool.to_string(),
             message: message.into(),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Reads a file to a string, with an error that names the file (and says so when the file is
 /// not UTF-8 rather than giving a bare "stream did not contain valid UTF-8").
-pub fn read_text(path: &Path) -> Result<String> {
+pub(crate) fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -87,12 +87,12 @@ fn through_links(path: &Path) -> Result<std::path::PathBuf> {
 }
 
 /// An exclusive `flock` on a lock file, released when the file is closed (dropped).
-pub struct Lock {
+pub(crate) struct Lock {
     _file: std::fs::File,
 }
 
 impl Lock {
-    pub fn acquire(path: &Path) -> Result<Lock> {
+    pub(crate) fn acquire(path: &Path) -> Result<Lock> {
         use std::os::fd::AsRawFd;
         let file = std::fs::OpenOptions::new()
             .create(true)

@@ -4,8 +4,9 @@
 //!
 //! # Module map
 //!
-//! Five layers, each a folder. A layer uses the layers above it in this list and the
-//! foundation, never one below it (`tests/layers.rs` fails on an upward import):
+//! Five layers, each a folder, over a foundation. The table lists them bottom up: a layer uses
+//! the rows before it, never a row after it (`tests/layers.rs` fails on an upward `crate::`
+//! path, and on any import cycle between modules):
 //!
 //! | layer | holds |
 //! |---|---|
@@ -20,6 +21,21 @@
 //! through a [`toolchain::Toolchain`] into an [`engine::compile::Outcome`]; [`engine::check`]
 //! holds outcomes against the cases' expectations as verdicts; [`drift`] compares outcomes
 //! across toolchains; [`learn`] turns all of it into lessons.
+//!
+//! # What is public
+//!
+//! The layers and their modules are public as namespaces, but an item is `pub` only when the
+//! binary (`src/cli/`), the tests or the benches use it; everything else is `pub(crate)`, so
+//! rustc's dead-code lint sees it, and `unreachable_pub` keeps a `pub` from hiding where no one
+//! outside can reach it. The public items are the ones a tool built on sendsync needs: reading
+//! cases ([`input::case::Case::load`]), resolving toolchains ([`toolchain::Toolchain`]),
+//! checking ([`engine::check::check_all`]), the matrix and the history, and each command's
+//! `run` in [`learn`].
+
+#![warn(unreachable_pub)]
+// The modules' docs are written for contributors as much as for users of the public items, so
+// they link the crate-private items that do the work (`cargo doc --document-private-items`).
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod drift;
 pub mod engine;

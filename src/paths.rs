@@ -42,7 +42,7 @@ pub fn cache_dir() -> PathBuf {
 }
 
 /// Where sysroot views are kept.
-pub fn sysroot_dir() -> PathBuf {
+pub(crate) fn sysroot_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("SENDSYNC_SYSROOT_DIR") {
         return PathBuf::from(dir);
     }

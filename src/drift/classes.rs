@@ -51,7 +51,7 @@ pub enum Drift {
 }
 
 impl Drift {
-    pub const CLASSES: [Drift; 10] = [
+    pub(crate) const CLASSES: [Drift; 10] = [
         Drift::Outcome,
         Drift::Codes,
         Drift::Headline,
@@ -64,7 +64,7 @@ impl Drift {
         Drift::Ice,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Drift::NotApplicable => "n/a",
             Drift::Missing => "missing",
@@ -80,7 +80,7 @@ impl Drift {
     }
 
     /// Whether this is a real change (as opposed to identical or nothing to compare).
-    pub fn is_drift(self) -> bool {
+    pub(crate) fn is_drift(self) -> bool {
         self > Drift::Identical
     }
 }

@@ -36,7 +36,7 @@ pub struct Variant {
 }
 
 impl Variant {
-    pub fn of(outcome: &Outcome) -> Variant {
+    pub(crate) fn of(outcome: &Outcome) -> Variant {
         Variant {
             outcome: outcome.kind.name().into(),
             codes: outcome.codes().into_iter().collect(),
@@ -46,14 +46,14 @@ impl Variant {
     }
 
     /// The lints that fired (see [`crate::engine::diagnostic::lints`]).
-    pub fn lints(&self) -> Vec<String> {
+    pub(crate) fn lints(&self) -> Vec<String> {
         crate::engine::diagnostic::lints(&self.diagnostics)
             .into_iter()
             .collect()
     }
 
     /// `fail E0277`, or for a lint case `pass, lint clippy::rc_mutex` (`pass, no lint`).
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let mut out = if self.codes.is_empty() {
             self.outcome.clone()
         } else {
@@ -70,31 +70,31 @@ impl Variant {
         out
     }
 
-    pub fn headlines(&self) -> Vec<String> {
+    pub(crate) fn headlines(&self) -> Vec<String> {
         crate::engine::diagnostic::headlines(&self.diagnostics)
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    pub release: String,
-    pub commit_date: String,
+    pub(crate) release: String,
+    pub(crate) commit_date: String,
     /// A variant id, or `n/a` below the case's `min-rust`.
     pub variant: String,
 }
 
 /// The version of the history files' shape. 2: complete structured diagnostics (every span
 /// with its extent and suggestion, children recursively).
-pub const SCHEMA: u32 = 2;
+pub(crate) const SCHEMA: u32 = 2;
 
 /// How many nightlies a history keeps: recording a nightly drops all but the newest ones.
-pub const NIGHTLIES_KEPT: usize = 3;
+pub(crate) const NIGHTLIES_KEPT: usize = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
     /// [`SCHEMA`] when written; files without it are version 1.
     #[serde(default = "schema_1")]
-    pub schema: u32,
+    pub(crate) schema: u32,
     pub case: String,
     /// Keyed by [`key_of`]: `1.80.0`, or `nightly-2026-05-19`.
     pub toolchains: BTreeMap<String, Entry>,
@@ -103,10 +103,10 @@ pub struct History {
 
 /// A run of consecutive toolchains with the same variant.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub from: String,
-    pub to: String,
-    pub variant: String,
+pub(crate) struct Span {
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) variant: String,
 }
 
 /// How a toolchain is named in the history: its release for a stable release, else its
@@ -127,7 +127,7 @@ fn schema_1() -> u32 {
 
 /// Chronological order: by release, then nightly before beta before stable (a 1.97 nightly
 /// comes before the 1.97.0 release), then by date.
-pub fn order(entry: &Entry) -> (Version, u8, String) {
+pub(crate) fn order(entry: &Entry) -> (Version, u8, String) {
     let v = Version::parse(&entry.release).unwrap_or(Version::new(0, 0, 0));
     let channel = if entry.release.contains("nightly") {
         0
@@ -182,7 +182,7 @@ impl History {
 
     /// Like [`History::load`], but a file of an older schema is started afresh (its entries
     /// cannot be compared with new ones): what `record` wants.
-    pub fn load_for_update(path: &Path, case: &str) -> Result<History> {
+    pub(crate) fn load_for_update(path: &Path, case: &str) -> Result<History> {
         if path.exists() {
             let text = crate::fs::read_text(path)?;
             let old = serde_json::from_str::<serde_json::Value>(&text)
@@ -263,7 +263,7 @@ impl History {
     }
 
     /// The toolchains in chronological order, merged into runs of the same variant.
-    pub fn spans(&self) -> Vec<Span> {
+    pub(crate) fn spans(&self) -> Vec<Span> {
         let mut entries: Vec<(&String, &Entry)> = self.toolchains.iter().collect();
         entries.sort_by_key(|(_, e)| order(e));
         let mut spans: Vec<Span> = Vec::new();

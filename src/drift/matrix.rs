@@ -23,7 +23,7 @@ pub struct Cell {
     pub outcome: String,
     pub codes: Vec<String>,
     /// The headline messages of the errors.
-    pub messages: Vec<String>,
+    pub(crate) messages: Vec<String>,
     pub drift: Drift,
     #[serde(default)]
     pub diagnostics: Vec<Diagnostic>,
@@ -34,10 +34,10 @@ pub struct Cell {
     pub why: String,
     /// The obligation chain of each E0277 / future-not-`Send` error (see [`crate::engine::chain`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub chains: Vec<Chain>,
+    pub(crate) chains: Vec<Chain>,
     /// Compiled with clippy (a lint case): which lints fire is part of the outcome.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub linted: bool,
+    pub(crate) linted: bool,
 }
 
 impl Cell {
@@ -92,37 +92,37 @@ impl Cell {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     pub name: String,
-    pub path: String,
+    pub(crate) path: String,
     #[serde(default)]
-    pub topic: String,
+    pub(crate) topic: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_rust: Option<String>,
+    pub(crate) min_rust: Option<String>,
     /// Keyed by the toolchain as given on the command line.
     pub cells: BTreeMap<String, Cell>,
 }
 
 /// A toolchain's identity, or `None` where it was not installed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ToolchainInfo {
-    pub release: String,
-    pub commit_hash: String,
-    pub commit_date: String,
+pub(crate) struct ToolchainInfo {
+    pub(crate) release: String,
+    pub(crate) commit_hash: String,
+    pub(crate) commit_date: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Matrix {
     pub baseline: String,
     /// In the order given.
-    pub toolchains: Vec<String>,
+    pub(crate) toolchains: Vec<String>,
     #[serde(default)]
-    pub toolchain_info: BTreeMap<String, Option<ToolchainInfo>>,
+    pub(crate) toolchain_info: BTreeMap<String, Option<ToolchainInfo>>,
     pub cases: Vec<Row>,
 }
 
 /// The matrix the committed history holds: every recorded toolchain in chronological order,
 /// each cell the recorded variant, classified against `baseline` (the pinned release). The
 /// history keeps no rendered text, so no cell is `rendering` here.
-pub fn from_history(
+pub(crate) fn from_history(
     histories: &[(&Case, crate::drift::history::History)],
     baseline: &str,
 ) -> Matrix {
@@ -197,7 +197,7 @@ pub fn from_history(
 
 /// Which toolchain is the baseline: the one asked for, else the pinned one when it is among
 /// them (by name or release), else the first.
-pub fn choose_baseline(
+pub(crate) fn choose_baseline(
     names: &[String],
     info: &BTreeMap<String, Option<ToolchainInfo>>,
     asked: Option<&str>,
@@ -312,7 +312,7 @@ pub fn build(
     Ok(matrix)
 }
 
-pub fn info_of(tc: &Toolchain) -> ToolchainInfo {
+pub(crate) fn info_of(tc: &Toolchain) -> ToolchainInfo {
     ToolchainInfo {
         release: tc.release.clone(),
         commit_hash: tc.commit_hash.clone(),
@@ -382,7 +382,7 @@ impl Matrix {
     }
 
     /// The most severe drift of each case, and how many cases drifted in each class.
-    pub fn counts(&self) -> BTreeMap<Drift, usize> {
+    pub(crate) fn counts(&self) -> BTreeMap<Drift, usize> {
         let mut counts = BTreeMap::new();
         for row in &self.cases {
             let worst = row
@@ -650,7 +650,7 @@ pub fn to_markdown(m: &Matrix) -> String {
 
 /// The matrix as an HTML `<table>` fragment, each cell coloured by its drift class with the
 /// diagnostic's text in an expandable block.
-pub fn to_html_table(m: &Matrix) -> String {
+pub(crate) fn to_html_table(m: &Matrix) -> String {
     let mut out = String::from("<table class=\"matrix\"><thead><tr><th>case</th>");
     for t in &m.toolchains {
         let mark = if *t == m.baseline { " (baseline)" } else { "" };

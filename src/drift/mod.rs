@@ -2,7 +2,7 @@
 //! outcome differs from another; [`matrix`] compares the corpus across toolchains now;
 //! [`history`] keeps what every tracked toolchain gave, committed beside the corpus.
 
-pub mod classes;
+pub(crate) mod classes;
 pub mod history;
 pub mod matrix;
 

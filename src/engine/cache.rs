@@ -41,7 +41,7 @@ impl Cache {
         crate::paths::cache_dir()
     }
 
-    pub fn key(toolchain: &Toolchain, case: &Case, mode: Mode, limits: &Limits) -> String {
+    pub(crate) fn key(toolchain: &Toolchain, case: &Case, mode: Mode, limits: &Limits) -> String {
         let linter = match mode {
             Mode::Lint => toolchain.clippy_identity(),
             Mode::Check | Mode::Run => String::new(),
@@ -96,13 +96,13 @@ impl Cache {
     }
 
     /// Reads any stored value; an unreadable entry is a miss.
-    pub fn get_value<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+    pub(crate) fn get_value<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
         let text = std::fs::read(self.path(key)).ok()?;
         serde_json::from_slice(&text).ok()
     }
 
     /// Stores any value, atomically; a cache that cannot be written only costs speed.
-    pub fn put_value<T: serde::Serialize>(&self, key: &str, value: &T) {
+    pub(crate) fn put_value<T: serde::Serialize>(&self, key: &str, value: &T) {
         if let Ok(json) = serde_json::to_vec(value) {
             let _ = crate::fs::write_atomic(&self.path(key), &json);
         }
@@ -112,7 +112,7 @@ impl Cache {
         self.dir.join(&key[..2]).join(format!("{key}.json"))
     }
 
-    pub fn get(&self, key: &str) -> Option<Outcome> {
+    pub(crate) fn get(&self, key: &str) -> Option<Outcome> {
         let text = std::fs::read(self.path(key)).ok()?;
         serde_json::from_slice(&text).ok()
     }
@@ -120,7 +120,7 @@ impl Cache {
     /// Stores an outcome. Timeouts are not stored: they say more about the machine's load at
     /// that moment than about the program. Neither are compiler crashes: a rustc killed by a
     /// signal (out of memory, say) may well succeed next time.
-    pub fn put(&self, key: &str, outcome: &Outcome) {
+    pub(crate) fn put(&self, key: &str, outcome: &Outcome) {
         if matches!(outcome.kind, Kind::Timeout | Kind::Ice) {
             return;
         }

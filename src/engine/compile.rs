@@ -23,7 +23,7 @@ use std::process::{Command, ExitStatus};
 use std::time::{Duration, Instant};
 
 /// The crate name every case is compiled under; `$CRATE` in normalized output.
-pub const CRATE_NAME: &str = "sendsync_case";
+pub(crate) const CRATE_NAME: &str = "sendsync_case";
 
 /// The flags trybuild gives rustc (through cargo), so the rendered stderr is the same.
 pub const TRYBUILD_FLAGS: [&str; 6] = [
@@ -49,7 +49,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn for_case(case: &Case) -> Mode {
+    pub(crate) fn for_case(case: &Case) -> Mode {
         match case.expectation {
             Expectation::Lint(_) => Mode::Lint,
             Expectation::Fail(_) | Expectation::FailAny => Mode::Check,
@@ -95,7 +95,7 @@ pub enum Kind {
 
 impl Kind {
     /// The kind's name in reports and records: `pass`, `fail`, `timeout`, `ice`.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Kind::Pass => "pass",
             Kind::Fail => "fail",
@@ -108,17 +108,17 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Run {
     /// The exit code; `None` when a signal ended it.
-    pub exit_code: Option<i32>,
-    pub timed_out: bool,
+    pub(crate) exit_code: Option<i32>,
+    pub(crate) timed_out: bool,
     /// Why it failed, when it did: the panic message, or the signal by name. Also set for a run
     /// that exited 0 while a thread panicked (see [`thread_panic`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub failure: Option<String>,
+    pub(crate) failure: Option<String>,
     /// The last lines of what it printed (stdout and stderr together).
-    pub stderr_tail: String,
+    pub(crate) stderr_tail: String,
     /// Bytes of its output that were not kept (see [`process::Captured`]).
     #[serde(default, skip_serializing_if = "is_zero")]
-    pub output_cut: u64,
+    pub(crate) output_cut: u64,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -128,14 +128,14 @@ fn is_zero(n: &u64) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     pub kind: Kind,
-    pub mode: Mode,
+    pub(crate) mode: Mode,
     pub diagnostics: Vec<Diagnostic>,
     /// The rendered stderr, normalized as trybuild normalizes it.
-    pub stderr: String,
+    pub(crate) stderr: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub run: Option<Run>,
+    pub(crate) run: Option<Run>,
     /// Wall time of compile and run, in milliseconds.
-    pub millis: u64,
+    pub(crate) millis: u64,
 }
 
 impl Outcome {
@@ -143,7 +143,7 @@ impl Outcome {
         diagnostic::codes(&self.diagnostics)
     }
 
-    pub fn headlines(&self) -> Vec<String> {
+    pub(crate) fn headlines(&self) -> Vec<String> {
         diagnostic::headlines(&self.diagnostics)
     }
 
@@ -153,7 +153,7 @@ impl Outcome {
     }
 
     /// Compiled, and (when run) exited 0 in time with no thread panicking.
-    pub fn ran_clean(&self) -> bool {
+    pub(crate) fn ran_clean(&self) -> bool {
         self.kind == Kind::Pass
             && self
                 .run
@@ -165,12 +165,12 @@ impl Outcome {
 /// The folder every case appears to lie under, in what rustc prints: a case's own folder is
 /// remapped to `VIRTUAL_ROOT/cases/<folder name>/`, so its diagnostics read the same wherever
 /// the folder lies and whatever the current directory (see [`display_path`]).
-pub const VIRTUAL_ROOT: &str = "/sendsync-case-root/";
+pub(crate) const VIRTUAL_ROOT: &str = "/sendsync-case-root/";
 
 /// How a case's path is spelled in what rustc prints: `cases/<folder>/<file>`, the folder being
 /// the one the case lies in. For the bundled corpus this is the path relative to the package,
 /// as trybuild spells it; a copy of a topic folder anywhere else is spelled the same.
-pub fn display_path(case: &Case) -> String {
+pub(crate) fn display_path(case: &Case) -> String {
     let file = case
         .path
         .file_name()
@@ -456,7 +456,11 @@ fn tail_lines(text: &str, n: usize) -> String {
 
 /// Why a run failed, in words: the panic message, the signal by name, or the exit code.
 /// `memory_limit` is the limit it ran under, in bytes (`None`: none, as under Miri).
-pub fn failure_reason(status: &ExitStatus, output: &str, memory_limit: Option<u64>) -> String {
+pub(crate) fn failure_reason(
+    status: &ExitStatus,
+    output: &str,
+    memory_limit: Option<u64>,
+) -> String {
     let out_of_memory = output.contains("memory allocation of") && output.contains("failed");
     let limit = memory_limit.map(|m| format!("{} MiB", m / (1024 * 1024)));
     if let Some(signal) = process::signal_of(status) {
@@ -483,7 +487,7 @@ pub fn failure_reason(status: &ExitStatus, output: &str, memory_limit: Option<u6
 /// The first panic of any thread in a program's output, with its thread and message:
 /// `thread '<unnamed>' panicked at src/x.rs:3:5: boom`. The thread's id, which newer releases
 /// print after its name (`thread 'main' (4711) panicked at`), is left out: it changes every run.
-pub fn thread_panic(output: &str) -> Option<String> {
+pub(crate) fn thread_panic(output: &str) -> Option<String> {
     const THREAD: &str = "thread '";
     let mut offset = 0;
     for line in output.split_inclusive('\n') {
@@ -511,7 +515,7 @@ pub fn thread_panic(output: &str) -> Option<String> {
 
 /// The panic line and the message after it: `panicked at src/x.rs:3:5: boom`. Since Rust 1.73
 /// the message follows on the next line; before, it is quoted on the same one.
-pub fn panic_message(output: &str) -> Option<String> {
+pub(crate) fn panic_message(output: &str) -> Option<String> {
     let lines: Vec<&str> = output.lines().collect();
     let i = lines.iter().position(|l| l.contains("panicked at"))?;
     let at = lines[i];

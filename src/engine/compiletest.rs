@@ -12,7 +12,7 @@ use std::path::PathBuf;
 /// Why a compiletest test does not apply on `toolchain`: each `only-*`, `ignore-*` and
 /// `needs-*` line its host does not meet, with compiletest's reason. `None` when it applies,
 /// and for any case that is not a compiletest test.
-pub fn not_applicable_on(case: &Case, toolchain: &Toolchain) -> Option<String> {
+pub(crate) fn not_applicable_on(case: &Case, toolchain: &Toolchain) -> Option<String> {
     case.compiletest
         .as_ref()
         .filter(|p| !p.conditions.is_empty())
@@ -20,7 +20,7 @@ pub fn not_applicable_on(case: &Case, toolchain: &Toolchain) -> Option<String> {
 }
 
 /// [`not_applicable_on`] for a given host.
-pub fn not_met(case: &Case, host: &Host) -> Option<String> {
+pub(crate) fn not_met(case: &Case, host: &Host) -> Option<String> {
     let props = case.compiletest.as_ref()?;
     let mut reasons = Vec::new();
     for c in &props.conditions {
@@ -49,7 +49,7 @@ pub fn not_met(case: &Case, host: &Host) -> Option<String> {
 
 /// The test's `normalize-stderr*` rules that apply on a host of `bits` pointer width, as
 /// (regex, replacement) pairs in order.
-pub fn rules_for(case: &Case, bits: u32) -> Vec<(String, String)> {
+pub(crate) fn rules_for(case: &Case, bits: u32) -> Vec<(String, String)> {
     case.compiletest
         .iter()
         .flat_map(|p| &p.normalize_stderr)
@@ -59,13 +59,13 @@ pub fn rules_for(case: &Case, bits: u32) -> Vec<(String, String)> {
 }
 
 /// Whether the test's stderr is compared at all (not with `dont-check-compiler-stderr`).
-pub fn compares_stderr(case: &Case) -> bool {
+pub(crate) fn compares_stderr(case: &Case) -> bool {
     case.compiletest.as_ref().is_some_and(|p| p.check_stderr)
 }
 
 /// The `.stderr` compiletest holds the test's output to on a host of `bits` pointer width:
 /// `<name>.stderr`, or `<name>.64bit.stderr` with `stderr-per-bitwidth`.
-pub fn expected_stderr_path(case: &Case, bits: u32) -> PathBuf {
+pub(crate) fn expected_stderr_path(case: &Case, bits: u32) -> PathBuf {
     match &case.compiletest {
         Some(p) if p.stderr_per_bitwidth => case.path.with_extension(format!("{bits}bit.stderr")),
         _ => case.path.with_extension("stderr"),
@@ -75,7 +75,7 @@ pub fn expected_stderr_path(case: &Case, bits: u32) -> PathBuf {
 /// How the test's normalized stderr (`observed`) differs from its `.stderr` on `toolchain`'s
 /// host: `None` when it is the same. A missing `.stderr` is an empty one, as in compiletest
 /// (a test that should print nothing has none); an unreadable one is an error naming it.
-pub fn stderr_difference(
+pub(crate) fn stderr_difference(
     case: &Case,
     toolchain: &Toolchain,
     observed: &str,

@@ -31,18 +31,18 @@ const SCHEMA: &str = "sendsync-deps-v2";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Built {
     /// `--extern` name to the library file (an `.rlib`, or a proc-macro's shared library).
-    pub externs: BTreeMap<String, PathBuf>,
+    pub(crate) externs: BTreeMap<String, PathBuf>,
     /// The folders of the dependencies' artifacts (`-L dependency=`): one, or for a build for
     /// another target (Miri's) the target's and the host's, where proc macros lie.
-    pub deps_dirs: Vec<PathBuf>,
+    pub(crate) deps_dirs: Vec<PathBuf>,
     /// What identifies this build in result-cache keys.
-    pub key: String,
+    pub(crate) key: String,
 }
 
 impl Built {
     /// rustc's arguments for a program that uses `crates` (all of them when empty is not
     /// meant: the caller names them). A crate the manifest does not provide is `Err(name)`.
-    pub fn args(&self, crates: &[String]) -> std::result::Result<Vec<String>, String> {
+    pub(crate) fn args(&self, crates: &[String]) -> std::result::Result<Vec<String>, String> {
         let mut args = Vec::new();
         for dir in &self.deps_dirs {
             args.push("-L".to_string());
@@ -88,7 +88,7 @@ pub fn crate_args(builder: Builder, case: &crate::input::case::Case) -> Result<V
 }
 
 /// The key of `manifest`'s build with `toolchain`.
-pub fn key(toolchain: &Toolchain, manifest: &Manifest) -> String {
+pub(crate) fn key(toolchain: &Toolchain, manifest: &Manifest) -> String {
     let mut h = Sha256::new();
     for part in [
         SCHEMA,
@@ -141,7 +141,7 @@ impl Builder<'_> {
 }
 
 /// The key of `manifest`'s build by `builder`.
-pub fn key_with(builder: Builder, manifest: &Manifest) -> String {
+pub(crate) fn key_with(builder: Builder, manifest: &Manifest) -> String {
     let base = key(builder.toolchain(), manifest);
     match builder {
         Builder::Rustc(_) => base,
@@ -163,7 +163,7 @@ pub fn build(toolchain: &Toolchain, source: &Source) -> Result<Built> {
 
 /// [`build`] by any [`Builder`]. A failure is kept for the rest of this process, so the cases
 /// of one run wait for one attempt, and never on disk.
-pub fn build_with(builder: Builder, source: &Source) -> Result<Built> {
+pub(crate) fn build_with(builder: Builder, source: &Source) -> Result<Built> {
     let manifest = manifest(source)?;
     let key = key_with(builder, &manifest);
     let slot = {
@@ -176,7 +176,7 @@ pub fn build_with(builder: Builder, source: &Source) -> Result<Built> {
 
 /// Why dependencies could not be had.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// A crate failed to compile with this toolchain (too old for it, say): the history
     /// records its cases as not applicable there.
     DoesNotBuild(String),
@@ -187,7 +187,7 @@ pub enum Failure {
 
 /// [`build_with`], saying whether a failure is the crates' own (they do not compile with this
 /// toolchain: [`Error::CratesDoNotBuild`]) or the setup's.
-pub fn try_build(builder: Builder, source: &Source) -> std::result::Result<Built, Failure> {
+pub(crate) fn try_build(builder: Builder, source: &Source) -> std::result::Result<Built, Failure> {
     build_with(builder, source).map_err(|e| match e {
         Error::CratesDoNotBuild { message, .. } => Failure::DoesNotBuild(message),
         e => Failure::Other(e.to_string()),

@@ -11,33 +11,33 @@ use std::collections::BTreeSet;
 #[derive(Deserialize, Debug)]
 pub struct Raw {
     pub message: String,
-    pub code: Option<RawCode>,
-    pub level: String,
+    pub(crate) code: Option<RawCode>,
+    pub(crate) level: String,
     #[serde(default)]
-    pub spans: Vec<RawSpan>,
+    pub(crate) spans: Vec<RawSpan>,
     #[serde(default)]
-    pub children: Vec<Raw>,
+    pub(crate) children: Vec<Raw>,
     pub rendered: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
-pub struct RawCode {
-    pub code: String,
+pub(crate) struct RawCode {
+    pub(crate) code: String,
 }
 
 #[derive(Deserialize, Debug)]
-pub struct RawSpan {
-    pub file_name: String,
-    pub line_start: usize,
-    pub column_start: usize,
+pub(crate) struct RawSpan {
+    pub(crate) file_name: String,
+    pub(crate) line_start: usize,
+    pub(crate) column_start: usize,
     #[serde(default)]
-    pub line_end: usize,
+    pub(crate) line_end: usize,
     #[serde(default)]
-    pub column_end: usize,
-    pub is_primary: bool,
-    pub label: Option<String>,
+    pub(crate) column_end: usize,
+    pub(crate) is_primary: bool,
+    pub(crate) label: Option<String>,
     #[serde(default)]
-    pub suggested_replacement: Option<String>,
+    pub(crate) suggested_replacement: Option<String>,
 }
 
 /// One diagnostic, with everything that makes it: level, code, message, every span, and every
@@ -48,29 +48,29 @@ pub struct Diagnostic {
     pub level: String,
     /// The error code, such as `E0277`; `None` for diagnostics without one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub(crate) code: Option<String>,
     /// The headline message.
-    pub message: String,
+    pub(crate) message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub spans: Vec<Span>,
+    pub(crate) spans: Vec<Span>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub children: Vec<Diagnostic>,
+    pub(crate) children: Vec<Diagnostic>,
 }
 
 /// Where a diagnostic points.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Span {
+pub(crate) struct Span {
     /// `7:5-7:18` (start and end, line:column) in the case itself; elsewhere the normalized
     /// path, with the range for files of the package and without one for std's files, whose
     /// line numbers move with every release: `$RUST/std/src/thread/functions.rs`.
-    pub at: String,
+    pub(crate) at: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub primary: bool,
+    pub(crate) primary: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub(crate) label: Option<String>,
     /// The text a suggestion puts there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replacement: Option<String>,
+    pub(crate) replacement: Option<String>,
 }
 
 impl Diagnostic {
@@ -85,27 +85,22 @@ impl Diagnostic {
         }
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.level == "error" || self.level.starts_with("error:")
     }
 
     /// The code as the case directives write it: `-` for none. A deny-by-default lint carries
     /// its lint name in rustc's code field (`static_mut_refs`); that is no error code either.
-    pub fn code_or_dash(&self) -> String {
+    pub(crate) fn code_or_dash(&self) -> String {
         match &self.code {
             Some(code) if code.len() == 5 && code.starts_with('E') => code.clone(),
             _ => "-".into(),
         }
     }
-
-    /// The primary span's place, if any.
-    pub fn primary(&self) -> Option<&str> {
-        self.spans.iter().find(|s| s.primary).map(|s| s.at.as_str())
-    }
 }
 
 /// The level rustc gives an internal compiler error.
-pub const ICE_LEVEL: &str = "error: internal compiler error";
+pub(crate) const ICE_LEVEL: &str = "error: internal compiler error";
 
 /// How spans and messages are normalized for one compile.
 pub struct Normalizer<'a> {
@@ -118,7 +113,7 @@ pub struct Normalizer<'a> {
 }
 
 impl Normalizer<'_> {
-    pub fn span(&self, span: &RawSpan) -> Span {
+    pub(crate) fn span(&self, span: &RawSpan) -> Span {
         let range = format!(
             "{}:{}-{}:{}",
             span.line_start, span.column_start, span.line_end, span.column_end
@@ -143,7 +138,7 @@ impl Normalizer<'_> {
         }
     }
 
-    pub fn text(&self, text: &str) -> String {
+    pub(crate) fn text(&self, text: &str) -> String {
         let text = if self.root.len() > 1 {
             text.replace(self.root, "$DIR/")
         } else {
@@ -224,7 +219,7 @@ fn is_warning_count(message: &str) -> bool {
 
 /// `$RUST/std/src/thread/mod.rs` for std's files, a root-relative path for the package's own,
 /// and the file name alone for anything else.
-pub fn normalize_path(path: &str, root: &str) -> String {
+pub(crate) fn normalize_path(path: &str, root: &str) -> String {
     let path = path.replace('\\', "/");
     if let Some(pos) = path.find("/rustlib/src/rust/library/") {
         return format!("$RUST/{}", &path[pos + 26..]);
@@ -258,7 +253,7 @@ fn registry_path(path: &str) -> Option<String> {
 }
 
 /// The set of error codes of a compile, `-` standing for an error without a code.
-pub fn codes(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
+pub(crate) fn codes(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
     diagnostics
         .iter()
         .filter(|d| d.is_error())
@@ -269,7 +264,7 @@ pub fn codes(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
 /// The lints that fired: the codes of the diagnostics that carry a lint's name rather than an
 /// error code, warnings (`clippy::arc_with_non_send_sync`, `unused_variables`) and errors (a
 /// deny-by-default lint such as `let_underscore_lock`) alike.
-pub fn lints(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
+pub(crate) fn lints(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
     diagnostics
         .iter()
         .filter(|d| d.is_error() || d.level == "warning")
@@ -279,7 +274,7 @@ pub fn lints(diagnostics: &[Diagnostic]) -> BTreeSet<String> {
 }
 
 /// The headline messages of the lints that fired, in order.
-pub fn lint_headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
+pub(crate) fn lint_headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
     let fired = lints(diagnostics);
     diagnostics
         .iter()
@@ -289,7 +284,7 @@ pub fn lint_headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
 }
 
 /// The headline messages of the errors, in order.
-pub fn headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
+pub(crate) fn headlines(diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics
         .iter()
         .filter(|d| d.is_error())
@@ -371,7 +366,10 @@ mod tests {
         };
         let d = n.diagnostic(&raw).unwrap();
         assert_eq!(d.code.as_deref(), Some("E0277"));
-        assert_eq!(d.primary(), Some("7:5-0:0"));
+        assert_eq!(
+            d.spans.iter().find(|s| s.primary).map(|s| s.at.as_str()),
+            Some("7:5-0:0")
+        );
         assert_eq!(d.spans.len(), 2);
         assert_eq!(
             d.spans[0].label.as_deref(),
@@ -401,7 +399,10 @@ mod tests {
             krate: "sendsync_case",
         };
         let d = n.diagnostic(&raw).unwrap();
-        assert_eq!(d.primary(), Some("9:5-12:6"));
+        assert_eq!(
+            d.spans.iter().find(|s| s.primary).map(|s| s.at.as_str()),
+            Some("9:5-12:6")
+        );
         let note = &d.children[0];
         assert_eq!(note.spans.len(), 3);
         assert_eq!(

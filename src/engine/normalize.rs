@@ -10,12 +10,11 @@
 //! trybuild's verdicts on the whole corpus.
 
 use std::cmp;
-use std::path::Path;
 
-pub mod compiletest;
+pub(crate) mod compiletest;
 mod later;
 
-pub use later::{comparable, comparable_span, Step, LATER_STEPS};
+pub(crate) use later::{comparable, comparable_span};
 
 /// What the normalizer needs to know about where a compile happened.
 pub struct Context<'a> {
@@ -67,7 +66,7 @@ pub fn stderr<'a>(rendered: impl IntoIterator<Item = &'a str>, cx: &Context) -> 
     out
 }
 
-pub fn trim(output: &str) -> String {
+pub(crate) fn trim(output: &str) -> String {
     let mut normalized = output.trim_end().to_string();
     if !normalized.is_empty() {
         normalized.push('\n');
@@ -453,13 +452,6 @@ fn line_kind(line: &str, first_line_in_block: bool, previous_line_is_note: &mut 
         return LineKind::Code(spaces - 1);
     }
     LineKind::Other(if digits == 0 { spaces } else { 0 })
-}
-
-/// The path of `file` relative to `root`, as text with `/` separators, when it lies below it.
-pub fn relative(file: &Path, root: &Path) -> Option<String> {
-    file.strip_prefix(root)
-        .ok()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
 }
 
 #[cfg(test)]

@@ -28,11 +28,11 @@ pub fn html_escape(s: &str) -> String {
 }
 
 #[derive(Serialize)]
-pub struct ToolchainJson<'a> {
-    pub name: &'a str,
-    pub release: &'a str,
-    pub commit_hash: &'a str,
-    pub commit_date: &'a str,
+pub(crate) struct ToolchainJson<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) release: &'a str,
+    pub(crate) commit_hash: &'a str,
+    pub(crate) commit_date: &'a str,
 }
 
 impl<'a> From<&'a Toolchain> for ToolchainJson<'a> {
@@ -81,7 +81,7 @@ struct CheckJson<'a> {
     summary: BTreeMap<&'static str, usize>,
 }
 
-pub fn summary(results: &[Checked]) -> BTreeMap<&'static str, usize> {
+pub(crate) fn summary(results: &[Checked]) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
     for r in results {
         *counts.entry(r.verdict.as_str()).or_insert(0) += 1;
@@ -287,7 +287,7 @@ fn topic_table(results: &[Checked]) -> String {
     out
 }
 
-pub const HTML_STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#1d1d1f}\
+pub(crate) const HTML_STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#1d1d1f}\
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}\
 th{background:#f4f4f6}code,pre{font:13px/1.4 ui-monospace,monospace}pre{background:#f6f8fa;padding:.6em;overflow:auto}\
 .ok{background:#e6f4ea}.mismatch,.outcome{background:#fdd}.timeout,.ice,.error,.codes{background:#fbe3c8}\

@@ -56,20 +56,20 @@ pub struct Case {
     pub format: Format,
     /// rustc flags beyond the standard ones (compiletest's `compile-flags`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub flags: Vec<String>,
+    pub(crate) flags: Vec<String>,
     /// Why the case cannot be run as it asks here: it is then not applicable.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unsupported: Option<String>,
+    pub(crate) unsupported: Option<String>,
     /// Type-check only, even when expected to pass (compiletest's `check-pass`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub check_only: bool,
+    pub(crate) check_only: bool,
     /// What Miri finds in it (`//@ miri:`); `None`: a passing case is Miri-clean.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub miri: Option<MiriExpectation>,
     /// Compiles, but natively its run never ends (`//@ native: hangs`, with `miri: deadlock`,
     /// which proves the hang): run with a short time limit ([`HANG_PROBE`]) that it must overrun.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub hangs: bool,
+    pub(crate) hangs: bool,
     /// The crates the program uses (`//@ crates: tokio`), by the names its code gives them;
     /// for a header-less program beside a manifest, all of that manifest's.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -81,10 +81,10 @@ pub struct Case {
     /// What a compiletest test asks beyond the fields above: its `only-*`/`ignore-*`/`needs-*`
     /// conditions, `normalize-stderr` rules, and whether its stderr is compared.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compiletest: Option<crate::input::props::Props>,
+    pub(crate) compiletest: Option<crate::input::props::Props>,
     /// The line of each directive of our header (none for the other formats).
     #[serde(skip)]
-    pub lines: Lines,
+    pub(crate) lines: Lines,
     #[serde(skip)]
     pub source: String,
 }
@@ -94,7 +94,7 @@ pub const DEFAULT_EDITION: &str = "2021";
 /// How long a `native: hangs` case runs before it is killed: it must still be running then.
 /// Short, because no wait proves a hang (Miri's `deadlock` does); long enough that a program
 /// that merely ends late on a loaded machine is not what the case shows.
-pub const HANG_PROBE: std::time::Duration = std::time::Duration::from_secs(2);
+pub(crate) const HANG_PROBE: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Case {
     /// Reads and parses a case whose header is required (the bundled corpus).
@@ -105,7 +105,7 @@ impl Case {
 
     /// Parses `source`, the text of the file at `path`, as a case in our format: its header
     /// is required and must be well formed.
-    pub fn from_header(path: &Path, source: String) -> Result<Case> {
+    pub(crate) fn from_header(path: &Path, source: String) -> Result<Case> {
         let blank = Case::blank(path)?;
         let header = directives::parse(&source)
             .map_err(|p| Error::input(path, Some(p.line), p.into_inner()))?;
@@ -226,7 +226,7 @@ impl Case {
     }
 
     /// Whether the case applies to a toolchain of this release.
-    pub fn applies_to(&self, release: &Version) -> bool {
+    pub(crate) fn applies_to(&self, release: &Version) -> bool {
         self.min_rust.as_ref().is_none_or(|min| release >= min)
     }
 }

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The edition of a test that names none: compiletest then passes rustc no `--edition`.
-pub const EDITION: &str = "2015";
+pub(crate) const EDITION: &str = "2015";
 
 /// compiletest's directive names (the part before `:` or the first space).
 const KNOWN: &[&str] = &[
@@ -110,7 +110,7 @@ fn is_compiletest_key(key: &str) -> bool {
 
 /// The `//@` directives of a file, with their line numbers, when they are compiletest's: at
 /// least one is a compiletest directive and none is one of ours alone.
-pub fn directives(source: &str) -> Option<Vec<Spanned<String>>> {
+pub(crate) fn directives(source: &str) -> Option<Vec<Spanned<String>>> {
     let found: Vec<Spanned<String>> = source
         .lines()
         .enumerate()
@@ -130,7 +130,7 @@ pub fn directives(source: &str) -> Option<Vec<Spanned<String>>> {
 /// Whether the file at `path` is a compiletest test, and its directives: compiletest's `//@`
 /// lines, or no `//@` line at all but `//~` error annotations or a `.stderr` beside it with
 /// `error` lines.
-pub fn detect(path: &Path, source: &str) -> Option<Vec<Spanned<String>>> {
+pub(crate) fn detect(path: &Path, source: &str) -> Option<Vec<Spanned<String>>> {
     if let Some(found) = directives(source) {
         return Some(found);
     }
@@ -146,7 +146,7 @@ pub fn detect(path: &Path, source: &str) -> Option<Vec<Spanned<String>>> {
 /// single-quoted part is one flag, spaces kept (`--cfg 'feature="x y"'`). Double quotes are
 /// passed on as written, as compiletest passes them (`--cfg feature="x"` is rustc's syntax),
 /// which is why this is not a shell's split.
-pub fn split_flags(flags: &str) -> Vec<String> {
+pub(crate) fn split_flags(flags: &str) -> Vec<String> {
     flags
         .split('\'')
         .enumerate()
@@ -184,7 +184,7 @@ fn edition_of(value: &str) -> &str {
 }
 
 /// Fills `case` (a header-less case of `path`) from compiletest directives.
-pub fn apply(case: &mut Case, path: &Path, directives: &[Spanned<String>]) {
+pub(crate) fn apply(case: &mut Case, path: &Path, directives: &[Spanned<String>]) {
     case.format = Format::Compiletest;
     case.edition = EDITION.to_string();
     let mut props = Props::default();
@@ -283,7 +283,7 @@ pub fn apply(case: &mut Case, path: &Path, directives: &[Spanned<String>]) {
 
 /// The error codes of a compiletest `.stderr`: `E0277` for `error[E0277]: …`, `-` for an
 /// error without a code. `None` when there is no such file.
-pub fn stderr_codes(path: &Path) -> Option<BTreeSet<String>> {
+pub(crate) fn stderr_codes(path: &Path) -> Option<BTreeSet<String>> {
     let text = std::fs::read_to_string(path).ok()?;
     let mut codes = BTreeSet::new();
     for line in text.lines() {

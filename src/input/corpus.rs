@@ -155,7 +155,7 @@ fn read_topic(dir: &Path, name: &str) -> Result<Topic> {
 /// The rules that hold between cases: unique names, fixes that resolve to passing cases,
 /// a readable pinned stderr for every failing and lint case, and no pinned stderr without its
 /// case.
-pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
+pub(crate) fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
     let mut errors = Vec::new();
     let mut by_name: HashMap<&str, &Case> = HashMap::new();
     for case in cases {
@@ -262,17 +262,17 @@ fn read_pin(path: &Path, missing: impl FnOnce() -> Error) -> Option<Error> {
 }
 
 /// Miri's pinned report beside a case with a finding: `<name>.miri.stderr`.
-pub const MIRI_PIN_SUFFIX: &str = ".miri.stderr";
+pub(crate) const MIRI_PIN_SUFFIX: &str = ".miri.stderr";
 
 /// The pinned Miri report of `case`.
-pub fn miri_pin_path(case: &Case) -> PathBuf {
+pub(crate) fn miri_pin_path(case: &Case) -> PathBuf {
     case.path.with_extension("miri.stderr")
 }
 
 /// The rules of the `miri:` directive between cases: the correct twin a case with a finding
 /// names (`fix:`) is a passing case without a finding, and the case has its Miri report pinned;
 /// no pinned report survives its case or its finding.
-pub fn validate_miri(cases: &[Case], pins: &[PathBuf]) -> Vec<Error> {
+pub(crate) fn validate_miri(cases: &[Case], pins: &[PathBuf]) -> Vec<Error> {
     let mut errors = Vec::new();
     let by_name: HashMap<&str, &Case> = cases.iter().map(|c| (c.name.as_str(), c)).collect();
     let finding = |c: &Case| c.miri.as_ref().is_some_and(|m| m.is_finding());

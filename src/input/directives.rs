@@ -34,7 +34,7 @@ type Parser = fn(&mut Header, Spanned<Option<&str>>) -> Result<(), String>;
 
 /// Every directive: its name, what it is, and its parser. A name not here is an unknown
 /// directive, and the message lists these names in this order.
-pub const TABLE: [(&str, Directive, Parser); 10] = [
+pub(crate) const TABLE: [(&str, Directive, Parser); 10] = [
     ("pass", Directive::Pass, pass),
     ("fail", Directive::Fail, fail),
     ("lint", Directive::Lint, lint),
@@ -47,38 +47,38 @@ pub const TABLE: [(&str, Directive, Parser); 10] = [
     ("crates", Directive::Crates, crates),
 ];
 
-pub const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
+pub(crate) const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
 
 /// A header, parsed: each directive's value with its line, `None` for a directive not given.
 #[derive(Clone, Debug, Default)]
-pub struct Header {
-    pub title: String,
+pub(crate) struct Header {
+    pub(crate) title: String,
     /// Markdown, the `//!` lines after the title.
-    pub explanation: String,
+    pub(crate) explanation: String,
     /// `pass`, `fail:` or `lint:`; always there once [`parse`] has returned it.
-    pub expectation: Option<Spanned<Expectation>>,
-    pub fix: Option<Spanned<Vec<String>>>,
-    pub min_rust: Option<Spanned<Version>>,
-    pub edition: Option<Spanned<String>>,
-    pub book: Option<Spanned<String>>,
-    pub miri: Option<Spanned<MiriExpectation>>,
+    pub(crate) expectation: Option<Spanned<Expectation>>,
+    pub(crate) fix: Option<Spanned<Vec<String>>>,
+    pub(crate) min_rust: Option<Spanned<Version>>,
+    pub(crate) edition: Option<Spanned<String>>,
+    pub(crate) book: Option<Spanned<String>>,
+    pub(crate) miri: Option<Spanned<MiriExpectation>>,
     /// `native: hangs`, its only value.
-    pub hangs: Option<Spanned<()>>,
-    pub crates: Option<Spanned<Vec<String>>>,
+    pub(crate) hangs: Option<Spanned<()>>,
+    pub(crate) crates: Option<Spanned<Vec<String>>>,
 }
 
 /// The line of each directive a header gives, kept with the case it became.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Lines(BTreeMap<Directive, usize>);
+pub(crate) struct Lines(BTreeMap<Directive, usize>);
 
 impl Lines {
-    pub fn of(&self, directive: Directive) -> Option<usize> {
+    pub(crate) fn of(&self, directive: Directive) -> Option<usize> {
         self.0.get(&directive).copied()
     }
 }
 
 /// Parses the header that opens `source`, or says what is wrong with it, at which line.
-pub fn parse(source: &str) -> Result<Header, Problem> {
+pub(crate) fn parse(source: &str) -> Result<Header, Problem> {
     let problem = |line: usize, msg: &str| Problem::new(line, msg.to_string());
     if source.trim().is_empty() {
         return Err(problem(1, "the file is empty: a case needs a `//!` title"));
@@ -132,7 +132,7 @@ fn directive_below(source: &str, len: usize) -> Option<usize> {
 
 impl Header {
     /// The line of `directive`, if the header gives it.
-    pub fn line(&self, directive: Directive) -> Option<usize> {
+    pub(crate) fn line(&self, directive: Directive) -> Option<usize> {
         match directive {
             Directive::Pass | Directive::Fail | Directive::Lint => self
                 .expectation
@@ -150,7 +150,7 @@ impl Header {
     }
 
     /// The lines of every directive given.
-    pub fn lines(&self) -> Lines {
+    pub(crate) fn lines(&self) -> Lines {
         let given = TABLE
             .iter()
             .filter_map(|&(_, d, _)| Some((d, self.line(d)?)));

@@ -67,7 +67,7 @@ pub enum MiriExpectation {
 
 impl MiriExpectation {
     /// The directive's words: `data-race`, ..., `skip: <reason>`.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self {
             MiriExpectation::DataRace => "data-race".into(),
             MiriExpectation::Deadlock => "deadlock".into(),

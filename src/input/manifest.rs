@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// Which tables of a manifest a case may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Sections {
+pub(crate) enum Sections {
     /// `[dev-dependencies]` only: the bundled corpus, whose package's own `[dependencies]` are
     /// the tool's, not the lessons'.
     Dev,
@@ -25,12 +25,12 @@ pub enum Sections {
 pub struct Source {
     /// The `Cargo.toml`, absolute.
     pub manifest: PathBuf,
-    pub sections: Sections,
+    pub(crate) sections: Sections,
 }
 
 impl Source {
     /// The bundled corpus's: this package's `[dev-dependencies]`.
-    pub fn bundled() -> Source {
+    pub(crate) fn bundled() -> Source {
         Source {
             manifest: crate::paths::package_root().join("Cargo.toml"),
             sections: Sections::Dev,
@@ -65,7 +65,7 @@ impl Source {
 /// A manifest's dependencies as the generated package will hold them.
 #[derive(Clone, Debug)]
 pub struct Manifest {
-    pub source: Source,
+    pub(crate) source: Source,
     /// The dependency's key in the manifest (the name the program uses, `-` and all) and its
     /// spec, with relative `path`s made absolute.
     pub(crate) deps: BTreeMap<String, toml::Value>,
@@ -74,7 +74,7 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    pub fn read(source: &Source) -> Result<Manifest> {
+    pub(crate) fn read(source: &Source) -> Result<Manifest> {
         let path = &source.manifest;
         let text = crate::fs::read_text(path)?;
         let doc: toml::Table = text
@@ -160,7 +160,7 @@ impl Manifest {
     }
 
     /// The names programs use for the crates (`--extern` names): `-` becomes `_`.
-    pub fn crate_names(&self) -> Vec<String> {
+    pub(crate) fn crate_names(&self) -> Vec<String> {
         self.deps.keys().map(|k| k.replace('-', "_")).collect()
     }
 

@@ -7,18 +7,18 @@ use serde::Serialize;
 
 /// What a compiletest test asks of the checking beyond what [`crate::input::case::Case`] holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Props {
+pub(crate) struct Props {
     /// `only-*`, `ignore-*` and `needs-*` lines: held against each toolchain's host.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub conditions: Vec<Condition>,
+    pub(crate) conditions: Vec<Condition>,
     /// `normalize-stderr*` rules, applied in order after compiletest's own normalization.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub normalize_stderr: Vec<Rule>,
+    pub(crate) normalize_stderr: Vec<Rule>,
     /// Whether the compiler's stderr is compared (`dont-check-compiler-stderr` says no).
-    pub check_stderr: bool,
+    pub(crate) check_stderr: bool,
     /// `stderr-per-bitwidth`: the expected stderr is `<name>.64bit.stderr` (or `32bit`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub stderr_per_bitwidth: bool,
+    pub(crate) stderr_per_bitwidth: bool,
 }
 
 impl Default for Props {
@@ -34,21 +34,21 @@ impl Default for Props {
 
 /// One `only-NAME`, `ignore-NAME` or `needs-NAME` line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Condition {
-    pub line: usize,
+pub(crate) struct Condition {
+    pub(crate) line: usize,
     /// The directive's name: `only-linux`, `needs-threads`, ...
-    pub name: String,
+    pub(crate) name: String,
     /// What follows it (the widths of `needs-target-has-atomic: 64`, or a remark).
     #[serde(skip_serializing_if = "String::is_empty")]
-    pub value: String,
+    pub(crate) value: String,
 }
 
 /// A `//@ normalize-stderr: "REGEX" -> "REPLACEMENT"` rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Rule {
-    pub regex: String,
-    pub replacement: String,
+pub(crate) struct Rule {
+    pub(crate) regex: String,
+    pub(crate) replacement: String,
     /// Only on hosts of this pointer width (`normalize-stderr-32bit`, `-64bit`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bits: Option<u32>,
+    pub(crate) bits: Option<u32>,
 }

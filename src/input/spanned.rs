@@ -6,22 +6,22 @@
 
 /// A value and the (1-based) line it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Spanned<T> {
-    pub line: usize,
-    pub value: T,
+pub(crate) struct Spanned<T> {
+    pub(crate) line: usize,
+    pub(crate) value: T,
 }
 
 impl<T> Spanned<T> {
-    pub fn new(line: usize, value: T) -> Spanned<T> {
+    pub(crate) fn new(line: usize, value: T) -> Spanned<T> {
         Spanned { line, value }
     }
 
     /// The same line, another value: what a value read from the line became.
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
         Spanned::new(self.line, f(self.value))
     }
 
-    pub fn into_inner(self) -> T {
+    pub(crate) fn into_inner(self) -> T {
         self.value
     }
 }
@@ -36,7 +36,7 @@ impl<T> std::ops::Deref for Spanned<T> {
 
 /// What is wrong with a header: the message, at the line it is about. Each layer that knows
 /// the file turns it into an [`crate::error::Error`] naming the file and that line.
-pub type Problem = Spanned<String>;
+pub(crate) type Problem = Spanned<String>;
 
 #[cfg(test)]
 mod tests {

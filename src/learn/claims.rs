@@ -21,12 +21,12 @@ use crate::learn::table::Trait;
 /// One claim: the subject type as written, a trait, and when the sentence says it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
-    pub subject: String,
+    pub(crate) subject: String,
     /// `Send`, `Sync`, or any other trait's name or path (`IntoIterator`).
-    pub trait_name: String,
+    pub(crate) trait_name: String,
     /// Whether the sentence says the trait is implemented (unconditionally or under `cond`).
-    pub holds: bool,
-    pub cond: Cond,
+    pub(crate) holds: bool,
+    pub(crate) cond: Cond,
 }
 
 /// When a claim holds, in terms of the subject's type parameters.
@@ -68,7 +68,7 @@ pub fn read(markdown: &str) -> Reading {
 /// The sentences of a Markdown text: fenced code left out, links reduced to their labels,
 /// white space squashed, split after `.`, `?`, `!` and `;` (outside code spans) that end a
 /// sentence.
-pub fn sentences(markdown: &str) -> Vec<String> {
+pub(crate) fn sentences(markdown: &str) -> Vec<String> {
     let mut text = String::new();
     let mut fenced = false;
     for line in markdown.lines() {

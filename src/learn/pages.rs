@@ -24,12 +24,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod book;
-pub mod chain_svg;
+pub(crate) mod chain_svg;
 mod facts;
 mod guards;
-pub mod highlight;
+pub(crate) mod highlight;
 mod inputs;
-pub mod markdown;
+pub(crate) mod markdown;
 mod model;
 mod plan;
 mod render;

@@ -11,7 +11,7 @@
 //! earlier release, the row records the change (`changed: Sync before "1.72.0" was never`), so
 //! that a probe of an old toolchain is expected to differ, and the printed table says so.
 
-pub(crate) mod probe;
+pub mod probe;
 mod render;
 mod rows;
 
@@ -39,7 +39,7 @@ pub enum Trait {
 impl Trait {
     pub const BOTH: [Trait; 2] = [Trait::Send, Trait::Sync];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Trait::Send => "Send",
             Trait::Sync => "Sync",
@@ -67,7 +67,7 @@ pub enum Cond {
 
 impl Cond {
     /// Whether a type whose parameter implements `send` and `sync` meets the condition.
-    pub fn holds(self, send: bool, sync: bool) -> bool {
+    pub(crate) fn holds(self, send: bool, sync: bool) -> bool {
         match self {
             Cond::Always => true,
             Cond::Never => false,
@@ -79,7 +79,7 @@ impl Cond {
     }
 
     /// The condition in words: `always`, `never`, `if T: Send + Sync`.
-    pub fn words(self, param: &str) -> String {
+    pub(crate) fn words(self, param: &str) -> String {
         match self {
             Cond::Always => "always".into(),
             Cond::Never => "never".into(),
@@ -95,9 +95,9 @@ impl Cond {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Change {
     #[serde(rename = "trait")]
-    pub auto_trait: Trait,
-    pub since: &'static str,
-    pub before: Cond,
+    pub(crate) auto_trait: Trait,
+    pub(crate) since: &'static str,
+    pub(crate) before: Cond,
 }
 
 impl Change {
@@ -110,16 +110,16 @@ impl Change {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Instantiation {
     /// As written in the generated program (`cell::Cell<u8>`).
-    pub ty: &'static str,
+    pub(crate) ty: &'static str,
     /// Whether it is `Send`.
-    pub send: bool,
+    pub(crate) send: bool,
     /// Whether it is `Sync`.
-    pub sync: bool,
+    pub(crate) sync: bool,
 }
 
 impl Instantiation {
     /// A short label for table headers: `Cell<u8>`, `MutexGuard<u8>`.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         short(self.ty)
     }
 }
@@ -161,15 +161,15 @@ fn tidy(ty: &str) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Row {
     /// The group it is shown in (`Cells`, `Locks and synchronisation`).
-    pub section: &'static str,
+    pub(crate) section: &'static str,
     /// The type as written, with its parameter: `sync::Arc<T>`, `&'static mut T`, `String`.
     /// Paths are relative to [`PRELUDE`].
     #[serde(rename = "type")]
     pub ty: &'static str,
     /// The parameter of a generic row (`T`), `None` for a type without one.
-    pub param: Option<&'static str>,
+    pub(crate) param: Option<&'static str>,
     /// The first release with the type, where it is newer than 1.70.
-    pub min_rust: Option<&'static str>,
+    pub(crate) min_rust: Option<&'static str>,
     /// When it is `Send`, on the pinned toolchain.
     pub send: Cond,
     /// When it is `Sync`, on the pinned toolchain.
@@ -177,7 +177,7 @@ pub struct Row {
     /// Earlier answers, oldest change first.
     pub changes: &'static [Change],
     /// Why, in a few words.
-    pub note: &'static str,
+    pub(crate) note: &'static str,
 }
 
 impl Row {
@@ -186,7 +186,7 @@ impl Row {
     }
 
     /// How many answers a trait has: one per instantiation, or one.
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         if self.is_generic() {
             instantiations().len()
         } else {
@@ -194,18 +194,18 @@ impl Row {
         }
     }
 
-    pub fn min_rust(&self) -> Option<Version> {
+    pub(crate) fn min_rust(&self) -> Option<Version> {
         self.min_rust
             .map(|v| Version::parse(v).expect("the table's releases parse"))
     }
 
     /// Whether the type exists on a release.
-    pub fn exists_on(&self, version: &Version) -> bool {
+    pub(crate) fn exists_on(&self, version: &Version) -> bool {
         self.min_rust().is_none_or(|min| *version >= min)
     }
 
     /// The condition on the pinned toolchain.
-    pub fn cond(&self, auto_trait: Trait) -> Cond {
+    pub(crate) fn cond(&self, auto_trait: Trait) -> Cond {
         match auto_trait {
             Trait::Send => self.send,
             Trait::Sync => self.sync,
@@ -213,7 +213,7 @@ impl Row {
     }
 
     /// The condition on a release, by the recorded changes (`None`: the pinned toolchain).
-    pub fn cond_on(&self, auto_trait: Trait, version: Option<&Version>) -> Cond {
+    pub(crate) fn cond_on(&self, auto_trait: Trait, version: Option<&Version>) -> Cond {
         let Some(version) = version else {
             return self.cond(auto_trait);
         };
@@ -227,7 +227,7 @@ impl Row {
 
     /// The declared answers for a trait on a release (`None`: the pinned toolchain), one per
     /// instantiation, or one for a type without a parameter.
-    pub fn expected(&self, auto_trait: Trait, version: Option<&Version>) -> Vec<Answer> {
+    pub(crate) fn expected(&self, auto_trait: Trait, version: Option<&Version>) -> Vec<Answer> {
         if version.is_some_and(|v| !self.exists_on(v)) {
             return vec![Answer::NotApplicable; self.width()];
         }
@@ -253,7 +253,7 @@ impl Row {
 
     /// The conditions in words, with the recorded history: `Send if T: Send; Sync if T: Send
     /// (never before 1.72.0)`.
-    pub fn words(&self) -> String {
+    pub(crate) fn words(&self) -> String {
         let param = self.param.unwrap_or("T");
         let mut parts = Vec::new();
         for t in Trait::BOTH {
@@ -296,7 +296,7 @@ impl Answer {
         }
     }
 
-    pub fn as_bool(self) -> Option<bool> {
+    pub(crate) fn as_bool(self) -> Option<bool> {
         match self {
             Answer::Yes => Some(true),
             Answer::No => Some(false),
@@ -353,7 +353,7 @@ pub struct Table {
 impl Table {
     /// What the toolchain's release should say by the declaration and its recorded history;
     /// for the declared table, the declaration.
-    pub fn expected(&self) -> Table {
+    pub(crate) fn expected(&self) -> Table {
         let version = self.toolchain.as_ref().map(Toolchain::version);
         expected_on(version.as_ref(), self.toolchain.clone())
     }
@@ -386,7 +386,7 @@ fn expected_on(version: Option<&Version>, toolchain: Option<Toolchain>) -> Table
 }
 
 /// Resolves a `--toolchain` value: a path when it names a file with a `/`, else a rustup name.
-pub fn resolve(name: &str) -> Result<Toolchain> {
+pub(crate) fn resolve(name: &str) -> Result<Toolchain> {
     let spec = if name.contains('/') {
         Spec::Path(name.into())
     } else {

@@ -5,7 +5,7 @@
 //! rustc --toolchain T`), which is then run directly: no proxy on every compile, no
 //! `rust-toolchain.toml` override, and never an implicit install.
 
-pub mod host;
+pub(crate) mod host;
 pub mod process;
 pub mod sysroot;
 
@@ -24,7 +24,7 @@ use std::process::Command;
 pub struct Version {
     pub major: u64,
     pub minor: u64,
-    pub patch: u64,
+    pub(crate) patch: u64,
 }
 
 impl Version {
@@ -155,7 +155,7 @@ impl Toolchain {
 
     /// The identity for cache keys: release, commit and host, the compiler binaries, and what
     /// the compiles see of the sysroot.
-    pub fn identity(&self) -> String {
+    pub(crate) fn identity(&self) -> String {
         format!(
             "{} {} {} {} [{}] [{}]",
             self.release,
@@ -169,7 +169,7 @@ impl Toolchain {
 
     /// The identity of the clippy that lints cases, for cache keys: its binary's size and
     /// modification time (it is a build of its own, beside the toolchain's rustc).
-    pub fn clippy_identity(&self) -> String {
+    pub(crate) fn clippy_identity(&self) -> String {
         self.clippy
             .as_deref()
             .map_or_else(|| "no clippy".to_string(), stamp)
@@ -186,7 +186,7 @@ impl Toolchain {
     /// Like [`Toolchain::command`], but runs the toolchain's `clippy-driver` (a rustc with
     /// clippy's lints registered) on the same sysroot view and in the same environment. An
     /// [`Error::ComponentMissing`] that says how to install clippy when it is not there.
-    pub fn clippy_command(&self) -> Result<Command> {
+    pub(crate) fn clippy_command(&self) -> Result<Command> {
         let clippy = self
             .clippy
             .as_deref()
@@ -248,7 +248,7 @@ fn rustup_which(name: Option<&str>) -> Result<PathBuf> {
 
 /// Runs `rustc -vV` and reads the toolchain's identity from it, finds its sysroot and makes
 /// the sysroot view every compile uses.
-pub fn identify(rustc: &Path) -> Result<Toolchain> {
+pub(crate) fn identify(rustc: &Path) -> Result<Toolchain> {
     let out = bare_command(rustc).arg("-vV").output().map_err(|e| {
         Error::tool(
             rustc.display(),

@@ -141,12 +141,12 @@ fn reap_killed(groups: &BTreeSet<i32>) {
 
 /// A temporary folder that is removed when dropped, and by the interrupt handler if the
 /// process is interrupted first.
-pub struct TempDir {
+pub(crate) struct TempDir {
     dir: Option<tempfile::TempDir>,
 }
 
 impl TempDir {
-    pub fn new() -> Result<TempDir> {
+    pub(crate) fn new() -> Result<TempDir> {
         // Created and registered under the lock: an interrupt either sees it or comes first.
         let mut reg = registry();
         if reg.interrupted {
@@ -163,7 +163,7 @@ impl TempDir {
         Ok(TempDir { dir: Some(dir) })
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.as_ref().expect("present until dropped").path()
     }
 }
@@ -177,17 +177,17 @@ impl Drop for TempDir {
 }
 
 /// Registers a folder for removal on interrupt (a staging folder, say) until `forget_dir`.
-pub fn register_dir(path: &Path) {
+pub(crate) fn register_dir(path: &Path) {
     registry().dirs.insert(path.to_path_buf());
 }
 
-pub fn forget_dir(path: &Path) {
+pub(crate) fn forget_dir(path: &Path) {
     registry().dirs.remove(path);
 }
 
 /// Runs `f` (a final rename, say) so that an interrupt comes either before it, which then
 /// never runs, or after it has finished: never in the middle.
-pub fn while_not_interrupted<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(crate) fn while_not_interrupted<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     let reg = registry();
     if reg.interrupted {
         return Err(Error::Interrupted);
@@ -255,33 +255,33 @@ pub enum Output<'a> {
 /// Bounds of a run.
 #[derive(Clone, Copy, Debug)]
 pub struct Bounds {
-    pub time: Duration,
+    pub(crate) time: Duration,
     /// Address-space data limit (`RLIMIT_DATA`) in bytes, if any.
-    pub memory: Option<u64>,
+    pub(crate) memory: Option<u64>,
 }
 
 /// How a child ended.
 #[derive(Debug)]
 pub struct Finished {
     /// `None` when it was killed at its time limit.
-    pub status: Option<ExitStatus>,
-    pub timed_out: bool,
+    pub(crate) status: Option<ExitStatus>,
+    pub(crate) timed_out: bool,
     /// What it printed, bounded (empty for [`Output::File`]).
-    pub output: Captured,
+    pub(crate) output: Captured,
 }
 
 /// The head and the tail of a stream, and how much was cut between them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Captured {
-    pub head: Vec<u8>,
-    pub tail: Vec<u8>,
+pub(crate) struct Captured {
+    pub(crate) head: Vec<u8>,
+    pub(crate) tail: Vec<u8>,
     /// Bytes dropped between head and tail.
-    pub cut: u64,
+    pub(crate) cut: u64,
 }
 
 /// How much of a program's output is kept: the first and the last bytes.
-pub const HEAD: usize = 16 * 1024;
-pub const TAIL: usize = 16 * 1024;
+pub(crate) const HEAD: usize = 16 * 1024;
+pub(crate) const TAIL: usize = 16 * 1024;
 
 impl Captured {
     fn push(&mut self, mut bytes: &[u8]) {
@@ -307,7 +307,7 @@ impl Captured {
     }
 
     /// The text kept, with a line that says how much was cut.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let head = String::from_utf8_lossy(&self.head);
         let tail = String::from_utf8_lossy(&self.tail);
         if self.cut == 0 {
@@ -434,7 +434,7 @@ fn spawn_registered(cmd: &mut Command) -> std::io::Result<Child> {
 }
 
 /// A signal's name, such as `SIGSEGV`.
-pub fn signal_name(signal: i32) -> String {
+pub(crate) fn signal_name(signal: i32) -> String {
     let name = match signal {
         libc::SIGHUP => "SIGHUP",
         libc::SIGINT => "SIGINT",
@@ -458,7 +458,7 @@ pub fn signal_name(signal: i32) -> String {
 }
 
 /// The signal that ended a process, if one did.
-pub fn signal_of(status: &ExitStatus) -> Option<i32> {
+pub(crate) fn signal_of(status: &ExitStatus) -> Option<i32> {
     status.signal()
 }
 
@@ -479,7 +479,7 @@ pub fn bare_command(program: &Path) -> Command {
 
 /// `PATH` with the toolchain's own `bin/` first, for tools (cargo-miri) that run cargo and rustc
 /// by name: never a rustup proxy that could pick another toolchain (or install one).
-pub fn path_with_bin_first(bin: &Path) -> Result<std::ffi::OsString> {
+pub(crate) fn path_with_bin_first(bin: &Path) -> Result<std::ffi::OsString> {
     std::env::join_paths(
         std::iter::once(bin.to_path_buf()).chain(
             std::env::var_os("PATH")

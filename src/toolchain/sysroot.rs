@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 const HIDDEN: [&str; 2] = ["src", "rustc-src"];
 
 /// Summarizes the view policy for cache keys: a change here must invalidate cached results.
-pub const POLICY: &str = "sysroot-view: lib/rustlib/{src,rustc-src} hidden";
+pub(crate) const POLICY: &str = "sysroot-view: lib/rustlib/{src,rustc-src} hidden";
 
 /// Where views are kept: `SENDSYNC_SYSROOT_DIR`, else `<target>/sendsync/sysroot`.
 pub fn default_dir() -> PathBuf {

@@ -4,7 +4,7 @@ use super::{short_at, Chain, Link};
 
 /// How two toolchains' chains of one case differ, in a line naming the first differing link;
 /// `None` when they read the same.
-pub fn difference(base: &[Chain], other: &[Chain]) -> Option<String> {
+pub(crate) fn difference(base: &[Chain], other: &[Chain]) -> Option<String> {
     let sorted = |c: &[Chain]| {
         let mut v = c.to_vec();
         v.sort();

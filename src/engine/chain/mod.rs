@@ -26,8 +26,8 @@ mod notes;
 mod read;
 mod render;
 
-pub use difference::difference;
-pub use names::constructor;
+pub(crate) use difference::difference;
+pub(crate) use names::constructor;
 pub use read::{chains, is_chain_error};
 
 use serde::{Deserialize, Serialize};
@@ -61,7 +61,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Culprit => "culprit",
             Kind::WithinType => "within-type",
@@ -82,14 +82,14 @@ impl Kind {
 pub struct Link {
     pub kind: Kind,
     /// The type (`Rc<Vec<String>>`), closure (`{closure@17:32}`) or item (`spawn`) named.
-    pub subject: String,
+    pub(crate) subject: String,
     /// `line:col-line:col` in the case, where rustc points at it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<String>,
+    pub(crate) at: Option<String>,
     /// More that rustc says about this link: the trait a `required-for` needs, the variable
     /// held across `.await`, the call that introduced a bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub(crate) detail: Option<String>,
 }
 
 /// The chain of one error.
@@ -124,7 +124,7 @@ impl Chain {
 }
 
 /// `17:32-17:39` → `17:32`.
-pub fn short_at(at: &str) -> &str {
+pub(crate) fn short_at(at: &str) -> &str {
     at.split('-').next().unwrap_or(at)
 }
 

@@ -47,7 +47,7 @@ pub(super) fn simplify(ty: &str) -> String {
 /// The culprit type's constructor, for matching by structure: `Rc<Config>` → `Rc`,
 /// `&Cell<u32>` → `Cell`, `dyn Fn() + Send` → `dyn`, `*mut u8` → `*mut`, `MutexGuard<'_, T>` →
 /// `MutexGuard`.
-pub fn constructor(ty: &str) -> String {
+pub(crate) fn constructor(ty: &str) -> String {
     let t = ty.trim();
     let t = t.trim_start_matches('&').trim_start();
     let t = t.strip_prefix("'_ ").unwrap_or(t);

@@ -79,7 +79,7 @@ pub enum Compared {
 }
 
 impl Compared {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Compared::Nothing => "-",
             Compared::Codes => "codes",
@@ -109,7 +109,7 @@ pub struct Options {
     /// A case whose crates do not compile with the toolchain (too old for them) is not
     /// applicable there, as the history and the matrix want it, instead of an error (exit 2)
     /// naming the manifest and the toolchain, as `check` reports it.
-    pub unbuildable_crates_not_applicable: bool,
+    pub(crate) unbuildable_crates_not_applicable: bool,
 }
 
 /// How a check compared what it observed (`check --compare`), for the reports.
@@ -123,7 +123,7 @@ pub enum Comparison {
 }
 
 impl Comparison {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Comparison::Stderr => "stderr",
             Comparison::Codes => "codes",

@@ -21,18 +21,18 @@ use regex_lite::Regex;
 use std::sync::OnceLock;
 
 /// Where the compile happened, for the path placeholders, and the test's own rules.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The test's folder as rustc names it (after any remapping), without a trailing `/`.
-    pub dir: &'a str,
+    pub(crate) dir: &'a str,
     /// The compile's output folder, without a trailing `/`.
-    pub build_dir: &'a str,
+    pub(crate) build_dir: &'a str,
     /// The test's `normalize-stderr` rules, (regex, replacement), in order.
-    pub rules: &'a [(String, String)],
+    pub(crate) rules: &'a [(String, String)],
 }
 
 /// The rendered text of each message in rustc's JSON output (`--error-format=json
 /// --json=future-incompat`), in order, as compiletest's `extract_rendered` takes it.
-pub fn extract_rendered(json: &str) -> Vec<String> {
+pub(crate) fn extract_rendered(json: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in json.lines() {
         let value = line
@@ -68,7 +68,7 @@ pub fn extract_rendered(json: &str) -> Vec<String> {
 }
 
 /// The messages of one compile, as compiletest compares them.
-pub fn stderr(messages: &[String], cx: &Context) -> String {
+pub(crate) fn stderr(messages: &[String], cx: &Context) -> String {
     let text: String = messages
         .iter()
         .map(|m| ui_testing_date(&ui_testing_margin(m)))

@@ -5,10 +5,12 @@ use super::hide_trailing_numbers;
 
 /// A normalization step of our own, after trybuild's: a name, what it does to rendered text,
 /// and what it does to a structured span's place ([`crate::engine::diagnostic::Span::at`]).
-pub struct Step {
-    pub name: &'static str,
-    pub text: fn(&str) -> String,
-    pub span: fn(&str) -> String,
+pub(crate) struct Step {
+    // Read by the tests' table, which names each step; nothing else needs it.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) name: &'static str,
+    pub(crate) text: fn(&str) -> String,
+    pub(crate) span: fn(&str) -> String,
 }
 
 /// The steps after trybuild's, in the order they were added. As in trybuild, a new step is
@@ -16,7 +18,7 @@ pub struct Step {
 /// steps apply where two outputs are compared, to both sides (the drift classes), never to what
 /// is recorded or pinned. Pinned `.stderr` files stay as trybuild writes them, since trybuild
 /// (`tests/ui.rs`) checks them too and knows none of these steps.
-pub const LATER_STEPS: [Step; 1] = [Step {
+pub(crate) const LATER_STEPS: [Step; 1] = [Step {
     // std's bundled dependencies (hashbrown, below `/rust/deps/<crate>-<version>/`) move
     // their lines, and change their version, with releases that change nothing the compiler
     // says about the program: treated as trybuild treats lines outside the case file
@@ -27,14 +29,14 @@ pub const LATER_STEPS: [Step; 1] = [Step {
 }];
 
 /// Rendered stderr with every [`LATER_STEPS`] step applied, for comparing.
-pub fn comparable(stderr: &str) -> String {
+pub(crate) fn comparable(stderr: &str) -> String {
     LATER_STEPS
         .iter()
         .fold(stderr.to_string(), |text, step| (step.text)(&text))
 }
 
 /// A span's place with every [`LATER_STEPS`] step applied, for comparing.
-pub fn comparable_span(at: &str) -> String {
+pub(crate) fn comparable_span(at: &str) -> String {
     LATER_STEPS
         .iter()
         .fold(at.to_string(), |at, step| (step.span)(&at))

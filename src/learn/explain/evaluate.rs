@@ -23,7 +23,7 @@ pub struct EvalRow {
     /// rustc's rendered text of the error explained.
     pub rendered: String,
     pub top1: bool,
-    pub top3: bool,
+    pub(crate) top3: bool,
 }
 
 /// The `//@ expect: a b` names of an evaluation program.

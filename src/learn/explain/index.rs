@@ -81,7 +81,7 @@ fn case_snippet(case: &Case, d: &Diagnostic) -> String {
 
 /// The corpus and its index. An index without a single entry would answer every error with
 /// no case at all: that is an error, which says what is missing and how to record it.
-pub(crate) fn load() -> Result<(Corpus, Index)> {
+pub(super) fn load() -> Result<(Corpus, Index)> {
     let corpus =
         Corpus::load(&crate::input::corpus::bundled_root()).map_err(|mut e| e.swap_remove(0))?;
     let root = crate::paths::history_root();

@@ -9,14 +9,14 @@ use std::path::Path;
 /// labels rustc quotes under its headline.
 #[derive(Clone, Debug)]
 pub struct Found {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
     pub diagnostic: Diagnostic,
     /// The quoted source lines and labels of the error's own spans (not of its notes).
     pub snippet: String,
     /// rustc's rendered text of the error, where the input had it (JSON does).
-    pub rendered: Option<String>,
+    pub(crate) rendered: Option<String>,
 }
 
 /// Reads rustc's JSON lines (`--error-format=json`) or cargo's (`--message-format=json`, whose

@@ -39,7 +39,7 @@ pub(crate) struct MatchOut {
 }
 
 /// Explains every error: its chain in the user's types and the three nearest cases.
-pub(crate) fn explain(found: &[Found], index: &Index) -> Vec<Explained> {
+pub(super) fn explain(found: &[Found], index: &Index) -> Vec<Explained> {
     found.iter().map(|f| explain_one(f, index)).collect()
 }
 
@@ -80,13 +80,13 @@ fn match_out(m: Match) -> MatchOut {
 }
 
 /// `{"errors": [...]}`.
-pub(crate) fn to_json(explained: &[Explained]) -> String {
+pub(super) fn to_json(explained: &[Explained]) -> String {
     serde_json::to_string_pretty(&serde_json::json!({ "errors": explained })).expect("plain data")
 }
 
 /// The text report: each error with its chain and nearest cases, their explanation and the
 /// diff to their first fix.
-pub(crate) fn to_text(explained: &[Explained], corpus: &Corpus) -> String {
+pub(super) fn to_text(explained: &[Explained], corpus: &Corpus) -> String {
     let mut out = String::new();
     if explained.is_empty() {
         out.push_str("no errors: nothing to explain\n");

@@ -12,21 +12,21 @@ use std::collections::BTreeSet;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Shape {
     /// `E0277`, or `-` for an error without a code.
-    pub code: String,
+    pub(crate) code: String,
     /// The headline with every `quotation` blanked to `` `_` ``.
-    pub headline: String,
+    pub(crate) headline: String,
     /// The trait not implemented (`Send`, `Sync`), for an obligation error.
     #[serde(rename = "trait")]
-    pub trait_name: String,
+    pub(crate) trait_name: String,
     /// The culprit type's constructor (`Rc`, `Cell`, `dyn`, `*mut`), for an obligation error.
-    pub culprit: String,
+    pub(crate) culprit: String,
     /// The kinds of the chain's links between culprit and bound, sorted (`captured-by-closure`).
-    pub kinds: Vec<String>,
+    pub(crate) kinds: Vec<String>,
     /// The demanding bound: std's item (`spawn`, `Scope::spawn`), `user-fn`, `static`, `cast`,
     /// `return-type`; empty where rustc names none.
-    pub bound: String,
+    pub(crate) bound: String,
     /// Context words from the quoted lines (`spawn`, `scope`, `channel`, `lock`, `async`, ...).
-    pub context: Vec<String>,
+    pub(crate) context: Vec<String>,
 }
 
 impl Shape {

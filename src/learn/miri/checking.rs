@@ -9,11 +9,11 @@ pub struct Checked {
     pub case: Case,
     /// `pass`, `fail` (does not compile), `run-fail` (compiled, failed at run time),
     /// `timeout`, `ice`.
-    pub native: String,
+    pub(crate) native: String,
     /// `None` when Miri was not run (it does not compile natively).
     pub miri: Option<Run>,
     /// The verdict the case's directives promise (`None` for a program without a header).
-    pub expected: Option<Verdict>,
+    pub(crate) expected: Option<Verdict>,
     /// What differs from the directive or the pinned report; empty when all is as pinned.
     pub problem: String,
     pub cached: bool,

@@ -59,7 +59,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Verdict::Clean => "clean",
             Verdict::DataRace => "data-race",
@@ -74,7 +74,7 @@ impl Verdict {
     }
 
     /// The verdict a case's directive promises: its finding, `clean` without one.
-    pub fn expected(case: &Case) -> Option<Verdict> {
+    pub(crate) fn expected(case: &Case) -> Option<Verdict> {
         if case.expectation != Expectation::Pass {
             return None;
         }
@@ -105,10 +105,10 @@ pub struct Run {
     pub verdict: Verdict,
     /// Miri's headline (`Undefined Behavior: Data race detected between ...`), normalized; or
     /// the program's panic message; `None` when clean.
-    pub headline: Option<String>,
+    pub(crate) headline: Option<String>,
     /// Miri's whole report, normalized ([`normalize_report`]).
     pub report: String,
-    pub millis: u64,
+    pub(crate) millis: u64,
 }
 
 /// Options of a Miri run.
@@ -136,7 +136,7 @@ impl Options {
     }
 
     /// The Miri flags these options give; part of the cache key.
-    pub fn flags(&self) -> Vec<String> {
+    pub(crate) fn flags(&self) -> Vec<String> {
         self.seeds
             .map(|n| vec![format!("-Zmiri-many-seeds=0..{n}")])
             .unwrap_or_default()

@@ -22,7 +22,7 @@ pub fn to_json(results: &[Checked], root: &Path) -> serde_json::Value {
 }
 
 /// How many programs got each verdict, in the order of [`Verdict`].
-pub fn counts(results: &[Checked]) -> Vec<(&'static str, usize)> {
+pub(crate) fn counts(results: &[Checked]) -> Vec<(&'static str, usize)> {
     let all = [
         Verdict::Clean,
         Verdict::DataRace,

@@ -32,7 +32,7 @@ pub fn classify(report: &str) -> Option<(Verdict, Option<String>)> {
 /// std's paths and line numbers (`$STD`), the source lines Miri quotes from std, and the std
 /// frames of backtraces (each run of them is one `…` line); `-Zmiri-many-seeds` progress lines
 /// are dropped. What points into the case is kept as Miri printed it.
-pub fn normalize_report(text: &str) -> String {
+pub(crate) fn normalize_report(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut in_std_snippet = false;
     let mut in_backtrace = false;

@@ -5,14 +5,14 @@ use super::*;
 /// A toolchain's Miri, ready to run: its binary and the sysroot it interprets std from.
 #[derive(Clone, Debug)]
 pub struct Miri {
-    pub toolchain: Toolchain,
-    pub miri: PathBuf,
+    pub(crate) toolchain: Toolchain,
+    pub(crate) miri: PathBuf,
     /// The Miri sysroot, under `target/sendsync/miri/<identity hash>/`.
-    pub sysroot: PathBuf,
+    pub(crate) sysroot: PathBuf,
 }
 
 /// The command that installs what Miri needs on `toolchain`.
-pub fn install_hint(toolchain: &Toolchain) -> String {
+pub(crate) fn install_hint(toolchain: &Toolchain) -> String {
     if toolchain.release.contains("nightly") {
         format!(
             "`rustup component add miri rust-src --toolchain {}`",
@@ -74,7 +74,7 @@ impl Miri {
     }
 
     /// Whether the Miri sysroot has been prepared.
-    pub fn is_ready(&self) -> bool {
+    pub(crate) fn is_ready(&self) -> bool {
         self.sysroot.join(READY).is_file()
     }
 

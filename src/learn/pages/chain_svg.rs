@@ -84,7 +84,7 @@ fn line_of_at(at: &str) -> &str {
 
 /// The SVG of one chain. `href` maps a link's `line:col-…` to the anchor of that line on the
 /// page (`#L17`); links without a place, or for which `href` gives none, are plain boxes.
-pub fn svg(chain: &Chain, id: &str, href: &dyn Fn(&str) -> Option<String>) -> String {
+pub(crate) fn svg(chain: &Chain, id: &str, href: &dyn Fn(&str) -> Option<String>) -> String {
     let texts: Vec<(String, String)> = chain
         .links
         .iter()
@@ -157,13 +157,17 @@ fn line_of(l: &Link) -> &str {
 }
 
 /// The line a `line:col-…` span starts on.
-pub fn line(at: &str) -> Option<usize> {
+pub(crate) fn line(at: &str) -> Option<usize> {
     short_at(at).split(':').next()?.parse().ok()
 }
 
 /// The chains of a case as a figure each: the diagram, and the chain in one line of text
 /// beneath it (which is also what a screen reader reads).
-pub fn figures(chains: &[Chain], name: &str, href: &dyn Fn(&str) -> Option<String>) -> String {
+pub(crate) fn figures(
+    chains: &[Chain],
+    name: &str,
+    href: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let mut out = String::new();
     for (i, chain) in chains.iter().enumerate() {
         let id = format!("chain-{}-{}", name, i + 1);

@@ -27,13 +27,13 @@ pub(crate) fn body(source: &str) -> (usize, String) {
 /// report, never from a run: `cargo test` holds both against Miri where nightly Miri is installed.
 pub(crate) struct MiriNote {
     /// `clean`, `data-race`, `deadlock`, `leak`, `ub`, or `skip`.
-    pub verdict: &'static str,
+    pub(crate) verdict: &'static str,
     /// Miri's headline, or why the case is not run.
-    pub headline: Option<String>,
+    pub(crate) headline: Option<String>,
     /// Miri's pinned report (normalized), and where it is pinned.
-    pub report: Option<(String, PathBuf)>,
+    pub(crate) report: Option<(String, PathBuf)>,
     /// Natively the run never ends (`native: hangs`).
-    pub hangs: bool,
+    pub(crate) hangs: bool,
 }
 
 pub(crate) fn miri_note(case: &Case) -> Option<MiriNote> {

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 /// A token's class: the CSS class it gets.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Class {
+pub(crate) enum Class {
     Plain,
     Keyword,
     Type,
@@ -55,7 +55,7 @@ const PRIMITIVES: &[&str] = &[
 
 /// Splits Rust source into classified tokens. Unknown or malformed input never fails: what
 /// cannot be classified is plain.
-pub fn tokens(src: &str) -> Vec<(Class, &str)> {
+pub(crate) fn tokens(src: &str) -> Vec<(Class, &str)> {
     let b: Vec<(usize, char)> = src.char_indices().collect();
     let n = b.len();
     let at = |i: usize| b.get(i).map(|&(_, c)| c);
@@ -255,7 +255,7 @@ fn span(out: &mut String, class: Option<&str>, text: &str) {
 /// Rust source as HTML with `<span class=...>` around keywords (`k`), types (`t`), strings
 /// and chars (`s`), comments (`c`), lifetimes (`l`), macros (`m`), numbers (`n`), attributes
 /// (`a`) and constants (`cn`).
-pub fn rust(src: &str) -> String {
+pub(crate) fn rust(src: &str) -> String {
     let mut out = String::with_capacity(src.len() * 2);
     for (class, text) in tokens(src) {
         span(&mut out, class.css(), text);
@@ -266,7 +266,7 @@ pub fn rust(src: &str) -> String {
 /// Rust source as HTML lines, each with its line number (the first being `first`).
 /// `anchors` gives each line an `id="L<n>"` to link to: only for the one program of a page
 /// that links point at (ids are unique in a page).
-pub fn rust_lines(src: &str, first: usize, anchors: bool) -> String {
+pub(crate) fn rust_lines(src: &str, first: usize, anchors: bool) -> String {
     let html = rust(src.strip_suffix('\n').unwrap_or(src));
     let lines: Vec<&str> = html.split('\n').collect();
     let mut out = String::new();
@@ -286,7 +286,7 @@ pub fn rust_lines(src: &str, first: usize, anchors: bool) -> String {
 
 /// The type names a program uses (capitalized identifiers and primitives, outside comments
 /// and strings).
-pub fn type_names(src: &str) -> BTreeSet<String> {
+pub(crate) fn type_names(src: &str) -> BTreeSet<String> {
     tokens(src)
         .into_iter()
         .filter(|(class, _)| *class == Class::Type)
@@ -299,7 +299,7 @@ pub fn type_names(src: &str) -> BTreeSet<String> {
 /// red and bold, `warning` (`wa`) yellow, `note` (`no`) green, `help` (`he`) cyan, headline
 /// messages bold (`hl`), the `-->` and `|` gutter and line numbers blue (`gu`), primary labels
 /// `^^^` red (`pr`), secondary labels `---` blue (`se`), and suggested additions green (`ad`).
-pub fn stderr(text: &str) -> String {
+pub(crate) fn stderr(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     let lines: Vec<&str> = text.split('\n').collect();
     for (k, line) in lines.iter().enumerate() {

@@ -7,7 +7,7 @@ use crate::engine::report::html_escape;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// Converts a block of Markdown to HTML.
-pub fn to_html(md: &str) -> String {
+pub(crate) fn to_html(md: &str) -> String {
     let mut events = Vec::new();
     let mut code: Option<(bool, String)> = None;
     for event in Parser::new_ext(md, Options::empty()) {
@@ -41,7 +41,7 @@ pub fn to_html(md: &str) -> String {
 }
 
 /// Converts one line of inline Markdown (a title, a table cell) to HTML, without a paragraph.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let html = to_html(text);
     let trimmed = html.trim_end_matches('\n');
     match trimmed

@@ -9,20 +9,20 @@ use std::collections::BTreeSet;
 /// One page: a failing case with its fixes, or a passing case that is nobody's fix.
 pub(crate) struct Page<'a> {
     /// The failing case, or the standalone passing one.
-    pub case: &'a Case,
+    pub(crate) case: &'a Case,
     /// The passing cases that repair `case`, in the order its `fix:` names them: the first is
     /// the lead fix, any other is another idiomatic fix shown after it on the same page.
-    pub fixes: Vec<&'a Case>,
+    pub(crate) fixes: Vec<&'a Case>,
 }
 
 impl Page<'_> {
     /// The page's file stem: the name of its main case.
-    pub fn slug(&self) -> &str {
+    pub(crate) fn slug(&self) -> &str {
         &self.case.name
     }
 
     /// The error codes of the failing case (empty for a passing page).
-    pub fn codes(&self) -> Vec<&str> {
+    pub(crate) fn codes(&self) -> Vec<&str> {
         match &self.case.expectation {
             Expectation::Fail(codes) => codes.iter().map(String::as_str).collect(),
             _ => Vec::new(),
@@ -30,14 +30,14 @@ impl Page<'_> {
     }
 
     /// Every case name the page holds.
-    pub fn names(&self) -> Vec<&str> {
+    pub(crate) fn names(&self) -> Vec<&str> {
         let mut names = vec![self.case.name.as_str()];
         names.extend(self.fixes.iter().map(|f| f.name.as_str()));
         names
     }
 
     /// The type names used in the page's programs (for search).
-    pub fn types(&self) -> BTreeSet<String> {
+    pub(crate) fn types(&self) -> BTreeSet<String> {
         let mut types = highlight::type_names(&body(&self.case.source).1);
         for fix in &self.fixes {
             types.extend(highlight::type_names(&body(&fix.source).1));
@@ -47,10 +47,10 @@ impl Page<'_> {
 }
 
 pub(crate) struct Chapter<'a> {
-    pub topic: &'a Topic,
-    pub pages: Vec<Page<'a>>,
+    pub(crate) topic: &'a Topic,
+    pub(crate) pages: Vec<Page<'a>>,
     /// Passing cases of this topic shown as a fix on a page of another topic, with that page.
-    pub fixes_elsewhere: Vec<(&'a Case, &'a Case)>,
+    pub(crate) fixes_elsewhere: Vec<(&'a Case, &'a Case)>,
 }
 
 /// The order in which a learner reads the topics, and in which the site and the book list

@@ -228,10 +228,10 @@ pub fn probe_all(
 /// probed release.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mismatch {
-    pub row: &'static Row,
+    pub(crate) row: &'static Row,
     /// `None` for a type without a parameter.
-    pub instantiation: Option<&'static Instantiation>,
-    pub auto_trait: Trait,
+    pub(crate) instantiation: Option<&'static Instantiation>,
+    pub(crate) auto_trait: Trait,
     pub expected: Answer,
     pub observed: Answer,
 }
@@ -276,11 +276,11 @@ pub fn mismatches(table: &Table) -> Vec<Mismatch> {
 /// An answer that differs between toolchains.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Difference {
-    pub row: &'static Row,
-    pub instantiation: Option<&'static Instantiation>,
-    pub auto_trait: Trait,
+    pub(crate) row: &'static Row,
+    pub(crate) instantiation: Option<&'static Instantiation>,
+    pub(crate) auto_trait: Trait,
     /// One per table, in the order given.
-    pub answers: Vec<Answer>,
+    pub(crate) answers: Vec<Answer>,
     /// Each change between two toolchains next to each other in release order.
     pub transitions: Vec<Transition>,
 }
@@ -299,17 +299,17 @@ impl Difference {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Transition {
     /// The names of the toolchains on either side.
-    pub from: String,
-    pub to: String,
-    pub before: Answer,
-    pub after: Answer,
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) before: Answer,
+    pub(crate) after: Answer,
     /// The release that changed it, when known: the later toolchain when it is the next
     /// release after the earlier one, else the release recorded in the table's history.
-    pub release: Option<Version>,
+    pub(crate) release: Option<Version>,
     /// Whether the table's history records a change in this range.
-    pub recorded: bool,
+    pub(crate) recorded: bool,
     /// Whether the later toolchain is the release right after the earlier one.
-    pub adjacent: bool,
+    pub(crate) adjacent: bool,
 }
 
 impl Transition {

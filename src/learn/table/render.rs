@@ -17,7 +17,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn parse(s: &str) -> Result<Format> {
+    pub(crate) fn parse(s: &str) -> Result<Format> {
         match s {
             "text" => Ok(Format::Text),
             "json" => Ok(Format::Json),

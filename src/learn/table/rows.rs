@@ -47,7 +47,7 @@ macro_rules! with_instantiations {
 macro_rules! instantiation_data {
     ($([$ty:ty] $send:ident $sync:ident),*) => {
         /// The instantiations, as data.
-        pub static INSTANTIATIONS: [Instantiation; 4] = [$(Instantiation {
+        pub(crate) static INSTANTIATIONS: [Instantiation; 4] = [$(Instantiation {
             ty: stringify!($ty),
             send: yes_no!($send),
             sync: yes_no!($sync),
@@ -168,7 +168,7 @@ macro_rules! row_data {
 macro_rules! table {
     ($($section:literal { $({ $($row:tt)* })* })*) => {
         /// Every row, in the order shown.
-        pub static ROWS: &[Row] = &[$($(row_data!($section; $($row)*),)*)*];
+        pub(crate) static ROWS: &[Row] = &[$($(row_data!($section; $($row)*),)*)*];
         $($(assert_row!($($row)*);)*)*
     };
 }

@@ -13,7 +13,7 @@ impl Host {
 
     /// Whether the condition `name` (of `only-NAME` or `ignore-NAME`) holds here, and
     /// compiletest's words for it ("when the architecture is aarch64").
-    pub fn condition(&self, name: &str) -> (bool, String) {
+    pub(crate) fn condition(&self, name: &str) -> (bool, String) {
         let os_env = format!("{}-{}", self.os, self.env);
         let bits = format!("{}bit", self.pointer_width);
         // A name that holds when this host is it: "when the {what} is {name}".

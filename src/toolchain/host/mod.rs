@@ -22,15 +22,15 @@ use std::path::PathBuf;
 /// outside (the reasons name the triple, the pointer width picks a `.stderr`); the rest is
 /// only asked through [`Host::condition`] and [`Host::needs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Host {
-    pub triple: String,
+pub(crate) struct Host {
+    pub(crate) triple: String,
     /// rustc's `target_arch`: `x86_64`, `x86` (for i686), `aarch64`, `arm`, ...
     arch: String,
     os: String,
     env: String,
     abi: String,
     family: &'static str,
-    pub pointer_width: u32,
+    pub(crate) pointer_width: u32,
     big_endian: bool,
     /// `stable`, `beta` or `nightly` (a local `-dev` build counts as nightly, as in compiletest).
     channel: &'static str,
@@ -41,7 +41,7 @@ pub struct Host {
 }
 
 impl Host {
-    pub fn of(toolchain: &Toolchain) -> Host {
+    pub(crate) fn of(toolchain: &Toolchain) -> Host {
         let mut host = Host::from_triple(&toolchain.host, &toolchain.release);
         host.sysroot = toolchain.sysroot.clone();
         host.git_hash = !toolchain.commit_hash.is_empty() && toolchain.commit_hash != "unknown";

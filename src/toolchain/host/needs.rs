@@ -66,7 +66,7 @@ const ASM_ARCHS: &[&str] = &[
 impl Host {
     /// Whether this host meets `needs-NAME` (with the directive's value, for those that take
     /// one); the error is why not, in compiletest's words where it has them.
-    pub fn needs(&self, name: &str, value: &str) -> Result<(), String> {
+    pub(crate) fn needs(&self, name: &str, value: &str) -> Result<(), String> {
         if let Some(met) = self.has(name) {
             return met;
         }

@@ -27,7 +27,7 @@ const VENDORS: &[&str] = &[
 
 impl Host {
     /// The host a triple names, on a toolchain of `release` (for the channel).
-    pub fn from_triple(triple: &str, release: &str) -> Host {
+    pub(crate) fn from_triple(triple: &str, release: &str) -> Host {
         let (raw_arch, os, env, abi) = parts_of(triple);
         let arch = arch_of(raw_arch);
         let family = family_of(&os, &arch);
