@@ -4,7 +4,7 @@
 //!
 //! # Module map
 //!
-//! Five layers, each a folder. A layer uses the layers above it in this list and the
+//! Six layers, each a folder. A layer uses the layers above it in this list and the
 //! foundation, never one below it (`tests/layers.rs` fails on an upward import):
 //!
 //! | layer | holds |
@@ -15,6 +15,7 @@
 //! | [`engine`] | turning a case into a verdict: compiling ([`engine::compile`]) against built crates ([`engine::deps`]), rustc's diagnostics ([`engine::diagnostic`]) and their obligation chains ([`engine::chain`]), normalization ([`engine::normalize`]), the result cache ([`engine::cache`]), checking ([`engine::check`]) and its report ([`engine::report`]) |
 //! | [`drift`] | how outcomes differ across toolchains: the classes ([`drift::Drift`]), the matrix ([`drift::matrix`]) and the committed history ([`drift::history`]) |
 //! | [`learn`] | what learners see: `explain` ([`learn::explain`]), Miri runs ([`learn::miri`]), the truth table ([`learn::table`]), teaching claims ([`learn::claims`]), the site and the book ([`learn::pages`]) |
+//! | [`uitest`] | a crate's own UI tests on every toolchain (`sendsync ui`): the crate and its programs ([`uitest::krate`]), one program through rustc ([`uitest::compile`]), expectations per toolchain ([`uitest::expect`]), record, check and show ([`uitest::run`]) |
 //!
 //! The flow: a case file is parsed into an [`input::case::Case`]; [`engine::compile`] runs it
 //! through a [`toolchain::Toolchain`] into an [`engine::compile::Outcome`]; [`engine::check`]
@@ -29,6 +30,7 @@ pub mod input;
 pub mod learn;
 pub mod paths;
 pub mod toolchain;
+pub mod uitest;
 pub mod work;
 
 pub use error::{Error, Result};

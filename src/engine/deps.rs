@@ -528,6 +528,35 @@ fn direct_dependencies(
     Ok(direct)
 }
 
+// ---------------------------------------------------------------------------------------------
+// A crate's own UI tests (`crate::uitest`, issue 28): the generated package depends on the crate
+// itself by `path`, beside its dev-dependencies. Kept apart from the rest of this file.
+
+/// [`try_build`] for a manifest the caller made rather than read from a file: the package that
+/// `crate::uitest` generates, which depends on a crate by `path`. The key covers the specs and
+/// the lock but not the crate's own sources, which change under it: so an earlier run's
+/// `built.json` is not taken on trust, and cargo (whose check that artifacts are fresh costs
+/// little) is asked once per process and builds only what changed.
+pub fn try_build_fresh(
+    builder: Builder,
+    manifest: &Manifest,
+) -> std::result::Result<Built, Failure> {
+    let key = key_with(builder, manifest);
+    let slot = {
+        let mut builds = builds().lock().unwrap_or_else(|e| e.into_inner());
+        builds.entry(format!("fresh {key}")).or_default().clone()
+    };
+    slot.get_or_init(|| {
+        let record = crate::paths::target_dir()
+            .join("sendsync/deps")
+            .join(&key[..16])
+            .join("built.json");
+        let _ = std::fs::remove_file(record);
+        build_now(builder, manifest, &key)
+    })
+    .clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
