@@ -140,8 +140,15 @@ impl Crate {
             Ok(built) => Ok(Ok(built)),
             Err(Failure::DoesNotBuild(why)) => Ok(Err(why)),
             // cargo refuses a crate whose `rust-version` is newer than the toolchain before
-            // rustc sees it: the crate's own limit, as much as a compile error is.
-            Err(Failure::Other(why)) if why.contains("requires rustc") => Ok(Err(why)),
+            // rustc sees it: the crate's own limit, as much as a compile error is. And
+            // `try_build` reads rustc's rejection from `compiler-message` lines, which
+            // `--message-format=json-render-diagnostics` leaves out: cargo's own "could not
+            // compile" line is the sign that rustc rejected a crate.
+            Err(Failure::Other(why))
+                if why.contains("requires rustc") || why.contains("error: could not compile `") =>
+            {
+                Ok(Err(why))
+            }
             Err(Failure::Other(why)) => Err(Error::env(why)),
         }
     }

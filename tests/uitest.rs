@@ -1,0 +1,280 @@
+//! `sendsync ui`: a crate's own UI tests on every toolchain. A small crate in a temp folder,
+//! whose UI programs' stderr differs between 1.75.0 and 1.95.0 (std's `spawn` moved from
+//! `thread/mod.rs` to `thread/functions.rs`, and E0277's help gained "which is required by"),
+//! is recorded on both; each toolchain then checks against its own expectation; a changed
+//! program fails on both with the difference; bad input exits 2.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const OLD: &str = "1.75.0";
+const NEW: &str = "1.95.0";
+
+fn sendsync(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sendsync"));
+    cmd.args(args).env_remove("SENDSYNC_BLESS");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("runs sendsync")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn ui(verb: &str, krate: &Path, more: &[&str]) -> Output {
+    let manifest = krate.join("Cargo.toml");
+    let mut args = vec!["ui", verb, "--manifest-path", manifest.to_str().unwrap()];
+    args.extend(more);
+    sendsync(&args, &[])
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+const LIB: &str = "use std::rc::Rc;\n\n/// A handle that must stay on its thread.\npub struct Local(pub Rc<u8>);\n\n/// Runs `f` on another thread.\npub fn run_elsewhere<F: FnOnce() + Send + 'static>(f: F) {\n    std::thread::spawn(f).join().unwrap();\n}\n";
+
+const RC_TO_THREAD: &str = "use std::rc::Rc;\n\nfn main() {\n    let rc = Rc::new(5);\n    std::thread::spawn(move || {\n        println!(\"{}\", rc);\n    });\n}\n";
+
+/// A crate with three UI programs: one that std rejects, one that the crate's own bound
+/// rejects, and one that compiles.
+fn fixture(dir: &Path, lib: &str) {
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::create_dir_all(dir.join("tests/ui")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"fixture\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+    std::fs::write(dir.join("tests/ui/rc_to_thread.rs"), RC_TO_THREAD).unwrap();
+    std::fs::write(
+        dir.join("tests/ui/local_elsewhere.rs"),
+        "fn main() {\n    let local = fixture::Local(std::rc::Rc::new(1));\n    fixture::run_elsewhere(move || {\n        let _ = &local;\n    });\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tests/ui/fine.rs"),
+        "fn main() {\n    fixture::run_elsewhere(|| println!(\"hi\"));\n}\n",
+    )
+    .unwrap();
+}
+
+fn both_installed(what: &str) -> bool {
+    common::installed_all(&[OLD, NEW], what).len() == 2
+}
+
+#[test]
+fn each_toolchain_checks_against_its_own_expectation_and_a_change_fails_on_both() {
+    if !both_installed("ui record and check") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path(), LIB);
+    let toolchains = format!("{OLD},{NEW}");
+    let r = ui("record", dir.path(), &["--toolchains", &toolchains]);
+    assert_eq!(code(&r), 0, "{}", text(&r));
+    assert!(
+        text(&r).contains("1.75.0: 3 programs: 3 added"),
+        "{}",
+        text(&r)
+    );
+    let file = dir.path().join("tests/ui/rc_to_thread.sendsync.toml");
+    let recorded = std::fs::read_to_string(&file).unwrap();
+    // Two variants, the real difference between the two rustcs: where std's `spawn` lies.
+    let old = sendsync::uitest::expect::Expectations::load(
+        &dir.path().join("tests/ui/rc_to_thread.rs"),
+        "tests/ui/rc_to_thread.rs",
+        NEW,
+    )
+    .unwrap();
+    let (a, b) = (old.on(OLD).unwrap().unwrap(), old.on(NEW).unwrap().unwrap());
+    assert!(
+        a.stderr.contains("--> $RUST/std/src/thread/mod.rs\n"),
+        "{}",
+        a.stderr
+    );
+    assert!(
+        b.stderr.contains("--> $RUST/std/src/thread/functions.rs\n"),
+        "{}",
+        b.stderr
+    );
+    assert!(a.stderr.contains(" --> tests/ui/rc_to_thread.rs:5:24\n"));
+    for tc in [OLD, NEW] {
+        let c = ui("check", dir.path(), &["--toolchain", tc]);
+        assert_eq!(code(&c), 0, "{tc}: {}", text(&c));
+        assert!(text(&c).contains(&format!("{tc}: 3 programs, 3 as expected")));
+    }
+    let show = ui("show", dir.path(), &[]);
+    assert_eq!(code(&show), 0, "{}", text(&show));
+    assert!(
+        text(&show).contains(
+            "tests/ui/rc_to_thread.rs:\n  1.75.0: A (fail E0277)\n  1.95.0: B (fail E0277)\n"
+        ),
+        "{}",
+        text(&show)
+    );
+
+    // A change to one program: both toolchains fail, with the difference.
+    std::fs::write(
+        dir.path().join("tests/ui/rc_to_thread.rs"),
+        RC_TO_THREAD.replace("println!(\"{}\", rc);", "let _ = &rc;"),
+    )
+    .unwrap();
+    for tc in [OLD, NEW] {
+        let c = ui("check", dir.path(), &["--toolchain", tc]);
+        let t = text(&c);
+        assert_eq!(code(&c), 1, "{tc}: {t}");
+        assert!(
+            t.contains(&format!(
+                "tests/ui/rc_to_thread.rs: differs from the expectation of {tc} (drift: rendering"
+            )),
+            "{t}"
+        );
+        assert!(t.contains("-6 | |         println!(\"{}\", rc);"), "{t}");
+        assert!(t.contains("+6 | |         let _ = &rc;"), "{t}");
+        assert!(
+            t.contains(&format!("{tc}: 3 programs, 2 as expected, 1 not")),
+            "{t}"
+        );
+    }
+    // Recording does not overwrite an expectation unless asked to.
+    let r = ui("record", dir.path(), &["--toolchains", &toolchains]);
+    assert_eq!(code(&r), 1, "{}", text(&r));
+    assert!(
+        text(&r).contains("which is kept (--bless replaces it)"),
+        "{}",
+        text(&r)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), recorded);
+    let manifest = dir.path().join("Cargo.toml");
+    let args = [
+        "ui",
+        "record",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+        "--toolchains",
+        &toolchains,
+    ];
+    let r = sendsync(&args, &[("SENDSYNC_BLESS", "1")]);
+    assert_eq!(code(&r), 0, "{}", text(&r));
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), recorded);
+    let c = ui("check", dir.path(), &["--toolchains", &toolchains]);
+    assert_eq!(code(&c), 0, "{}", text(&c));
+}
+
+#[test]
+fn a_toolchain_never_recorded_is_held_to_the_nearest_recorded_one() {
+    let Some(_) = common::installed("1.76.0", "ui check against a neighbour") else {
+        return;
+    };
+    if !both_installed("ui check against a neighbour") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path(), LIB);
+    let r = ui(
+        "record",
+        dir.path(),
+        &["--toolchains", &format!("{OLD},{NEW}")],
+    );
+    assert_eq!(code(&r), 0, "{}", text(&r));
+    let c = ui("check", dir.path(), &["--toolchain", "1.76.0"]);
+    let t = text(&c);
+    assert!(
+        t.contains("tests/ui/fine.rs: no expectation recorded for 1.76.0: held against the nearest recorded toolchain, 1.75.0"),
+        "{t}"
+    );
+    // 1.76.0 renders these as 1.75.0 does: `spawn` still lies in `thread/mod.rs`.
+    assert_eq!(code(&c), 0, "{t}");
+}
+
+#[test]
+fn a_crate_that_does_not_build_on_a_toolchain_is_na_there() {
+    if !both_installed("ui record of a crate too new for a toolchain") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // `LazyLock` is stable since 1.80: the crate does not build on 1.75.0.
+    let lib = format!(
+        "{LIB}\npub static ANSWER: std::sync::LazyLock<u8> = std::sync::LazyLock::new(|| 42);\n"
+    );
+    fixture(dir.path(), &lib);
+    let r = ui(
+        "record",
+        dir.path(),
+        &["--toolchains", &format!("{OLD},{NEW}")],
+    );
+    let t = text(&r);
+    assert_eq!(code(&r), 0, "{t}");
+    assert!(
+        t.contains("1.75.0: 3 programs: 3 added")
+            && t.contains("(n/a: the crate does not build there: error"),
+        "{t}"
+    );
+    let show = text(&ui("show", dir.path(), &[]));
+    assert!(
+        show.contains("  1.75.0: n/a\n  1.95.0: A (fail E0277)"),
+        "{show}"
+    );
+    let c = ui("check", dir.path(), &["--toolchain", OLD]);
+    let t = text(&c);
+    assert_eq!(code(&c), 2, "{t}");
+    assert!(
+        t.contains("Cargo.toml does not build with 1.75.0 (recorded as n/a there), so its UI programs cannot be checked there"),
+        "{t}"
+    );
+    let c = ui("check", dir.path(), &["--toolchain", NEW]);
+    assert_eq!(code(&c), 0, "{}", text(&c));
+}
+
+#[test]
+fn bad_input_is_an_error_naming_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = ui("check", &dir.path().join("nowhere"), &[]);
+    let t = text(&o);
+    assert_eq!(code(&o), 2, "{t}");
+    assert!(t.contains("nowhere/Cargo.toml: no such manifest"), "{t}");
+    fixture(dir.path(), LIB);
+    for f in ["rc_to_thread.rs", "local_elsewhere.rs", "fine.rs"] {
+        std::fs::remove_file(dir.path().join("tests/ui").join(f)).unwrap();
+    }
+    for verb in ["record", "check", "show"] {
+        let o = ui(verb, dir.path(), &[]);
+        let t = text(&o);
+        assert_eq!(code(&o), 2, "{verb}: {t}");
+        assert!(
+            t.contains("tests/ui: the UI folder holds no programs"),
+            "{verb}: {t}"
+        );
+    }
+    let o = ui("show", dir.path(), &["--dir", "tests/nope"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        text(&o).contains("tests/nope: no such UI folder"),
+        "{}",
+        text(&o)
+    );
+    // An expectation file that is not one: named, with its line.
+    fixture(dir.path(), LIB);
+    std::fs::write(
+        dir.path().join("tests/ui/fine.sendsync.toml"),
+        "schema = 1\nprogram = \"tests/ui/fine.rs\"\ntoolchains = 3\n",
+    )
+    .unwrap();
+    let o = ui("show", dir.path(), &[]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        text(&o).contains("tests/ui/fine.sendsync.toml:3: not a sendsync UI expectation"),
+        "{}",
+        text(&o)
+    );
+}
