@@ -278,3 +278,97 @@ fn bad_input_is_an_error_naming_the_path() {
         text(&o)
     );
 }
+
+/// The `tests/ui.rs` block of docs/uitest.md, as written there.
+fn documented_shim() -> String {
+    let doc =
+        std::fs::read_to_string(sendsync::input::corpus::package_root().join("docs/uitest.md"))
+            .unwrap();
+    let after = doc
+        .split("<!-- tests/uitest.rs compiles and runs the block below as a crate's tests/ui.rs -->\n```rust\n")
+        .nth(1)
+        .expect("docs/uitest.md has the shim block");
+    after.split("\n```").next().unwrap().to_string() + "\n"
+}
+
+#[test]
+fn the_documented_tests_ui_rs_runs_sendsync_from_cargo_test() {
+    let Some(_) = common::pinned_toolchain("the tests/ui.rs shim") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("fixture");
+    fixture(&krate, LIB);
+    let r = ui("record", &krate, &["--toolchain", NEW]);
+    assert_eq!(code(&r), 0, "{}", text(&r));
+    std::fs::write(krate.join("tests/ui.rs"), documented_shim()).unwrap();
+    let cargo_test = || {
+        let out = Command::new("cargo")
+            .args(["test", "--offline", "--test", "ui"])
+            .current_dir(&krate)
+            .env("RUSTUP_TOOLCHAIN", NEW)
+            .env("SENDSYNC", env!("CARGO_BIN_EXE_sendsync"))
+            .env("CARGO_TARGET_DIR", dir.path().join("target"))
+            .env_remove("SENDSYNC_BLESS")
+            .output()
+            .unwrap();
+        (out.status.success(), text(&out))
+    };
+    let (ok, t) = cargo_test();
+    assert!(ok, "{t}");
+    assert!(t.contains("1.95.0: 3 programs, 3 as expected"), "{t}");
+    std::fs::write(
+        krate.join("tests/ui/rc_to_thread.rs"),
+        RC_TO_THREAD.replace("println!(\"{}\", rc);", "let _ = &rc;"),
+    )
+    .unwrap();
+    let (ok, t) = cargo_test();
+    assert!(!ok, "{t}");
+    assert!(
+        t.contains("tests/ui/rc_to_thread.rs: differs from the expectation of 1.95.0")
+            && t.contains("sendsync ui check: exit status: 1"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_trybuild_stderr_is_the_pinned_toolchains_expectation_and_is_never_written() {
+    if !both_installed("ui check of a crate moved over from trybuild") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path(), LIB);
+    // Recorded once, in a copy: the stderr that 1.95.0 gives, as trybuild's file would hold it.
+    let r = ui("record", dir.path(), &["--toolchain", NEW]);
+    assert_eq!(code(&r), 0, "{}", text(&r));
+    let program = dir.path().join("tests/ui/rc_to_thread.rs");
+    let e = sendsync::uitest::expect::Expectations::load(&program, "tests/ui/rc_to_thread.rs", NEW)
+        .unwrap();
+    let stderr = e.on(NEW).unwrap().unwrap().stderr.clone();
+    for f in ["rc_to_thread", "local_elsewhere", "fine"] {
+        std::fs::remove_file(dir.path().join(format!("tests/ui/{f}.sendsync.toml"))).unwrap();
+    }
+    std::fs::remove_file(dir.path().join("tests/ui/local_elsewhere.rs")).unwrap();
+    std::fs::remove_file(dir.path().join("tests/ui/fine.rs")).unwrap();
+    let pinned = program.with_extension("stderr");
+    std::fs::write(&pinned, &stderr).unwrap();
+    let c = ui("check", dir.path(), &["--toolchain", NEW]);
+    assert_eq!(code(&c), 0, "{}", text(&c));
+    // On 1.75.0 the trybuild file is the nearest expectation, and it differs.
+    let c = ui("check", dir.path(), &["--toolchain", OLD]);
+    let t = text(&c);
+    assert_eq!(code(&c), 1, "{t}");
+    assert!(t.contains("no expectation recorded for 1.75.0: held against the nearest recorded toolchain, 1.95.0"), "{t}");
+    assert!(t.contains("classified from the text alone"), "{t}");
+    let r = ui(
+        "record",
+        dir.path(),
+        &["--toolchains", &format!("{OLD},{NEW}")],
+    );
+    assert_eq!(code(&r), 0, "{}", text(&r));
+    assert_eq!(std::fs::read_to_string(&pinned).unwrap(), stderr);
+    let show = text(&ui("show", dir.path(), &[]));
+    assert!(show.contains("  1.75.0: B (fail E0277)\n  1.95.0: A (fail E0277)\n  (1.95.0: read from trybuild's rc_to_thread.stderr)"), "{show}");
+    let e = sendsync::uitest::expect::Expectations::load(&program, "x", NEW).unwrap();
+    assert!(e.on(NEW).unwrap().unwrap().diagnostics().is_some());
+}
