@@ -372,3 +372,60 @@ fn a_trybuild_stderr_is_the_pinned_toolchains_expectation_and_is_never_written()
     let e = sendsync::uitest::expect::Expectations::load(&program, "x", NEW).unwrap();
     assert!(e.on(NEW).unwrap().unwrap().diagnostics().is_some());
 }
+
+/// trybuild's own `.stderr` files, written by trybuild 1.0.122 (`TRYBUILD=overwrite`) for the
+/// fixture on the pinned toolchain, pass `sendsync ui check` there untouched: the crate moves
+/// over without blessing anything again. The fixture and both target folders lie at fixed
+/// places below `target/`, so a warm run builds nothing again.
+#[test]
+fn trybuilds_own_stderr_files_pass_ui_check_unchanged() {
+    if !common::in_quiet_child("trybuilds_own_stderr_files_pass_ui_check_unchanged") {
+        return;
+    }
+    let Some(_) = common::pinned_toolchain("trybuild's .stderr files under ui check") else {
+        return;
+    };
+    let base = sendsync::paths::target_dir().join("uitest-trybuild");
+    let krate = base.join("fixture");
+    let _ = std::fs::remove_dir_all(krate.join("tests"));
+    fixture(&krate, LIB);
+    std::fs::remove_file(krate.join("tests/ui/fine.rs")).unwrap();
+    let root = sendsync::input::corpus::package_root();
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        "[package]\nname = \"fixture\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dev-dependencies]\ntrybuild = \"=1.0.122\"\n",
+    )
+    .unwrap();
+    std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    std::fs::write(
+        krate.join("tests/trybuild.rs"),
+        "#[test]\nfn ui() {\n    trybuild::TestCases::new().compile_fail(\"tests/ui/*.rs\");\n}\n",
+    )
+    .unwrap();
+    let out = Command::new("cargo")
+        .args(["test", "--offline", "--test", "trybuild"])
+        .current_dir(&krate)
+        .env("RUSTUP_TOOLCHAIN", sendsync::toolchain::pinned())
+        // Hides std's sources from trybuild's rustc, as sendsync hides them from its own.
+        .env("RUSTC_WRAPPER", env!("CARGO_BIN_EXE_sendsync-rustc"))
+        .env("TRYBUILD", "overwrite")
+        .env("CARGO_TARGET_DIR", base.join("target"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let pinned = krate.join("tests/ui/local_elsewhere.stderr");
+    let written = std::fs::read_to_string(&pinned).unwrap();
+    assert!(written.contains(" --> src/lib.rs\n"), "{written}");
+    let c = ui(
+        "check",
+        &krate,
+        &["--toolchain", sendsync::toolchain::pinned()],
+    );
+    assert_eq!(code(&c), 0, "{}", text(&c));
+    assert!(
+        text(&c).contains("2 programs, 2 as expected"),
+        "{}",
+        text(&c)
+    );
+    assert_eq!(std::fs::read_to_string(&pinned).unwrap(), written);
+}
