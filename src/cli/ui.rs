@@ -51,6 +51,11 @@ pub struct SuiteArgs {
     /// How many programs compile at once (default: the number of cores).
     #[arg(long, short, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub jobs: Option<u64>,
+    /// The toolchain that trybuild's `NAME.stderr` files belong to, where no
+    /// `NAME.sendsync.toml` is beside them (default: the release the crate's
+    /// rust-toolchain.toml pins, else sendsync's pinned toolchain).
+    #[arg(long, value_name = "TOOLCHAIN")]
+    pub stderr_toolchain: Option<String>,
 }
 
 #[derive(Args, Clone)]
@@ -84,6 +89,10 @@ fn open(args: &SuiteArgs) -> Result<Suite, Vec<Error>> {
     let mut suite = Suite::open(&args.manifest_path, &args.dir).map_err(one)?;
     if let Some(jobs) = args.jobs {
         suite.jobs = jobs as usize;
+    }
+    if let Some(name) = &args.stderr_toolchain {
+        let tc = Toolchain::resolve(&Spec::Rustup(name.clone())).map_err(one)?;
+        suite.krate.stderr_from(&tc);
     }
     Ok(suite)
 }

@@ -166,6 +166,17 @@ impl Expectations {
     /// A program's expectations: its `NAME.sendsync.toml`; failing that, its trybuild
     /// `NAME.stderr` as the expectation of `stderr_toolchain`; failing that, none.
     pub fn load(program: &Path, relative: &str, stderr_toolchain: &str) -> Result<Expectations> {
+        Expectations::load_with(program, relative, stderr_toolchain, stderr_toolchain)
+    }
+
+    /// [`Expectations::load`], for a `.stderr` toolchain whose key is not its release (a
+    /// nightly's `nightly-2026-05-19` is `1.97.0-nightly`).
+    pub fn load_with(
+        program: &Path,
+        relative: &str,
+        stderr_toolchain: &str,
+        stderr_release: &str,
+    ) -> Result<Expectations> {
         let path = Expectations::path(program);
         if path.is_file() {
             let text = crate::fs::read_text(&path)?;
@@ -206,7 +217,7 @@ impl Expectations {
             e.toolchains.insert(
                 stderr_toolchain.into(),
                 Toolchained {
-                    release: stderr_toolchain.into(),
+                    release: stderr_release.into(),
                     commit_date: String::new(),
                     variant: "A".into(),
                     note: Some(format!(

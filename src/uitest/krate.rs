@@ -26,6 +26,8 @@ pub struct Crate {
     /// The toolchain a trybuild `NAME.stderr` belongs to: the release the crate's
     /// `rust-toolchain.toml` pins, else sendsync's pinned one.
     pub stderr_toolchain: String,
+    /// Its release (`1.97.0-nightly` for `nightly-2026-05-19`), which orders it among others.
+    pub stderr_release: String,
 }
 
 impl Crate {
@@ -88,9 +90,11 @@ impl Crate {
                 .map(|l| crate::fs::read_text(&l))
                 .transpose()?;
         }
+        let stderr_toolchain =
+            pinned_release(&dir).unwrap_or_else(|| crate::toolchain::pinned().to_string());
         Ok(Crate {
-            stderr_toolchain: pinned_release(&dir)
-                .unwrap_or_else(|| crate::toolchain::pinned().to_string()),
+            stderr_release: stderr_toolchain.clone(),
+            stderr_toolchain,
             manifest,
             dir,
             name,
@@ -125,6 +129,12 @@ impl Crate {
             ));
         }
         Ok(out)
+    }
+
+    /// Reads trybuild's `.stderr` files as `toolchain`'s expectations (`--stderr-toolchain`).
+    pub fn stderr_from(&mut self, toolchain: &Toolchain) {
+        self.stderr_toolchain = crate::drift::history::key_of(toolchain);
+        self.stderr_release = toolchain.release.clone();
     }
 
     /// A program's path as trybuild names it: relative to the crate's folder.

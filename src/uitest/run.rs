@@ -32,10 +32,11 @@ impl Suite {
     }
 
     fn expectations(&self, program: &Path) -> Result<Expectations> {
-        Expectations::load(
+        Expectations::load_with(
             program,
             &self.krate.relative(program),
             &self.krate.stderr_toolchain,
+            &self.krate.stderr_release,
         )
     }
 
