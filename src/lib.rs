@@ -15,7 +15,7 @@
 //! | [`engine`] | turning a case into a verdict: compiling ([`engine::compile`]) against built crates ([`engine::deps`]), rustc's diagnostics ([`engine::diagnostic`]) and their obligation chains ([`engine::chain`]), normalization ([`engine::normalize`]), the result cache ([`engine::cache`]), checking ([`engine::check`]) and its report ([`engine::report`]) |
 //! | [`drift`] | how outcomes differ across toolchains: the classes ([`drift::Drift`]), the matrix ([`drift::matrix`]) and the committed history ([`drift::history`]) |
 //! | [`learn`] | what learners see: `explain` ([`learn::explain`]), Miri runs ([`learn::miri`]), the truth table ([`learn::table`]), teaching claims ([`learn::claims`]), the site and the book ([`learn::pages`]) |
-//! | [`uitest`] | a crate's own UI tests on every toolchain (`sendsync ui`): the crate and its programs ([`uitest::krate`]), one program through rustc ([`uitest::compile`]), expectations per toolchain ([`uitest::expect`]), record, check and show ([`uitest::run`]) |
+//! | [`uitest`] | a crate's own UI tests on every toolchain (`sendsync ui`): the crate and its programs ([`uitest::krate`]), one program through rustc ([`uitest::compile`]), expectations per toolchain ([`uitest::expect`]), record, check and show ([`uitest::run`]), the drift timeline of a crate's programs ([`uitest::timeline`]) |
 //!
 //! The flow: a case file is parsed into an [`input::case::Case`]; [`engine::compile`] runs it
 //! through a [`toolchain::Toolchain`] into an [`engine::compile::Outcome`]; [`engine::check`]

@@ -123,6 +123,22 @@ fn each_toolchain_checks_against_its_own_expectation_and_a_change_fails_on_both(
         text(&show)
     );
 
+    // The drift timeline: a matrix against the pinned toolchain, as `sendsync site --matrix`
+    // draws it.
+    let json = ui("show", dir.path(), &["--format", "json"]);
+    assert_eq!(code(&json), 0, "{}", text(&json));
+    let m: sendsync::drift::matrix::Matrix = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        (m.baseline.as_str(), m.toolchains.clone()),
+        (NEW, vec![OLD.to_string(), NEW.to_string()])
+    );
+    let drift = |program: &str| {
+        let row = m.cases.iter().find(|r| r.name == program).unwrap();
+        row.cells[OLD].drift.as_str()
+    };
+    assert_eq!(drift("tests/ui/rc_to_thread.rs"), "detail");
+    assert_eq!(drift("tests/ui/fine.rs"), "identical");
+
     // A change to one program: both toolchains fail, with the difference.
     std::fs::write(
         dir.path().join("tests/ui/rc_to_thread.rs"),

@@ -37,7 +37,28 @@ pub enum UiCommand {
     Show {
         #[command(flatten)]
         suite: SuiteArgs,
+        /// `text`: each program's ranges (the drift matrix as text with --baseline or --out);
+        /// `json`, `markdown`, `html`: the drift matrix of every program across the recorded
+        /// toolchains, classified against a baseline (`sendsync site --matrix` draws the JSON).
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+        /// The toolchain the matrix classifies the others against (default: the pinned one
+        /// when recorded, else the newest).
+        #[arg(long)]
+        baseline: Option<String>,
+        /// Write the report here instead of printing it.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
+}
+
+/// `ui show --format`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+    Markdown,
+    Html,
 }
 
 #[derive(Args, Clone)]
@@ -108,7 +129,18 @@ pub fn run(cmd: UiCommand) -> CmdResult {
             record(&open(&suite)?, &toolchains.resolve()?, bless)
         }
         UiCommand::Check { suite, toolchains } => check(&open(&suite)?, &toolchains.resolve()?),
-        UiCommand::Show { suite } => show(&open(&suite)?),
+        UiCommand::Show {
+            suite,
+            format: ShowFormat::Text,
+            baseline: None,
+            out: None,
+        } => show(&open(&suite)?),
+        UiCommand::Show {
+            suite,
+            format,
+            baseline,
+            out,
+        } => timeline(&open(&suite)?, format, baseline.as_deref(), out.as_deref()),
     }
 }
 
@@ -236,6 +268,40 @@ fn show(suite: &Suite) -> CmdResult {
                 println!("  ({key}: {note})");
             }
         }
+    }
+    Ok(0)
+}
+
+/// `show --format json|markdown|html`: the drift matrix of the crate's programs.
+fn timeline(
+    suite: &Suite,
+    format: ShowFormat,
+    baseline: Option<&str>,
+    out: Option<&std::path::Path>,
+) -> CmdResult {
+    use sendsync::drift::matrix;
+    let all = uitest::show(suite).map_err(one)?;
+    let baseline = match baseline {
+        Some(name) => Some(
+            Toolchain::resolve(&Spec::Rustup(name.into()))
+                .map(|tc| sendsync::drift::history::key_of(&tc))
+                .unwrap_or_else(|_| name.to_string()),
+        ),
+        None => None,
+    };
+    let m = uitest::timeline::matrix(suite, &all, baseline.as_deref());
+    let text = match format {
+        ShowFormat::Text => matrix::to_text(&m),
+        ShowFormat::Json => matrix::to_json(&m),
+        ShowFormat::Markdown => matrix::to_markdown(&m),
+        ShowFormat::Html => matrix::to_html(&m),
+    };
+    match out {
+        Some(path) => {
+            sendsync::fs::write_atomic(path, text.as_bytes()).map_err(one)?;
+            println!("wrote {}", path.display());
+        }
+        None => print!("{text}"),
     }
     Ok(0)
 }

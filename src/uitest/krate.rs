@@ -149,19 +149,26 @@ impl Crate {
         match deps::try_build_fresh(Builder::Rustc(toolchain), &self.package) {
             Ok(built) => Ok(Ok(built)),
             Err(Failure::DoesNotBuild(why)) => Ok(Err(why)),
-            // cargo refuses a crate whose `rust-version` is newer than the toolchain before
-            // rustc sees it: the crate's own limit, as much as a compile error is. And
-            // `try_build` reads rustc's rejection from `compiler-message` lines, which
-            // `--message-format=json-render-diagnostics` leaves out: cargo's own "could not
-            // compile" line is the sign that rustc rejected a crate.
-            Err(Failure::Other(why))
-                if why.contains("requires rustc") || why.contains("error: could not compile `") =>
-            {
-                Ok(Err(why))
-            }
+            Err(Failure::Other(why)) if too_old(&why) => Ok(Err(why)),
             Err(Failure::Other(why)) => Err(Error::env(why)),
         }
     }
+}
+
+/// Whether cargo's failure says the toolchain is too old for the crate or a dependency, which the
+/// expectations record as `n/a` there. `try_build` reads rustc's rejection of a crate from
+/// `compiler-message` lines, which `--message-format=json-render-diagnostics` leaves out, so
+/// cargo's own "could not compile" line is the sign here; before rustc, cargo refuses a newer
+/// `rust-version` ("requires rustc 1.80"), and cannot read a newer edition's manifest.
+fn too_old(why: &str) -> bool {
+    [
+        "error: could not compile `",
+        "requires rustc",
+        "this version of Cargo is older than the `",
+        "consider trying a newer version of Cargo",
+    ]
+    .iter()
+    .any(|sign| why.contains(sign))
 }
 
 /// `[workspace.package] edition` of the nearest workspace root above `dir`.
@@ -226,6 +233,20 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("tests/ui")).unwrap();
         let e = c.programs(Path::new("tests/ui")).unwrap_err().to_string();
         assert!(e.contains("holds no programs"), "{e}");
+    }
+
+    #[test]
+    fn a_toolchain_too_old_for_the_crate_or_a_dependency_is_told_from_a_broken_setup() {
+        for why in [
+            "building the crates of x with 1.75.0 failed:\nerror: could not compile `fixture` (lib) due to 3 previous errors",
+            "error: package `indexmap v2.14.2` cannot be built because it requires rustc 1.82 or newer",
+            "Caused by:\n  this version of Cargo is older than the `2024` edition, and only supports `2015`, `2018`, and `2021` editions.",
+        ] {
+            assert!(too_old(why), "{why}");
+        }
+        assert!(!too_old(
+            "error: failed to get `tokio` as a dependency of package `sendsync-deps`: network"
+        ));
     }
 
     #[test]

@@ -9,11 +9,13 @@
 //! - [`expect`]: the expectation files (`NAME.sendsync.toml`), and trybuild's `NAME.stderr`
 //!   read as one toolchain's.
 //! - [`run`]: `record`, `check` and `show` over a suite.
+//! - [`timeline`]: the expectations as a drift matrix, rendered as the drift timeline is.
 
 pub mod compile;
 pub mod expect;
 pub mod krate;
 pub mod run;
+pub mod timeline;
 
 pub use krate::Crate;
 pub use run::{check, record, show, Checked, Recorded, Suite, Verdict};
