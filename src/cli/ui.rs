@@ -281,14 +281,12 @@ fn timeline(
 ) -> CmdResult {
     use sendsync::drift::matrix;
     let all = uitest::show(suite).map_err(one)?;
-    let baseline = match baseline {
-        Some(name) => Some(
-            Toolchain::resolve(&Spec::Rustup(name.into()))
-                .map(|tc| sendsync::drift::history::key_of(&tc))
-                .unwrap_or_else(|_| name.to_string()),
-        ),
-        None => None,
-    };
+    // A toolchain name (`nightly`) as its key (`nightly-2026-05-19`); a key as it is.
+    let baseline = baseline.map(|name| {
+        Toolchain::resolve(&Spec::Rustup(name.into()))
+            .map(|tc| sendsync::drift::history::key_of(&tc))
+            .unwrap_or_else(|_| name.to_string())
+    });
     let m = uitest::timeline::matrix(suite, &all, baseline.as_deref());
     let text = match format {
         ShowFormat::Text => matrix::to_text(&m),
