@@ -528,15 +528,11 @@ fn direct_dependencies(
     Ok(direct)
 }
 
-// ---------------------------------------------------------------------------------------------
-// A crate's own UI tests (`crate::uitest`, issue 28): the generated package depends on the crate
-// itself by `path`, beside its dev-dependencies. Kept apart from the rest of this file.
+// A crate's own UI tests (`crate::uitest`, issue 28), kept apart from the rest of this file.
 
-/// [`try_build`] for a manifest the caller made rather than read from a file: the package that
-/// `crate::uitest` generates, which depends on a crate by `path`. The key covers the specs and
-/// the lock but not the crate's own sources, which change under it: so an earlier run's
-/// `built.json` is not taken on trust, and cargo (whose check that artifacts are fresh costs
-/// little) is asked once per process and builds only what changed.
+/// [`try_build`] for a package the caller made (`crate::uitest`'s: a crate by `path` and its
+/// dev-dependencies). The key does not cover the crate's sources, which change under it, so no
+/// earlier `built.json` is trusted: cargo, whose freshness check is cheap, runs once a process.
 pub fn try_build_fresh(
     builder: Builder,
     manifest: &Manifest,
