@@ -4,7 +4,7 @@
 //!
 //! # Module map
 //!
-//! Five layers, each a folder, over a foundation. The table lists them bottom up: a layer uses
+//! Six layers, each a folder, over a foundation. The table lists them bottom up: a layer uses
 //! the rows before it, never a row after it (`tests/layers.rs` fails on an upward `crate::`
 //! path, and on any import cycle between modules):
 //!
@@ -16,6 +16,7 @@
 //! | [`engine`] | turning a case into a verdict: compiling ([`engine::compile`]) against built crates ([`engine::deps`]), rustc's diagnostics ([`engine::diagnostic`]) and their obligation chains ([`engine::chain`]), normalization ([`engine::normalize`]), the result cache ([`engine::cache`]), checking ([`engine::check`]) and its report ([`engine::report`]) |
 //! | [`drift`] | how outcomes differ across toolchains: the classes ([`drift::Drift`]), the matrix ([`drift::matrix`]) and the committed history ([`drift::history`]) |
 //! | [`learn`] | what learners see: `explain` ([`learn::explain`]), Miri runs ([`learn::miri`]), the truth table ([`learn::table`]), teaching claims ([`learn::claims`]), the site and the book ([`learn::pages`]) |
+//! | [`uitest`] | a crate's own UI tests on every toolchain (`sendsync ui`): the crate and its programs ([`uitest::krate`]), one program through rustc ([`uitest::compile`]), expectations per toolchain ([`uitest::expect`]), record, check and show ([`uitest::run`]), the drift timeline of a crate's programs ([`uitest::timeline`]) |
 //!
 //! The flow: a case file is parsed into an [`input::case::Case`]; [`engine::compile`] runs it
 //! through a [`toolchain::Toolchain`] into an [`engine::compile::Outcome`]; [`engine::check`]
@@ -45,6 +46,7 @@ pub mod input;
 pub mod learn;
 pub mod paths;
 pub mod toolchain;
+pub mod uitest;
 pub mod work;
 
 pub use error::{Error, Result};

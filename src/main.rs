@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         Command::Book(args) => cli::pages::book(args),
         Command::Site(args) => cli::pages::site(args),
         Command::Table(args) => cli::table::run(args),
+        Command::Ui(cmd) => cli::ui::run(cmd),
     };
     cli::common::exit(result)
 }

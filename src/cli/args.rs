@@ -35,6 +35,10 @@ pub enum Command {
     Miri(MiriArgs),
     /// Explain your own Send/Sync errors with the nearest corpus cases.
     Explain(ExplainArgs),
+    /// A crate's own UI tests (trybuild's tests/ui) on every toolchain, with expectations per
+    /// toolchain.
+    #[command(subcommand)]
+    Ui(super::ui::UiCommand),
 }
 
 #[derive(Args, Clone)]

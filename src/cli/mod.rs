@@ -13,3 +13,4 @@ pub mod pages;
 pub mod programs;
 pub mod show;
 pub mod table;
+pub mod ui;
