@@ -50,7 +50,9 @@ impl<'a> Notes<'a> {
             let what = rest.replace('`', "");
             self.links
                 .push(link(Kind::CapturedByFuture, &what, at, None));
-        } else if m.starts_with("future is not `") && m.contains("used across an await") {
+        } else if is_future_note(m) && m.contains("awaits another future") {
+            self.awaits_future(c, at);
+        } else if is_future_note(m) && m.contains("used across an await") {
             self.held_across_await(c, at);
         } else if m.starts_with("captured value is not `") {
             self.captured_value(c, at);
@@ -104,6 +106,22 @@ impl<'a> Notes<'a> {
             .push(link(Kind::HeldAcrossAwait, "the future", at, var));
     }
 
+    /// "future is not `Send` as it awaits another future which is not `Send`", with its span
+    /// labelled "await occurs here on type `Pin<Box<dyn Future<…>>>`, which is not `Send`": the
+    /// awaited future's type (the culprit, or a type holding it) at the await, then the await.
+    fn awaits_future(&mut self, c: &Diagnostic, at: Option<String>) {
+        let awaited = c.spans.iter().find_map(|s| {
+            let label = s.label.as_deref()?;
+            let ty = label.strip_prefix("await occurs here on type `")?;
+            Some(until_closing_tick(ty).to_string())
+        });
+        if let Some(ty) = awaited {
+            place_or_push(&mut self.links, &simplify(&ty), at.clone());
+        }
+        self.links
+            .push(link(Kind::HeldAcrossAwait, AWAITED, at, None));
+    }
+
     /// "captured value is not `Send`", with a span labelled "has type `Rc<String>` which is not
     /// `Send`".
     fn captured_value(&mut self, c: &Diagnostic, at: Option<String>) {
@@ -136,6 +154,22 @@ impl<'a> Notes<'a> {
             detail,
         )
     }
+}
+
+/// The subject of the link of an awaited future that is not `Send` (rustc's "awaits another
+/// future"), as against a value held across the await.
+pub const AWAITED: &str = "an awaited future";
+
+/// A note about an async body's future: "future is not `Send` as …", and the older wording
+/// ("generator is not `Send` as …", before rustc 1.76) or "coroutine".
+fn is_future_note(m: &str) -> bool {
+    [
+        "future is not `",
+        "generator is not `",
+        "coroutine is not `",
+    ]
+    .iter()
+    .any(|p| m.starts_with(p))
 }
 
 /// "required because it appears within the type `Job`": the type, closure or future that holds

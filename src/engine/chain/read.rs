@@ -13,8 +13,21 @@ pub fn is_chain_error(d: &Diagnostic) -> bool {
     if !d.is_error() {
         return false;
     }
-    let future = d.code.is_none() && d.message.starts_with("future cannot be ");
+    let future = d.code.is_none() && is_future_headline(&d.message);
     future || d.code.as_deref() == Some("E0277") && trait_of(d).is_some()
+}
+
+/// rustc's codeless headline about a future: "future cannot be sent between threads safely",
+/// and the older wordings of it ("generator cannot be …", which many posts still carry, and
+/// "coroutine cannot be …").
+pub fn is_future_headline(message: &str) -> bool {
+    [
+        "future cannot be ",
+        "generator cannot be ",
+        "coroutine cannot be ",
+    ]
+    .iter()
+    .any(|p| message.starts_with(p))
 }
 
 /// The chains of every obligation error among `diagnostics`, in their order. `source` is the
@@ -511,5 +524,92 @@ mod tests {
         assert_eq!(chains(&[d], None)[0].unknowns(), 1);
         assert_eq!(text_at("ab\ncdé f", "2:3-2:5"), Some("é "));
         assert_eq!(text_at("ab", "1:2-2:1"), None);
+    }
+
+    #[test]
+    fn an_awaited_future_that_is_not_send_is_a_link_with_its_await() {
+        let d = error(
+            None,
+            "future cannot be sent between threads safely",
+            vec![span("48:5-54:7", true, Some("future created by async block is not `Send`"))],
+            vec![
+                child("help", "the trait `Send` is not implemented for `dyn Future<Output = u8>`", vec![]),
+                child(
+                    "note",
+                    "future is not `Send` as it awaits another future which is not `Send`",
+                    vec![span("36:15-36:60", true, Some("await occurs here on type `Pin<Box<dyn Future<Output = u8>>>`, which is not `Send`"))],
+                ),
+                child("note", "required by a bound in `tokio::spawn`", vec![span("$CARGO/tokio-1.47.1/src/task/spawn.rs", true, None)]),
+            ],
+        );
+        let c = &chains(&[d], None)[0];
+        assert_eq!(
+            kinds(c),
+            [
+                "culprit",
+                "within-type",
+                "held-across-await",
+                "required-by-bound"
+            ]
+        );
+        assert_eq!(c.links[1].subject, "Pin<Box<dyn Future<Output = u8>>>");
+        assert_eq!(c.links[1].at.as_deref(), Some("36:15-36:60"));
+        assert_eq!(c.links[2].at.as_deref(), Some("36:15-36:60"));
+        assert!(
+            c.to_line()
+                .contains("awaited at 36:15 (a future that is not Send)"),
+            "{}",
+            c.to_line()
+        );
+    }
+
+    #[test]
+    fn the_older_generator_wording_is_a_future_error() {
+        let d = error(
+            None,
+            "generator cannot be sent between threads safely",
+            vec![span("59:5-63:7", true, None)],
+            vec![
+                child(
+                    "help",
+                    "the trait `Sync` is not implemented for `dyn Fn(u8) -> bool`",
+                    vec![],
+                ),
+                child(
+                    "note",
+                    "generator is not `Send` as this value is used across an await",
+                    vec![
+                        span(
+                            "37:42-37:47",
+                            true,
+                            Some("await occurs here, with `check` maybe used later"),
+                        ),
+                        span(
+                            "33:9-33:14",
+                            false,
+                            Some("has type `&dyn Fn(u8) -> bool` which is not `Send`"),
+                        ),
+                    ],
+                ),
+                child(
+                    "note",
+                    "required by a bound in `tokio::spawn`",
+                    vec![span("$CARGO/tokio-1.47.1/src/task/spawn.rs", true, None)],
+                ),
+            ],
+        );
+        assert!(is_chain_error(&d));
+        let c = &chains(&[d], None)[0];
+        assert_eq!(c.trait_name, "Sync");
+        assert_eq!(
+            kinds(c),
+            [
+                "culprit",
+                "within-type",
+                "held-across-await",
+                "required-by-bound"
+            ]
+        );
+        assert_eq!(c.links[2].detail.as_deref(), Some("check"));
     }
 }

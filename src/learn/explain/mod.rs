@@ -38,9 +38,11 @@
 //! ([`compile_file`], `cargo check`); `index.rs` builds the lesson [`Index`]; `matching.rs`
 //! scores and ranks the cases; `render.rs` writes the report; `evaluate.rs` is `--evaluate`.
 
+mod borrow;
 mod compile;
 mod evaluate;
 mod index;
+mod links;
 mod matching;
 mod read;
 mod render;
