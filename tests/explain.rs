@@ -85,14 +85,40 @@ fn explains_a_file_in_text() {
             as &str,
         "chain: Rc<Logger> (not Send)  →  captured by the closure at 11:32",
         "nearest cases:",
-        "1. Moving an `Rc` clone of read-only data into a spawned thread (rc_config_into_spawn",
+        "1. Moving an `Rc` clone of read-only data into a spawned thread (cases/rc_arc/rc_config_into_spawn.rs",
         "same culprit `Rc<_>`",
         "demanded by `thread::spawn`",
-        "fix: arc_config_into_spawn",
+        "fix of rc_config_into_spawn: arc_config_into_spawn",
         "+use std::sync::Arc;",
     ] {
         assert!(text.contains(want), "{want:?} missing from:\n{text}");
     }
+    // What a learner takes in: the error, the chain, three cases and one diff of code only.
+    let diff_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("       ")).collect();
+    assert!(
+        !diff_lines
+            .iter()
+            .any(|l| l.contains("//!") || l.contains("//@")),
+        "the corpus's header or directives in the diff:\n{text}"
+    );
+    assert_eq!(text.matches("fix of ").count(), 1, "{text}");
+    assert!(
+        text.lines().count() <= 40,
+        "{} lines:\n{text}",
+        text.lines().count()
+    );
+    // --verbose: every case's explanation and its whole diff.
+    let out = sendsync(&["explain", &file, "--verbose"], None);
+    let verbose = stdout(&out);
+    assert!(
+        verbose.contains("non-atomic"),
+        "no explanation in:\n{verbose}"
+    );
+    assert!(
+        verbose.contains("+//@ pass"),
+        "no whole diff in:\n{verbose}"
+    );
+    assert!(verbose.matches("fix of ").count() >= 2, "{verbose}");
 }
 
 #[test]

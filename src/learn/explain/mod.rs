@@ -62,6 +62,8 @@ pub struct Options {
     pub json: bool,
     /// The input is rustc's rendered text.
     pub rendered: bool,
+    /// Text output with each case's explanation and its whole diff to the fix.
+    pub verbose: bool,
     pub toolchain: crate::toolchain::Spec,
     /// How many programs `--evaluate` compiles at once ([`crate::work`]).
     pub jobs: usize,
@@ -83,6 +85,6 @@ pub fn run(path: &Path, options: &Options) -> Result<String> {
     Ok(if options.json {
         render::to_json(&explained) + "\n"
     } else {
-        render::to_text(&explained, &corpus)
+        render::to_text(&explained, &corpus, options.verbose)
     })
 }

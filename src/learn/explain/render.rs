@@ -100,15 +100,16 @@ pub(crate) fn to_json(explained: &[Explained]) -> String {
     serde_json::to_string_pretty(&serde_json::json!({ "errors": explained })).expect("plain data")
 }
 
-/// The text report: each error with its chain and nearest cases, their explanation and the
-/// diff to their first fix.
-pub(crate) fn to_text(explained: &[Explained], corpus: &Corpus) -> String {
+/// The text report: each error with its chain and the nearest cases with their reasons, then
+/// the diff of the nearest case to its fix, code only. `verbose` adds each case's explanation
+/// and its whole diff (the case's header and directives too).
+pub(crate) fn to_text(explained: &[Explained], corpus: &Corpus, verbose: bool) -> String {
     let mut out = String::new();
     if explained.is_empty() {
         out.push_str("no errors: nothing to explain\n");
     }
     // A case near several errors is shown each time; its diff is computed once.
-    let mut diffs: HashMap<&str, String> = HashMap::new();
+    let mut diffs: HashMap<(&str, bool), String> = HashMap::new();
     for e in explained {
         out.push_str(&headline(e));
         if !e.send_sync {
@@ -119,19 +120,31 @@ pub(crate) fn to_text(explained: &[Explained], corpus: &Corpus) -> String {
             out.push_str(&format!("  chain: {line}\n"));
         }
         out.push_str("  nearest cases:\n");
-        for (i, m) in e.matches.iter().enumerate() {
+        for m in &e.matches {
+            let tied = e.matches.iter().filter(|o| o.rank == m.rank).count() > 1;
+            let rank = if tied {
+                format!("{}= ", m.rank)
+            } else {
+                format!("{}. ", m.rank)
+            };
             out.push_str(&format!(
-                "\n  {}. {} ({}, score {})\n     {}\n     why: {}\n",
-                i + 1,
+                "  {rank}{} ({}, score {}{})\n       why: {}\n",
                 m.title,
-                m.name,
-                m.score,
                 m.path,
+                m.score,
+                if tied { ", a tie" } else { "" },
                 m.why
             ));
-            if let Some(case) = corpus.get(&m.name) {
-                lesson(&mut out, case, corpus, &mut diffs);
+            if verbose {
+                if let Some(case) = corpus.get(&m.name) {
+                    explanation(&mut out, case);
+                    fix(&mut out, case, corpus, &mut diffs, true);
+                }
             }
+        }
+        let first = e.matches.first().and_then(|m| corpus.get(&m.name));
+        if let (false, Some(case)) = (verbose, first) {
+            fix(&mut out, case, corpus, &mut diffs, false);
         }
         out.push('\n');
     }
@@ -151,26 +164,52 @@ fn headline(e: &Explained) -> String {
     )
 }
 
-/// A case's explanation, indented, and the diff to its first fix.
-fn lesson<'c>(
+/// A case's explanation, indented.
+fn explanation(out: &mut String, case: &Case) {
+    for l in case.explanation.lines() {
+        out.push_str(&format!("       {l}\n").replace("       \n", "\n"));
+    }
+}
+
+/// The diff from a case to its first fix: the program's code only (its `//!` header and `//@`
+/// directives left out, as they are the corpus's, not the lesson's), or `whole`.
+fn fix<'c>(
     out: &mut String,
     case: &'c Case,
     corpus: &'c Corpus,
-    diffs: &mut HashMap<&'c str, String>,
+    diffs: &mut HashMap<(&'c str, bool), String>,
+    whole: bool,
 ) {
-    for l in case.explanation.lines() {
-        out.push_str(&format!("     {l}\n").replace("     \n", "\n"));
-    }
-    if let Some(fix) = case.fix.first().and_then(|f| corpus.get(f)) {
-        out.push_str(&format!("     fix: {} ({})\n", fix.name, fix.title));
-        let diff = diffs.entry(case.name.as_str()).or_insert_with(|| {
-            let diff = crate::engine::report::diff(&case.source, &fix.source)
-                .replace("--- pinned", &format!("--- {}", case.name))
-                .replace("+++ observed", &format!("+++ {}", fix.name));
-            diff.lines().map(|l| format!("     {l}\n")).collect()
-        });
-        out.push_str(diff);
-    }
+    let Some(fix) = case.fix.first().and_then(|f| corpus.get(f)) else {
+        return;
+    };
+    out.push_str(&format!(
+        "  fix of {}: {} ({})\n",
+        case.name, fix.name, fix.title
+    ));
+    let diff = diffs.entry((case.name.as_str(), whole)).or_insert_with(|| {
+        let (from, to) = if whole {
+            (case.source.clone(), fix.source.clone())
+        } else {
+            (code_only(&case.source), code_only(&fix.source))
+        };
+        let diff = crate::engine::report::diff(&from, &to)
+            .replace("--- pinned", &format!("--- {}", case.name))
+            .replace("+++ observed", &format!("+++ {}", fix.name));
+        diff.lines().map(|l| format!("       {l}\n")).collect()
+    });
+    out.push_str(diff);
+}
+
+/// A case's program without its `//!` header and `//@` directives, and the blank lines that
+/// followed them.
+fn code_only(source: &str) -> String {
+    let kept: Vec<&str> = source
+        .lines()
+        .filter(|l| !l.starts_with("//!") && !l.starts_with("//@"))
+        .skip_while(|l| l.trim().is_empty())
+        .collect();
+    kept.join("\n") + "\n"
 }
 
 #[cfg(test)]
