@@ -45,6 +45,7 @@ mod index;
 mod links;
 mod matching;
 mod read;
+mod real;
 mod render;
 mod shape;
 
