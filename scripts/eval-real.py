@@ -12,6 +12,9 @@ top-1 and top-3 for each half and overall.
     python3 scripts/eval-real.py --half tuning    # only the tuning half
     python3 scripts/eval-real.py --json           # the rows and figures as JSON
 
+`sendsync explain --evaluate eval/real` gives the same figures per half from one command; this
+script adds the split into tokio packages and files.
+
 The held-out half is for measuring, never for tuning: look at its misses only after a change
 is final. The packages share one target folder (target/eval-real), so tokio is built once.
 Exit 0 when it ran, 2 for a bad manifest, a missing program or a failed explain run.

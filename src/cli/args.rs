@@ -113,6 +113,9 @@ pub struct ExplainArgs {
     /// PATH (or stdin) is rustc's rendered error text, not JSON.
     #[arg(long)]
     pub rendered: bool,
+    /// Show each nearest case's explanation and its whole diff to the fix.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Measure the matcher on a folder of programs whose headers name the expected cases
     /// (`//@ expect: NAME...`), instead of explaining PATH.
     #[arg(long, value_name = "DIR")]

@@ -8,6 +8,7 @@ pub fn run(args: ExplainArgs) -> CmdResult {
     let options = explain::Options {
         json: matches!(args.format, Format::Json),
         rendered: args.rendered,
+        verbose: args.verbose,
         toolchain: args.toolchain.spec(),
         jobs: args
             .jobs

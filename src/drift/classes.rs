@@ -64,7 +64,7 @@ impl Drift {
         Drift::Ice,
     ];
 
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Drift::NotApplicable => "n/a",
             Drift::Missing => "missing",

@@ -113,7 +113,7 @@ pub(crate) struct ToolchainInfo {
 pub struct Matrix {
     pub baseline: String,
     /// In the order given.
-    pub(crate) toolchains: Vec<String>,
+    pub toolchains: Vec<String>,
     #[serde(default)]
     pub(crate) toolchain_info: BTreeMap<String, Option<ToolchainInfo>>,
     pub cases: Vec<Row>,

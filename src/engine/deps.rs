@@ -176,7 +176,7 @@ pub(crate) fn build_with(builder: Builder, source: &Source) -> Result<Built> {
 
 /// Why dependencies could not be had.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Failure {
+pub enum Failure {
     /// A crate failed to compile with this toolchain (too old for it, say): the history
     /// records its cases as not applicable there.
     DoesNotBuild(String),
@@ -188,10 +188,14 @@ pub(crate) enum Failure {
 /// [`build_with`], saying whether a failure is the crates' own (they do not compile with this
 /// toolchain: [`Error::CratesDoNotBuild`]) or the setup's.
 pub(crate) fn try_build(builder: Builder, source: &Source) -> std::result::Result<Built, Failure> {
-    build_with(builder, source).map_err(|e| match e {
+    build_with(builder, source).map_err(failure_of)
+}
+
+fn failure_of(e: Error) -> Failure {
+    match e {
         Error::CratesDoNotBuild { message, .. } => Failure::DoesNotBuild(message),
         e => Failure::Other(e.to_string()),
-    })
+    }
 }
 
 fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Result<Built> {
@@ -547,9 +551,10 @@ pub fn try_build_fresh(
             .join(&key[..16])
             .join("built.json");
         let _ = std::fs::remove_file(record);
-        build_now(builder, manifest, &key)
+        build_once(builder, manifest, &key)
     })
     .clone()
+    .map_err(failure_of)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! trybuild's verdicts on the whole corpus.
 
 use std::cmp;
+use std::path::Path;
 
 pub(crate) mod compiletest;
 mod later;
@@ -452,6 +453,13 @@ fn line_kind(line: &str, first_line_in_block: bool, previous_line_is_note: &mut 
         return LineKind::Code(spaces - 1);
     }
     LineKind::Other(if digits == 0 { spaces } else { 0 })
+}
+
+/// The path of `file` relative to `root`, as text with `/` separators, when it lies below it.
+pub(crate) fn relative(file: &Path, root: &Path) -> Option<String> {
+    file.strip_prefix(root)
+        .ok()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
 }
 
 #[cfg(test)]

@@ -150,7 +150,7 @@ impl Crate {
             Ok(built) => Ok(Ok(built)),
             Err(Failure::DoesNotBuild(why)) => Ok(Err(why)),
             Err(Failure::Other(why)) if too_old(&why) => Ok(Err(why)),
-            Err(Failure::Other(why)) => Err(Error::env(why)),
+            Err(Failure::Other(why)) => Err(Error::tool("cargo", why)),
         }
     }
 }

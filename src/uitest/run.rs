@@ -158,16 +158,20 @@ pub fn check(suite: &Suite, tc: &Toolchain) -> Result<Vec<Checked>> {
         .collect::<Result<_>>()?;
     let outcomes = suite.observe(tc)?.map_err(|why| {
         let recorded = expectations.iter().any(|e| e.on(&key) == Some(None));
-        Error::env(format!(
-            "{} does not build with {}{}, so its UI programs cannot be checked there:\n{why}",
-            suite.krate.manifest.display(),
-            tc.name,
-            if recorded {
-                " (recorded as n/a there)"
-            } else {
-                ""
-            }
-        ))
+        Error::CratesDoNotBuild {
+            manifest: suite.krate.manifest.clone(),
+            toolchain: tc.name.clone(),
+            message: format!(
+                "{} does not build with {}{}, so its UI programs cannot be checked there:\n{why}",
+                suite.krate.manifest.display(),
+                tc.name,
+                if recorded {
+                    " (recorded as n/a there)"
+                } else {
+                    ""
+                }
+            ),
+        }
     })?;
     Ok(expectations
         .iter()

@@ -28,7 +28,8 @@ mod render;
 
 pub(crate) use difference::difference;
 pub(crate) use names::constructor;
-pub use read::{chains, is_chain_error};
+pub use notes::AWAITED;
+pub use read::{chains, is_chain_error, is_future_headline};
 
 use serde::{Deserialize, Serialize};
 

@@ -50,7 +50,9 @@ impl<'a> Notes<'a> {
             let what = rest.replace('`', "");
             self.links
                 .push(link(Kind::CapturedByFuture, &what, at, None));
-        } else if m.starts_with("future is not `") && m.contains("used across an await") {
+        } else if is_future_note(m) && m.contains("awaits another future") {
+            self.awaits_future(c, at);
+        } else if is_future_note(m) && m.contains("used across an await") {
             self.held_across_await(c, at);
         } else if m.starts_with("captured value is not `") {
             self.captured_value(c, at);
@@ -104,6 +106,22 @@ impl<'a> Notes<'a> {
             .push(link(Kind::HeldAcrossAwait, "the future", at, var));
     }
 
+    /// "future is not `Send` as it awaits another future which is not `Send`", with its span
+    /// labelled "await occurs here on type `Pin<Box<dyn Future<…>>>`, which is not `Send`": the
+    /// awaited future's type (the culprit, or a type holding it) at the await, then the await.
+    fn awaits_future(&mut self, c: &Diagnostic, at: Option<String>) {
+        let awaited = c.spans.iter().find_map(|s| {
+            let label = s.label.as_deref()?;
+            let ty = label.strip_prefix("await occurs here on type `")?;
+            Some(until_closing_tick(ty).to_string())
+        });
+        if let Some(ty) = awaited {
+            place_or_push(&mut self.links, &simplify(&ty), at.clone());
+        }
+        self.links
+            .push(link(Kind::HeldAcrossAwait, AWAITED, at, None));
+    }
+
     /// "captured value is not `Send`", with a span labelled "has type `Rc<String>` which is not
     /// `Send`".
     fn captured_value(&mut self, c: &Diagnostic, at: Option<String>) {
@@ -136,6 +154,22 @@ impl<'a> Notes<'a> {
             detail,
         )
     }
+}
+
+/// The subject of the link of an awaited future that is not `Send` (rustc's "awaits another
+/// future"), as against a value held across the await.
+pub const AWAITED: &str = "an awaited future";
+
+/// A note about an async body's future: "future is not `Send` as …", and the older wording
+/// ("generator is not `Send` as …", before rustc 1.76) or "coroutine".
+fn is_future_note(m: &str) -> bool {
+    [
+        "future is not `",
+        "generator is not `",
+        "coroutine is not `",
+    ]
+    .iter()
+    .any(|p| m.starts_with(p))
 }
 
 /// "required because it appears within the type `Job`": the type, closure or future that holds
@@ -211,4 +245,134 @@ fn is_closure(ty: &str) -> bool {
 
 fn is_future(ty: &str) -> bool {
     ty.starts_with("{async") || ty.starts_with("{coroutine") || ty.starts_with("impl Future")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read::{chains, is_chain_error};
+    use super::super::Chain;
+    use crate::engine::diagnostic::{Diagnostic, Span};
+
+    fn span(at: &str, primary: bool, label: Option<&str>) -> Span {
+        Span {
+            at: at.into(),
+            primary,
+            label: label.map(String::from),
+            replacement: None,
+        }
+    }
+
+    fn child(level: &str, message: &str, spans: Vec<Span>) -> Diagnostic {
+        Diagnostic {
+            level: level.into(),
+            code: None,
+            message: message.into(),
+            spans,
+            children: vec![],
+        }
+    }
+
+    fn error(
+        code: Option<&str>,
+        message: &str,
+        spans: Vec<Span>,
+        children: Vec<Diagnostic>,
+    ) -> Diagnostic {
+        Diagnostic {
+            code: code.map(String::from),
+            children,
+            ..child("error", message, spans)
+        }
+    }
+
+    fn kinds(c: &Chain) -> Vec<&'static str> {
+        c.links.iter().map(|l| l.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn an_awaited_future_that_is_not_send_is_a_link_with_its_await() {
+        let d = error(
+            None,
+            "future cannot be sent between threads safely",
+            vec![span("48:5-54:7", true, Some("future created by async block is not `Send`"))],
+            vec![
+                child("help", "the trait `Send` is not implemented for `dyn Future<Output = u8>`", vec![]),
+                child(
+                    "note",
+                    "future is not `Send` as it awaits another future which is not `Send`",
+                    vec![span("36:15-36:60", true, Some("await occurs here on type `Pin<Box<dyn Future<Output = u8>>>`, which is not `Send`"))],
+                ),
+                child("note", "required by a bound in `tokio::spawn`", vec![span("$CARGO/tokio-1.47.1/src/task/spawn.rs", true, None)]),
+            ],
+        );
+        let c = &chains(&[d], None)[0];
+        assert_eq!(
+            kinds(c),
+            [
+                "culprit",
+                "within-type",
+                "held-across-await",
+                "required-by-bound"
+            ]
+        );
+        assert_eq!(c.links[1].subject, "Pin<Box<dyn Future<Output = u8>>>");
+        assert_eq!(c.links[1].at.as_deref(), Some("36:15-36:60"));
+        assert_eq!(c.links[2].at.as_deref(), Some("36:15-36:60"));
+        assert!(
+            c.to_line()
+                .contains("awaited at 36:15 (a future that is not Send)"),
+            "{}",
+            c.to_line()
+        );
+    }
+
+    #[test]
+    fn the_older_generator_wording_is_a_future_error() {
+        let d = error(
+            None,
+            "generator cannot be sent between threads safely",
+            vec![span("59:5-63:7", true, None)],
+            vec![
+                child(
+                    "help",
+                    "the trait `Sync` is not implemented for `dyn Fn(u8) -> bool`",
+                    vec![],
+                ),
+                child(
+                    "note",
+                    "generator is not `Send` as this value is used across an await",
+                    vec![
+                        span(
+                            "37:42-37:47",
+                            true,
+                            Some("await occurs here, with `check` maybe used later"),
+                        ),
+                        span(
+                            "33:9-33:14",
+                            false,
+                            Some("has type `&dyn Fn(u8) -> bool` which is not `Send`"),
+                        ),
+                    ],
+                ),
+                child(
+                    "note",
+                    "required by a bound in `tokio::spawn`",
+                    vec![span("$CARGO/tokio-1.47.1/src/task/spawn.rs", true, None)],
+                ),
+            ],
+        );
+        assert!(is_chain_error(&d));
+        let c = &chains(&[d], None)[0];
+        assert_eq!(c.trait_name, "Sync");
+        assert_eq!(
+            kinds(c),
+            [
+                "culprit",
+                "within-type",
+                "held-across-await",
+                "required-by-bound"
+            ]
+        );
+        assert_eq!(c.links[2].detail.as_deref(), Some("check"));
+    }
 }

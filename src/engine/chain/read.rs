@@ -13,8 +13,21 @@ pub fn is_chain_error(d: &Diagnostic) -> bool {
     if !d.is_error() {
         return false;
     }
-    let future = d.code.is_none() && d.message.starts_with("future cannot be ");
+    let future = d.code.is_none() && is_future_headline(&d.message);
     future || d.code.as_deref() == Some("E0277") && trait_of(d).is_some()
+}
+
+/// rustc's codeless headline about a future: "future cannot be sent between threads safely",
+/// and the older wordings of it ("generator cannot be …", which many posts still carry, and
+/// "coroutine cannot be …").
+pub fn is_future_headline(message: &str) -> bool {
+    [
+        "future cannot be ",
+        "generator cannot be ",
+        "coroutine cannot be ",
+    ]
+    .iter()
+    .any(|p| message.starts_with(p))
 }
 
 /// The chains of every obligation error among `diagnostics`, in their order. `source` is the

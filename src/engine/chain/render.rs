@@ -25,6 +25,13 @@ impl Chain {
             }
             Kind::CapturedByClosure => format!("captured by {}", closure_words(l, &at(" at "))),
             Kind::CapturedByFuture => format!("captured by the future{}", at(" at ")),
+            Kind::HeldAcrossAwait if l.subject == super::notes::AWAITED => {
+                format!(
+                    "awaited{} (a future that is not {})",
+                    at(" at "),
+                    self.trait_name
+                )
+            }
             Kind::HeldAcrossAwait => {
                 let var = l
                     .detail

@@ -101,7 +101,7 @@ pub(crate) fn gather(
             read_json(&json, None).map_err(|m| Error::input(path, None, format!("rustc: {m}")))
         }
         Input::Package(dir) => {
-            let json = cargo_check(dir, limit)?;
+            let json = cargo_check(dir, None, limit)?;
             read_json(&json, Some(dir)).map_err(|m| Error::input(dir, None, format!("cargo: {m}")))
         }
     }
@@ -187,13 +187,21 @@ fn overran(path: &Path, what: &str, limit: std::time::Duration) -> Error {
 }
 
 /// cargo's JSON for a package (`cargo check --message-format=json` in its folder), through
-/// the bounded runner as [`compile_file`].
-fn cargo_check(dir: &Path, limit: std::time::Duration) -> Result<String> {
+/// the bounded runner as [`compile_file`]. `target` is a target folder shared with other
+/// packages (an evaluation's), else the package's own.
+pub(super) fn cargo_check(
+    dir: &Path,
+    target: Option<&Path>,
+    limit: std::time::Duration,
+) -> Result<String> {
     let tmp = crate::toolchain::process::TempDir::new()?;
     let log = tmp.path().join("cargo.json");
     let mut cmd = std::process::Command::new("cargo");
     cmd.args(["check", "--message-format=json", "--quiet"])
         .current_dir(dir);
+    if let Some(t) = target {
+        cmd.env("CARGO_TARGET_DIR", t);
+    }
     let done = crate::toolchain::process::run(
         &mut cmd,
         crate::toolchain::process::Output::File(&log),

@@ -76,6 +76,27 @@ fn case_snippet(case: &Case, d: &Diagnostic) -> String {
             out.push('\n');
         }
     }
+    // What happens between a value held across `.await` and the await (a `drop(guard)`), which
+    // a user's rustc quotes when the span is their whole async block.
+    for c in d
+        .children
+        .iter()
+        .filter(|c| c.message.contains("used across an await"))
+    {
+        let lines_of = c
+            .spans
+            .iter()
+            .filter_map(|s| s.at.split(':').next()?.parse::<usize>().ok());
+        let (Some(a), Some(b)) = (lines_of.clone().min(), lines_of.max()) else {
+            continue;
+        };
+        for l in a..=b {
+            if let Some(text) = lines.get(l.wrapping_sub(1)) {
+                out.push_str(text);
+                out.push('\n');
+            }
+        }
+    }
     out
 }
 

@@ -11,6 +11,9 @@ pub(crate) struct Match {
     pub(crate) topic: String,
     pub(crate) title: String,
     pub(crate) score: f64,
+    /// 1 for the nearest; cases with the same score share a rank (a tie, shown as one: the
+    /// order within it is only by name).
+    pub(crate) rank: usize,
     pub(crate) why: Vec<String>,
 }
 
@@ -31,6 +34,7 @@ impl Index {
                     topic: e.topic.clone(),
                     title: e.title.clone(),
                     score: points,
+                    rank: 0,
                     why,
                 }),
             }
@@ -41,6 +45,13 @@ impl Index {
                 .then_with(|| a.name.cmp(&b.name))
         });
         best.truncate(n);
+        for i in 0..best.len() {
+            best[i].rank = match i {
+                0 => 1,
+                _ if best[i].score == best[i - 1].score => best[i - 1].rank,
+                _ => i + 1,
+            };
+        }
         best
     }
 }
@@ -54,6 +65,13 @@ const CULPRIT_KIN: f64 = 2.0;
 const BOUND: f64 = 2.0;
 const KINDS: f64 = 3.0;
 const CONTEXT: f64 = 2.0;
+const LINKS: f64 = 2.0;
+const HELD: f64 = 4.0;
+
+/// How a value lives across `.await` (`held:drop`, `awaited`), as against a holding type.
+fn is_held_shape(l: &str) -> bool {
+    l.starts_with("held:")
+}
 
 /// How near a case's error is to the user's: points, and the reasons in words. One function,
 /// as its copy in the browser (`explain.js`'s `score`) is, so the two read side by side.
@@ -61,19 +79,29 @@ pub(crate) fn score(user: &Shape, case: &Shape) -> (f64, Vec<String>) {
     let mut points = 0.0;
     let mut why = Vec::new();
     let same_headline = user.headline == case.headline;
-    if user.code == case.code {
+    // rustc's codeless "future cannot be sent" and an E0277 are one kind of error, a trait
+    // missing along a chain: which one rustc prints depends on whether the culprit is reached
+    // through a future, which the chain's links already say. So the code and headline count
+    // only between errors that are not both obligations.
+    let obligations = !user.trait_name.is_empty() && !case.trait_name.is_empty();
+    if obligations {
         points += CODE;
-        let and = if same_headline { " and message" } else { "" };
-        why.push(if user.code == "-" {
-            format!("same error without a code{and}")
+        why.push(if user.code == case.code {
+            "same error".to_string() + &code_words(&user.code)
         } else {
-            format!("same error {}{and}", user.code)
+            "the same kind of error (a trait missing along a chain)".into()
         });
-    }
-    if same_headline {
-        points += HEADLINE;
-        if user.code != case.code {
-            why.push("same message".into());
+    } else {
+        if user.code == case.code {
+            points += CODE;
+            let and = if same_headline { " and message" } else { "" };
+            why.push(format!("same error{}{and}", code_words(&user.code)));
+        }
+        if same_headline {
+            points += HEADLINE;
+            if user.code != case.code {
+                why.push("same message".into());
+            }
         }
     }
     if !user.trait_name.is_empty() && user.trait_name == case.trait_name {
@@ -86,7 +114,13 @@ pub(crate) fn score(user: &Shape, case: &Shape) -> (f64, Vec<String>) {
             why.push(format!("same culprit {}", culprit_words(&user.culprit)));
         } else if let (Some(a), Some(b)) = (kin(&user.culprit), kin(&case.culprit)) {
             if a == b {
-                points += CULPRIT_KIN;
+                // Trait objects of different traits (`dyn Error`, `dyn Fn`) are further apart
+                // than two reference counts or two lock guards.
+                points += if a == "a trait object" {
+                    CULPRIT_KIN / 2.0
+                } else {
+                    CULPRIT_KIN
+                };
                 why.push(format!(
                     "culprit of the same kind ({a}: {} like {})",
                     culprit_words(&case.culprit),
@@ -105,12 +139,60 @@ pub(crate) fn score(user: &Shape, case: &Shape) -> (f64, Vec<String>) {
         let words: Vec<&str> = common.iter().map(|k| kind_words(k)).collect();
         why.push(words.join(", "));
     }
+    let (held, links): (Vec<String>, Vec<String>) =
+        user.links.iter().cloned().partition(|l| is_held_shape(l));
+    let case_held: Vec<&String> = case.links.iter().filter(|l| is_held_shape(l)).collect();
+    if let Some(h) = held
+        .iter()
+        .find(|h| h.as_str() != "held:variable" && case_held.contains(h))
+    {
+        points += HELD;
+        why.push(format!("the same `.await` shape: {}", link_words(h)));
+    }
+    let case_links: Vec<String> = case
+        .links
+        .iter()
+        .filter(|l| !is_held_shape(l))
+        .cloned()
+        .collect();
+    let (share, common) = jaccard(&links, &case_links);
+    if share > 0.0 {
+        points += LINKS * share;
+        let words: Vec<String> = common.iter().map(|l| link_words(l)).collect();
+        why.push(format!("the same links ({})", words.join(", ")));
+    }
     let (share, common) = jaccard(&user.context, &case.context);
     if share > 0.0 {
         points += CONTEXT * share;
         why.push(format!("around {}", common.join(", ")));
     }
     (round2(points), why)
+}
+
+fn code_words(code: &str) -> String {
+    if code == "-" {
+        " without a code".into()
+    } else {
+        format!(" {code}")
+    }
+}
+
+/// `within-type:HashMap` → "inside `HashMap<_>`"; `held:drop` → "dropped with `drop` before
+/// `.await`, still held".
+fn link_words(l: &str) -> String {
+    match l {
+        "awaited" => "an awaited future that is not `Send`".into(),
+        "held:drop" => "passed to `drop` before `.await`, still held".into(),
+        "held:temporary" => "a temporary held across `.await`".into(),
+        "held:variable" => "a variable held across `.await`".into(),
+        "reference-to:&" => "behind a reference".into(),
+        "in:future" => "in a future's state".into(),
+        "in:closure" => "in a closure".into(),
+        l => match l.split_once(':') {
+            Some((_, c)) => format!("inside `{c}`"),
+            None => l.into(),
+        },
+    }
 }
 
 fn round2(x: f64) -> f64 {
@@ -140,7 +222,7 @@ fn kin(constructor: &str) -> Option<&'static str> {
         "MutexGuard" | "RwLockReadGuard" | "RwLockWriteGuard" | "StdoutLock" | "StderrLock"
         | "ReentrantLockGuard" | "MappedMutexGuard" => "a lock guard",
         "*mut" | "*const" | "NonNull" => "a raw pointer",
-        "dyn" => "a trait object",
+        c if c == "dyn" || c.starts_with("dyn ") => "a trait object",
         "Sender" | "Receiver" | "SyncSender" => "a channel end",
         c if c.starts_with("impl ") || c.starts_with("async") => "an opaque type",
         c if !c.is_empty() && c.len() <= 2 && c.chars().all(|ch| ch.is_ascii_uppercase()) => {
@@ -154,6 +236,7 @@ fn culprit_words(c: &str) -> String {
     match c {
         "*mut" | "*const" => format!("`{c} _`"),
         "dyn" => "`dyn Trait`".into(),
+        c if c.starts_with("dyn ") => format!("`{c}`"),
         c if kin(c) == Some("a type parameter") => format!("a type parameter `{c}`"),
         c if c.starts_with("impl ") || c.starts_with("async") => format!("`{c}`"),
         c => format!("`{c}<_>`"),
@@ -180,6 +263,7 @@ fn kind_words(k: &str) -> &'static str {
         "captured-by-closure" => "captured by a closure",
         "captured-by-future" => "captured by a future",
         "held-across-await" => "held across `.await`",
+        "awaits-future" => "awaits a future that is not `Send`",
         _ => "linked",
     }
 }
@@ -220,5 +304,87 @@ mod tests {
             why.iter().any(|w| w.contains("interior mutability")),
             "{why:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod tie_tests {
+    use super::super::index::{Entry, Index};
+    use super::super::shape::shape_of;
+    use crate::engine::diagnostic::{Diagnostic, Span};
+
+    fn diag(level: &str, message: &str, at: &str) -> Diagnostic {
+        Diagnostic {
+            level: level.into(),
+            code: None,
+            message: message.into(),
+            spans: vec![Span {
+                at: at.into(),
+                primary: true,
+                label: None,
+                replacement: None,
+            }],
+            children: vec![],
+        }
+    }
+
+    /// `Rc<u8>` inside `holder`, captured by a closure given to `thread::spawn`.
+    fn rc_within(holder: &str) -> Diagnostic {
+        Diagnostic {
+            code: Some("E0277".into()),
+            children: vec![
+                diag(
+                    "help",
+                    "the trait `Send` is not implemented for `Rc<u8>`",
+                    "",
+                ),
+                diag(
+                    "note",
+                    &format!("required because it appears within the type `{holder}`"),
+                    "$RUST/x.rs",
+                ),
+                diag(
+                    "note",
+                    "required because it's used within this closure",
+                    "9:19-9:26",
+                ),
+                diag(
+                    "note",
+                    "required by a bound in `spawn`",
+                    "$RUST/std/src/thread/functions.rs",
+                ),
+            ],
+            ..diag(
+                "error",
+                "`Rc<u8>` cannot be sent between threads safely",
+                "9:19-9:26",
+            )
+        }
+    }
+
+    fn entry(name: &str, d: &Diagnostic) -> Entry {
+        Entry {
+            name: name.into(),
+            topic: "t".into(),
+            title: name.into(),
+            shape: shape_of(d, "thread::spawn(move || {"),
+        }
+    }
+
+    #[test]
+    fn a_tie_is_broken_by_the_more_specific_shared_link() {
+        let index = Index {
+            entries: vec![
+                entry("a_vec", &rc_within("Vec<Rc<u8>>")),
+                entry("z_hashmap", &rc_within("HashMap<String, Rc<u8>>")),
+            ],
+        };
+        let user = shape_of(
+            &rc_within("HashMap<u32, Rc<u8>>"),
+            "thread::spawn(move || {",
+        );
+        let best = index.nearest(&user, 3);
+        assert_eq!(best[0].name, "z_hashmap", "{best:?}");
+        assert!(best[0].score > best[1].score, "{best:?}");
     }
 }

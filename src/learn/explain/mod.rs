@@ -19,30 +19,40 @@
 //!
 //! | feature | points |
 //! |---|---|
-//! | same error code (`-` for the codeless future error) | 3 |
-//! | same headline, quotations blanked | 1.5 |
+//! | same error code (`-` for the codeless future error); any two obligation errors | 3 |
+//! | same headline (quotations blanked, one family per wording), not two obligations | 1.5 |
 //! | same trait (`Send`, `Sync`) | 1 |
-//! | same culprit constructor (`Rc`) | 4, else same kind of culprit (`Cell` for `RefCell`: interior mutability) 2 |
-//! | same demanding bound (`spawn`, `Scope::spawn`, a user's function, a `static`, a cast) | 2 |
+//! | same culprit class (`Rc`, `dyn Future`) | 4, else same kind of culprit 2 (trait objects 1) |
+//! | same demanding bound (`spawn`, `tokio::spawn`, a user's function, a `static`, a cast) | 2 |
 //! | link kinds | 3 × the share of kinds the two chains have in common (Jaccard) |
+//! | the same `.await` shape (a temporary, `drop` before the await) | 4 |
+//! | specific links (`inside HashMap`, in a closure) | 2 × the share in common |
 //! | context words | 2 × the share in common (Jaccard) |
 //!
 //! The culprit weighs most because it is what the lesson is about (the fix replaces it); the
 //! code comes next because an E0373 and an E0277 are different lessons even around one
-//! `thread::spawn`. Ties go to the case whose name sorts first, so the answer is stable.
-//! Every point a match earns is named in its `why`.
+//! `thread::spawn`, while an E0277 and the codeless future error are one kind (rustc picks one
+//! by whether a future is on the way, which the links say). Equal scores are shown as a tie
+//! (one `rank`); within it the order is by name, so the answer is stable. Every point a match
+//! earns is named in its `why`.
 //!
 //! ## Where it lives
-//! One file per step: `shape.rs` reduces an error to its [`Shape`]; `read.rs` reads the user's
-//! errors ([`read_json`], [`read_rendered`]) and `compile.rs` gets them by compiling
-//! ([`compile_file`], `cargo check`); `index.rs` builds the lesson [`Index`]; `matching.rs`
-//! scores and ranks the cases; `render.rs` writes the report; `evaluate.rs` is `--evaluate`.
+//! One file per step: `shape.rs` reduces an error to its [`Shape`], with `links.rs` for the
+//! finer structure (culprit classes, headline families, specific links) and `borrow.rs` for the
+//! chain of a borrow-family error; `read.rs` reads the user's errors ([`read_json`],
+//! [`read_rendered`]) and `compile.rs` gets them by compiling ([`compile_file`], `cargo
+//! check`); `index.rs` builds the lesson [`Index`]; `matching.rs` scores and ranks the cases;
+//! `render.rs` writes the report; `evaluate.rs` is `--evaluate`, with `real.rs` reading a set's
+//! `MANIFEST.toml` (`eval/real`).
 
+mod borrow;
 mod compile;
 mod evaluate;
 mod index;
+mod links;
 mod matching;
 mod read;
+mod real;
 mod render;
 mod shape;
 
@@ -60,6 +70,8 @@ pub struct Options {
     pub json: bool,
     /// The input is rustc's rendered text.
     pub rendered: bool,
+    /// Text output with each case's explanation and its whole diff to the fix.
+    pub verbose: bool,
     pub toolchain: crate::toolchain::Spec,
     /// How many programs `--evaluate` compiles at once ([`crate::work`]).
     pub jobs: usize,
@@ -81,6 +93,6 @@ pub fn run(path: &Path, options: &Options) -> Result<String> {
     Ok(if options.json {
         render::to_json(&explained) + "\n"
     } else {
-        render::to_text(&explained, &corpus)
+        render::to_text(&explained, &corpus, options.verbose)
     })
 }

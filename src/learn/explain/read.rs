@@ -250,6 +250,8 @@ fn add_place(f: &mut Found, place: &str) {
     let (path, l, c) = split_place(place);
     let at = if is_std_path(&path) {
         "$RUST/".to_string()
+    } else if is_crate_path(&path) {
+        "$CARGO/".to_string()
     } else {
         format!("{l}:{c}-{l}:{c}")
     };
@@ -280,7 +282,11 @@ fn add_quoted(f: &mut Found, rest: &str) {
             f.snippet.push('\n');
         }
         Some(ch) => {
-            for phrase in ["has type `", "await occurs here, with `"] {
+            for phrase in [
+                "has type `",
+                "await occurs here, with `",
+                "await occurs here on type `",
+            ] {
                 if let Some(pos) = rest.find(phrase) {
                     ch.spans.push(Span {
                         at: String::new(),
@@ -355,6 +361,12 @@ fn split_place(place: &str) -> (String, usize, usize) {
 /// `lib/rustlib/src/rust/library/...`, or already normalized (`$RUST/...`).
 fn is_std_path(path: &str) -> bool {
     path.starts_with("$RUST") || path.contains("/rustc/") || path.contains("/rustlib/src/rust/")
+}
+
+/// Whether a rendered path is a crate's from cargo's registry (`…/registry/src/index…/tokio-1.47.1/…`,
+/// or already normalized, `$CARGO/…`): its bounds are that crate's, not the program's.
+fn is_crate_path(path: &str) -> bool {
+    path.starts_with("$CARGO") || path.contains("/registry/src/")
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! constructor, the chain's link kinds, the demanding bound, context words), and whether it is
 //! a Send/Sync error at all.
 
+use super::links;
 use crate::engine::chain::{self, Chain, Kind};
 use crate::engine::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -26,7 +27,13 @@ pub struct Shape {
     /// `return-type`; empty where rustc names none.
     pub(crate) bound: String,
     /// Context words from the quoted lines (`spawn`, `scope`, `channel`, `lock`, `async`, ...).
-    pub(crate) context: Vec<String>,
+    pub context: Vec<String>,
+    /// The chain's more specific links, sorted: each holding type with its constructor
+    /// (`within-type:HashMap`, `required-for:Arc`, `reference-to:&`) and how a value lives
+    /// across `.await` (`held:variable`, `held:temporary`, `held:drop` for one passed to
+    /// `drop` before the await, `awaited` for an awaited future that is not `Send`).
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 impl Shape {
@@ -38,7 +45,7 @@ impl Shape {
         // trait of threads (or of `catch_unwind`, which the corpus also teaches) is.
         const AUTO: [&str; 4] = ["Send", "Sync", "UnwindSafe", "RefUnwindSafe"];
         let auto = self.trait_name.rsplit("::").next().unwrap_or_default();
-        if AUTO.contains(&auto) || self.headline.starts_with("future cannot be ") {
+        if AUTO.contains(&auto) || chain::is_future_headline(&self.headline) {
             return true;
         }
         if self.headline.contains("Send") || self.headline.contains("Sync") {
@@ -64,16 +71,17 @@ pub fn shape_of(d: &Diagnostic, snippet: &str) -> Shape {
     let chain = first_chain(d);
     let mut shape = Shape {
         code: d.code_or_dash(),
-        headline: blank_quotes(&d.message),
+        headline: links::headline_family(&blank_quotes(&d.message)),
         ..Shape::default()
     };
     if let Some(c) = &chain {
         shape.trait_name = c.trait_name.clone();
         shape.culprit = c
             .culprit()
-            .map(|l| chain::constructor(&l.subject))
+            .map(|l| links::culprit_class(&l.subject))
             .unwrap_or_default();
         shape.kinds = link_kinds(c);
+        shape.links = links::specific_links(c, snippet);
         shape.bound = bound_of(d, c);
         // A future returned as `impl Future + Send` has no "required by" note: rustc points at
         // the return type itself, which the quoted line shows.
@@ -97,7 +105,13 @@ fn link_kinds(c: &Chain) -> Vec<String> {
                 Kind::Culprit | Kind::RequiredByBound | Kind::Hidden | Kind::Unknown
             )
         })
-        .map(|l| l.kind.as_str())
+        .map(|l| match l.kind {
+            // An awaited future that is not `Send` is no value held across the await, and a
+            // held `&T` is a reference to the culprit (`&T: Send` needs `T: Sync`).
+            Kind::HeldAcrossAwait if l.subject == chain::AWAITED => "awaits-future",
+            Kind::WithinType if l.subject.starts_with('&') => "reference-to",
+            k => k.as_str(),
+        })
         .collect();
     kinds.into_iter().map(String::from).collect()
 }
@@ -121,12 +135,14 @@ fn bound_of(d: &Diagnostic, c: &Chain) -> String {
     let demanding = d.children.iter().rev().find_map(|ch| {
         let item = ch.message.strip_prefix("required by a bound in `")?;
         let item = item.split('`').next().unwrap_or(item);
-        let std = ch
+        // std's items and another crate's (`tokio::spawn`) are named; a bound declared in the
+        // program itself is the program's own, whatever its name.
+        let elsewhere = ch
             .spans
             .iter()
             .find(|s| s.primary)
-            .is_some_and(|s| s.at.starts_with("$RUST"));
-        Some(if std {
+            .is_some_and(|s| s.at.starts_with("$RUST") || s.at.starts_with("$CARGO"));
+        Some(if elsewhere {
             drop_generics(item)
         } else {
             "user-fn".to_string()
@@ -195,7 +211,25 @@ fn context_of(text: &str, notes: &[&str]) -> Vec<String> {
     add("arc", has("Arc"));
     add("loop", has("for ") || has("loop {") || has("while "));
     add("move", has("move |") || has("move||"));
+    add("drop", has("drop("));
+    // A tuple struct's field used in a closure (`wrapper.0`): since edition 2021 the closure
+    // captures the field alone, not its `Send` wrapper.
+    add("field", tuple_field(text));
     out
+}
+
+/// Whether the text uses a tuple field (`job.0`, `self.1`): a `.` and a digit after a name.
+fn tuple_field(text: &str) -> bool {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    (1..b.len().saturating_sub(1)).any(|i| {
+        if b[i] != b'.' || !b[i + 1].is_ascii_digit() {
+            return false;
+        }
+        // The name before the dot starts with a letter (`wrapper1.0`, not `1.0`).
+        let start = (0..i).rev().take_while(|&j| word(b[j])).last();
+        start.is_some_and(|j| !b[j].is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -242,5 +276,106 @@ mod tests {
         };
         assert!(e0382("let h = thread::spawn(move || {").is_send_sync());
         assert!(!e0382("let b = a; println!(\"{a}\");").is_send_sync());
+    }
+
+    fn note(message: &str, at: &str) -> Diagnostic {
+        Diagnostic {
+            level: "note".into(),
+            code: None,
+            message: message.into(),
+            spans: vec![crate::engine::diagnostic::Span {
+                at: at.into(),
+                primary: true,
+                label: None,
+                replacement: None,
+            }],
+            children: vec![],
+        }
+    }
+
+    fn send_error(culprit: &str, bound: Diagnostic) -> Diagnostic {
+        Diagnostic {
+            level: "error".into(),
+            code: Some("E0277".into()),
+            message: format!("`{culprit}` cannot be sent between threads safely"),
+            spans: vec![],
+            children: vec![
+                Diagnostic {
+                    level: "help".into(),
+                    message: format!("the trait `Send` is not implemented for `{culprit}`"),
+                    ..note("", "")
+                },
+                bound,
+            ],
+        }
+    }
+
+    #[test]
+    fn a_crates_bound_is_not_the_programs_own() {
+        let tokio = send_error(
+            "Rc<u8>",
+            note(
+                "required by a bound in `tokio::spawn`",
+                "$CARGO/tokio-1.47.1/src/task/spawn.rs",
+            ),
+        );
+        assert_eq!(shape_of(&tokio, "").bound, "tokio::spawn");
+        let own = send_error(
+            "Rc<u8>",
+            note("required by a bound in `submit`", "src/main.rs:3:14-3:18"),
+        );
+        assert_eq!(shape_of(&own, "").bound, "user-fn");
+        let std = send_error(
+            "Rc<u8>",
+            note(
+                "required by a bound in `spawn`",
+                "$RUST/std/src/thread/functions.rs",
+            ),
+        );
+        assert_eq!(shape_of(&std, "").bound, "spawn");
+    }
+
+    #[test]
+    fn trait_objects_are_told_apart_by_their_trait() {
+        let bound = || {
+            note(
+                "required by a bound in `spawn`",
+                "$RUST/std/src/thread/functions.rs",
+            )
+        };
+        let culprit = |ty: &str| shape_of(&send_error(ty, bound()), "").culprit;
+        assert_eq!(culprit("dyn Future<Output = u32>"), "dyn Future");
+        assert_eq!(culprit("(dyn std::error::Error + 'static)"), "dyn Error");
+        assert_eq!(culprit("dyn FnMut() -> bool"), "dyn Fn");
+        assert_eq!(culprit("dyn Fn(u8)"), "dyn Fn");
+        assert_eq!(culprit("dyn std::any::Any"), "dyn Any");
+        assert_eq!(culprit("impl Future<Output = bool>"), "impl Future");
+    }
+
+    #[test]
+    fn headline_families_and_the_generator_wording() {
+        let moved = |m: &str| Diagnostic {
+            level: "error".into(),
+            code: Some("E0382".into()),
+            message: m.into(),
+            spans: vec![],
+            children: vec![],
+        };
+        assert_eq!(
+            shape_of(&moved("borrow of moved value: `q`"), "").headline,
+            shape_of(&moved("use of moved value: `q`"), "").headline
+        );
+        let generator = Diagnostic {
+            level: "error".into(),
+            code: None,
+            message: "generator cannot be sent between threads safely".into(),
+            ..moved("")
+        };
+        let shape = shape_of(&generator, "tokio::spawn(async move {");
+        assert!(shape.is_send_sync(), "{shape:?}");
+        assert_eq!(
+            shape.headline,
+            "future cannot be sent between threads safely"
+        );
     }
 }

@@ -5,7 +5,7 @@
 // explain` holds them to it on the evaluation set.
 "use strict";
 
-const WEIGHTS = { code: 3, headline: 1.5, trait: 1, culprit: 4, kin: 2, bound: 2, kinds: 3, context: 2 };
+const WEIGHTS = { code: 3, headline: 1.5, trait: 1, culprit: 4, kin: 2, bound: 2, kinds: 3, context: 2, links: 2, held: 4 };
 
 function renderedHeadline(line) {
   for (const level of ["error", "warning"]) {
@@ -42,6 +42,11 @@ function isStdPath(path) {
   return path.startsWith("$RUST") || path.includes("/rustc/") || path.includes("/rustlib/src/rust/");
 }
 
+// A crate's file from cargo's registry (read.rs's is_crate_path): its bounds are the crate's.
+function isCratePath(path) {
+  return path.startsWith("$CARGO") || path.includes("/registry/src/");
+}
+
 function readRendered(text) {
   const out = [];
   let cur = null;
@@ -69,7 +74,8 @@ function readRendered(text) {
     else if (trimmed.startsWith("= help: ")) cur.children.push({ level: "help", message: trimmed.slice(8), spans: [] });
     else if (trimmed.startsWith("--> ")) {
       const [path, l, c] = splitPlace(trimmed.slice(4));
-      const span = { at: isStdPath(path) ? "$RUST/" : `${l}:${c}-${l}:${c}`, primary: true, label: null };
+      const at = isStdPath(path) ? "$RUST/" : isCratePath(path) ? "$CARGO/" : `${l}:${c}-${l}:${c}`;
+      const span = { at, primary: true, label: null };
       if (!last) {
         if (cur.file === "") {
           cur.file = path; cur.line = l; cur.column = c;
@@ -82,7 +88,7 @@ function readRendered(text) {
       if (!last) {
         cur.snippet += m + "\n";
       } else {
-        for (const phrase of ["has type `", "await occurs here, with `"]) {
+        for (const phrase of ["has type `", "await occurs here, with `", "await occurs here on type `"]) {
           const pos = m.indexOf(phrase);
           if (pos >= 0) last.spans.push({ at: "", primary: false, label: m.slice(pos) });
         }
@@ -125,8 +131,17 @@ function codeOrDash(code) {
   return code && code.length === 5 && code.startsWith("E") ? code : "-";
 }
 
+// The codeless future headline and its older wordings (chain::is_future_headline).
+function isFutureHeadline(m) {
+  return ["future cannot be ", "generator cannot be ", "coroutine cannot be "].some((p) => m.startsWith(p));
+}
+
+function isFutureNote(m) {
+  return ["future is not `", "generator is not `", "coroutine is not `"].some((p) => m.startsWith(p));
+}
+
 function isChainError(d) {
-  const future = !d.code && d.message.startsWith("future cannot be ");
+  const future = !d.code && isFutureHeadline(d.message);
   return future || (d.code === "E0277" && traitOf(d) !== null);
 }
 
@@ -175,59 +190,71 @@ function dropGenerics(item) {
 function isClosure(ty) { return ty.startsWith("{closure@"); }
 function isFuture(ty) { return ty.startsWith("{async") || ty.startsWith("{coroutine") || ty.startsWith("impl Future"); }
 
-// The link kinds and the demanding bound of an obligation error (chain::chain_of, reduced).
+const AWAITED = "an awaited future";
+
+// The chain's links between culprit and bound, as chain::chain_of reads them (kind, subject,
+// detail), the culprit's class and the demanding bound.
 function chainParts(d) {
-  const kinds = [];
-  const subjects = [];
+  const links = [];
   let culprit = null;
   for (const c of d.children) {
     const n = notImplemented(c.message);
     if (n) { culprit = n[1]; break; }
   }
   if (culprit === null) culprit = headlineType(d.message);
-  if (culprit !== null) subjects.push(simplify(culprit));
+  if (culprit !== null) links.push({ kind: "culprit", subject: simplify(culprit) });
+  else links.push({ kind: "unknown", subject: "rustc names no culprit type" });
   let chainBound = "";
+  const push = (kind, subject, detail) => links.push({ kind, subject, detail: detail || null });
   const placeOrPush = (ty) => {
-    if (subjects.length && subjects[subjects.length - 1] === ty) return;
-    kinds.push("within-type"); subjects.push(ty);
+    if (links[links.length - 1].subject === ty) return;
+    push("within-type", ty);
+  };
+  const label = (c, prefix) => {
+    const l = c.spans.map((s) => s.label || "").find((x) => x.startsWith(prefix));
+    return l === undefined ? null : untilTick(l.slice(prefix.length));
   };
   for (const c of d.children) {
     const m = c.message;
     let rest;
     if (m.startsWith("required because it appears within the type `")) {
       const ty = simplify(untilTick(m.slice("required because it appears within the type `".length)));
-      kinds.push(isClosure(ty) ? "captured-by-closure" : isFuture(ty) ? "captured-by-future" : "within-type");
-      subjects.push(ty);
+      push(isClosure(ty) ? "captured-by-closure" : isFuture(ty) ? "captured-by-future" : "within-type", ty);
     } else if (m.startsWith("required for `")) {
       rest = m.slice("required for `".length);
       const i = rest.indexOf("` to implement `");
       if (i >= 0) {
         const ty = simplify(rest.slice(0, i));
-        kinds.push(ty.startsWith("&") ? "reference-to" : "required-for");
-        subjects.push(ty);
+        push(ty.startsWith("&") ? "reference-to" : "required-for", ty);
       } else if (rest.includes("` to ")) {
         chainBound = "cast";
       }
     } else if (m.startsWith("required for the cast from `")) {
       chainBound = "cast";
     } else if (m === "required because it's used within this closure") {
-      kinds.push("captured-by-closure"); subjects.push("{closure}");
+      push("captured-by-closure", "{closure}");
     } else if (m.startsWith("required because it's used within this ")) {
-      kinds.push("captured-by-future"); subjects.push("future");
-    } else if (m.startsWith("future is not `") && m.includes("used across an await")) {
-      const held = c.spans.map((s) => s.label || "").find((l) => l.startsWith("has type `"));
-      placeOrPush(held ? simplify(untilTick(held.slice("has type `".length))) : "a value");
-      kinds.push("held-across-await"); subjects.push("the future");
+      push("captured-by-future", "future");
+    } else if (isFutureNote(m) && m.includes("awaits another future")) {
+      const awaited = label(c, "await occurs here on type `");
+      if (awaited !== null) placeOrPush(simplify(awaited));
+      push("held-across-await", AWAITED);
+    } else if (isFutureNote(m) && m.includes("used across an await")) {
+      const held = label(c, "has type `");
+      placeOrPush(held !== null ? simplify(held) : "a value");
+      push("held-across-await", "the future", label(c, "await occurs here, with `"));
     } else if (m.startsWith("captured value is not `")) {
-      const held = c.spans.map((s) => s.label || "").find((l) => l.startsWith("has type `"));
-      if (held) placeOrPush(simplify(untilTick(held.slice("has type `".length))));
-      kinds.push("captured-by-future"); subjects.push("the async block");
+      const held = label(c, "has type `");
+      if (held !== null) placeOrPush(simplify(held));
+      push("captured-by-future", "the async block");
     } else if (m.startsWith("required by a bound in `")) {
       chainBound = "item";
     } else if (m === "required by a bound in an opaque type") {
       chainBound = "return-type";
     } else if (m.startsWith("shared static variables must have a type that implements `")) {
       chainBound = "static";
+    } else if (/^[0-9]+ redundant requirements? hidden$/.test(m)) {
+      push("hidden", m);
     }
   }
   let bound = "";
@@ -236,11 +263,69 @@ function chainParts(d) {
     if (!ch.message.startsWith("required by a bound in `")) continue;
     const item = untilTick(ch.message.slice("required by a bound in `".length));
     const primary = ch.spans.find((s) => s.primary);
-    bound = primary && primary.at.startsWith("$RUST") ? dropGenerics(item) : "user-fn";
+    const elsewhere = primary && (primary.at.startsWith("$RUST") || primary.at.startsWith("$CARGO"));
+    bound = elsewhere ? dropGenerics(item) : "user-fn";
     break;
   }
   if (bound === "" && chainBound !== "item") bound = chainBound;
-  return { culprit: culprit === null ? "" : constructor(simplify(culprit)), kinds: [...new Set(kinds)].sort(), bound };
+  return { culprit: culprit === null ? "" : culpritClass(simplify(culprit)), links, bound };
+}
+
+// shape::link_kinds: the kinds between culprit and bound, sorted, each once.
+function linkKinds(links) {
+  const kinds = [];
+  for (const l of links) {
+    if (["culprit", "required-by-bound", "hidden", "unknown"].includes(l.kind)) continue;
+    if (l.kind === "held-across-await" && l.subject === AWAITED) kinds.push("awaits-future");
+    else if (l.kind === "within-type" && l.subject.startsWith("&")) kinds.push("reference-to");
+    else kinds.push(l.kind);
+  }
+  return [...new Set(kinds)].sort();
+}
+
+// links::culprit_class: a trait object's class is its trait (`dyn Error`, `dyn Fn`).
+function culpritClass(ty) {
+  const c = constructor(ty);
+  if (c !== "dyn") return c;
+  let t = ty.trim().replace(/^[&(]+/, "").trimStart();
+  if (t.startsWith("dyn ")) t = t.slice(4);
+  const head = t.split(/[<( +)]/)[0];
+  const segs = head.split("::");
+  const name = segs[segs.length - 1];
+  if (["Fn", "FnMut", "FnOnce"].includes(name)) return "dyn Fn";
+  return name === "" ? "dyn" : "dyn " + name;
+}
+
+// links::headline_family: older and newer wordings of one headline.
+function headlineFamily(h) {
+  for (const old of ["generator cannot be ", "coroutine cannot be "]) {
+    if (h.startsWith(old)) return "future cannot be " + h.slice(old.length);
+  }
+  if (h.startsWith("borrow of moved value")) return "use of moved value" + h.slice("borrow of moved value".length);
+  return h;
+}
+
+// links::held_shape.
+function heldShape(subject, v, text) {
+  if (subject === AWAITED) return "awaited";
+  if (v === null || v === undefined) return "held:variable";
+  const name = v.startsWith("mut ") ? v.slice(4) : v;
+  if (!/^[\p{L}\p{N}_]+$/u.test(name)) return "held:temporary";
+  return text.includes("drop(" + name + ")") ? "held:drop" : "held:variable";
+}
+
+// links::specific_links.
+function specificLinks(links, text) {
+  const out = [];
+  const add = (w) => { if (!out.includes(w)) out.push(w); };
+  for (const l of links) {
+    if ((l.kind === "within-type" || l.kind === "required-for") && !l.subject.startsWith("&")) add(l.kind + ":" + constructor(l.subject));
+    else if (l.kind === "reference-to" || l.kind === "within-type") add("reference-to:&");
+    else if (l.kind === "held-across-await") { add("in:future"); add(heldShape(l.subject, l.detail, text)); }
+    else if (l.kind === "captured-by-future") add("in:future");
+    else if (l.kind === "captured-by-closure") add("in:closure");
+  }
+  return out.sort();
 }
 
 function blankQuotes(message) {
@@ -261,16 +346,19 @@ function contextOf(text, notes) {
   add("arc", has("Arc"));
   add("loop", has("for ") || has("loop {") || has("while "));
   add("move", has("move |") || has("move||"));
+  add("drop", has("drop("));
+  add("field", /(?:^|[^A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*\.[0-9]/.test(text));
   return out;
 }
 
 function shapeOf(d) {
-  const shape = { code: codeOrDash(d.code), headline: blankQuotes(d.message), trait: "", culprit: "", kinds: [], bound: "", context: [] };
+  const shape = { code: codeOrDash(d.code), headline: headlineFamily(blankQuotes(d.message)), trait: "", culprit: "", kinds: [], bound: "", context: [], links: [] };
   if (isChainError(d)) {
     shape.trait = traitOf(d) || "Send";
     const parts = chainParts(d);
     shape.culprit = parts.culprit;
-    shape.kinds = parts.kinds;
+    shape.kinds = linkKinds(parts.links);
+    shape.links = specificLinks(parts.links, d.snippet);
     shape.bound = parts.bound;
     if (shape.bound === "" && d.snippet.includes("-> impl ")) shape.bound = "return-type";
   }
@@ -283,7 +371,7 @@ const THREAD_CODES = ["E0373", "E0382", "E0499", "E0502", "E0505", "E0506", "E05
 
 function isSendSync(s) {
   const auto = s.trait.split("::").pop();
-  if (["Send", "Sync", "UnwindSafe", "RefUnwindSafe"].includes(auto) || s.headline.startsWith("future cannot be ")) return true;
+  if (["Send", "Sync", "UnwindSafe", "RefUnwindSafe"].includes(auto) || isFutureHeadline(s.headline)) return true;
   if (s.headline.includes("Send") || s.headline.includes("Sync")) return true;
   const threads = ["spawn", "scope", "channel", "lock", "async", "static", "arc"];
   return THREAD_CODES.includes(s.code) && s.context.some((c) => threads.includes(c));
@@ -296,7 +384,7 @@ function kin(c) {
   if (["Rc", "Weak"].includes(c)) return "reference counting";
   if (["MutexGuard", "RwLockReadGuard", "RwLockWriteGuard", "StdoutLock", "StderrLock", "ReentrantLockGuard", "MappedMutexGuard"].includes(c)) return "a lock guard";
   if (["*mut", "*const", "NonNull"].includes(c)) return "a raw pointer";
-  if (c === "dyn") return "a trait object";
+  if (c === "dyn" || c.startsWith("dyn ")) return "a trait object";
   if (["Sender", "Receiver", "SyncSender"].includes(c)) return "a channel end";
   if (c.startsWith("impl ") || c.startsWith("async")) return "an opaque type";
   if (c !== "" && c.length <= 2 && /^[A-Z]+$/.test(c)) return "a type parameter";
@@ -306,6 +394,7 @@ function kin(c) {
 function culpritWords(c) {
   if (c === "*mut" || c === "*const") return "`" + c + " _`";
   if (c === "dyn") return "`dyn Trait`";
+  if (c.startsWith("dyn ")) return "`" + c + "`";
   if (kin(c) === "a type parameter") return "a type parameter `" + c + "`";
   if (c.startsWith("impl ") || c.startsWith("async")) return "`" + c + "`";
   return "`" + c + "<_>`";
@@ -330,8 +419,31 @@ function kindWords(k) {
     "captured-by-closure": "captured by a closure",
     "captured-by-future": "captured by a future",
     "held-across-await": "held across `.await`",
+    "awaits-future": "awaits a future that is not `Send`",
   })[k] || "linked";
 }
+
+function codeWords(code) {
+  return code === "-" ? " without a code" : " " + code;
+}
+
+// matching::link_words.
+function linkWords(l) {
+  const fixed = {
+    "awaited": "an awaited future that is not `Send`",
+    "held:drop": "passed to `drop` before `.await`, still held",
+    "held:temporary": "a temporary held across `.await`",
+    "held:variable": "a variable held across `.await`",
+    "reference-to:&": "behind a reference",
+    "in:future": "in a future's state",
+    "in:closure": "in a closure",
+  }[l];
+  if (fixed) return fixed;
+  const i = l.indexOf(":");
+  return i >= 0 ? "inside `" + l.slice(i + 1) + "`" : l;
+}
+
+function isHeldShape(l) { return l.startsWith("held:"); }
 
 function jaccard(a, b) {
   const common = a.filter((x) => b.includes(x));
@@ -343,14 +455,19 @@ function score(user, c) {
   let points = 0;
   const why = [];
   const sameHeadline = user.headline === c.headline;
-  if (user.code === c.code) {
+  // Both obligations (an E0277 or the codeless future error): one kind of error.
+  if (user.trait !== "" && c.trait !== "") {
     points += WEIGHTS.code;
-    const and = sameHeadline ? " and message" : "";
-    why.push((user.code === "-" ? "same error without a code" : "same error " + user.code) + and);
-  }
-  if (sameHeadline) {
-    points += WEIGHTS.headline;
-    if (user.code !== c.code) why.push("same message");
+    why.push(user.code === c.code ? "same error" + codeWords(user.code) : "the same kind of error (a trait missing along a chain)");
+  } else {
+    if (user.code === c.code) {
+      points += WEIGHTS.code;
+      why.push("same error" + codeWords(user.code) + (sameHeadline ? " and message" : ""));
+    }
+    if (sameHeadline) {
+      points += WEIGHTS.headline;
+      if (user.code !== c.code) why.push("same message");
+    }
   }
   if (user.trait !== "" && user.trait === c.trait) {
     points += WEIGHTS.trait;
@@ -363,7 +480,7 @@ function score(user, c) {
     } else {
       const a = kin(user.culprit), b = kin(c.culprit);
       if (a !== null && a === b) {
-        points += WEIGHTS.kin;
+        points += a === "a trait object" ? WEIGHTS.kin / 2 : WEIGHTS.kin;
         why.push(`culprit of the same kind (${a}: ${culpritWords(c.culprit)} like ${culpritWords(user.culprit)})`);
       }
     }
@@ -376,6 +493,18 @@ function score(user, c) {
   if (share > 0) {
     points += WEIGHTS.kinds * share;
     why.push(common.map(kindWords).join(", "));
+  }
+  const userLinks = user.links || [], caseLinks = c.links || [];
+  const held = userLinks.filter(isHeldShape), caseHeld = caseLinks.filter(isHeldShape);
+  const h = held.find((x) => x !== "held:variable" && caseHeld.includes(x));
+  if (h !== undefined) {
+    points += WEIGHTS.held;
+    why.push("the same `.await` shape: " + linkWords(h));
+  }
+  [share, common] = jaccard(userLinks.filter((l) => !isHeldShape(l)), caseLinks.filter((l) => !isHeldShape(l)));
+  if (share > 0) {
+    points += WEIGHTS.links * share;
+    why.push("the same links (" + common.map(linkWords).join(", ") + ")");
   }
   [share, common] = jaccard(user.context, c.context);
   if (share > 0) {
@@ -397,7 +526,10 @@ function nearest(shape, n) {
     }
   }
   best.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return best.slice(0, n);
+  const top = best.slice(0, n);
+  // Equal scores share a rank: a tie, shown as one.
+  top.forEach((m, i) => { m.rank = i > 0 && m.score === top[i - 1].score ? top[i - 1].rank : i + 1; });
+  return top;
 }
 
 // --- the page ---------------------------------------------------------------------------------
@@ -433,7 +565,8 @@ function show(text) {
     const s = r.shape;
     const facts = [s.culprit && "culprit " + culpritWords(s.culprit), s.bound && "demanded by " + boundWords(s.bound)]
       .concat(s.kinds.map(kindWords)).filter(Boolean).join("; ");
-    const items = r.matches.map((m) => `<li class="match" data-name="${esc(m.name)}" data-page="${esc(m.topic)}/${esc(m.name)}.html"><a>${code(m.title)}</a> <span class="score">score ${m.score}</span><div class="why">${code(m.why.join("; "))}</div></li>`).join("");
+    const tied = (m) => r.matches.filter((o) => o.rank === m.rank).length > 1;
+    const items = r.matches.map((m) => `<li class="match" data-name="${esc(m.name)}" data-page="${esc(m.topic)}/${esc(m.name)}.html"><a>${code(m.title)}</a> <span class="score">score ${m.score}${tied(m) ? ", a tie" : ""}</span><div class="why">${code(m.why.join("; "))}</div></li>`).join("");
     return `<section class="explained" data-error="${i}">${head}<p class="shape">${code(facts)}</p><ol class="matches">${items}</ol></section>`;
   }).join("");
   // Each match links to its case's page (set here, so the page's own text holds no link
