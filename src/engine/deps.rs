@@ -407,13 +407,26 @@ fn pass_cargo_environment(cmd: &mut std::process::Command) {
     }
 }
 
-/// Whether rustc rejected a crate: an error among cargo's `compiler-message`s.
+/// Whether the crates themselves do not build with this toolchain: rustc rejected one (an
+/// error among cargo's `compiler-message`s, or, as `--message-format=json-render-diagnostics`
+/// renders rustc's messages as text, cargo's own "could not compile" line), or cargo refused one
+/// for its `rust-version`. Anything else (a registry out of reach, a manifest that does not
+/// resolve) is the setup's failure, never recorded.
 fn has_compile_error(text: &str) -> bool {
     text.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .any(|v| {
-            v.get("reason").and_then(|r| r.as_str()) == Some("compiler-message")
-                && v.pointer("/message/level").and_then(|l| l.as_str()) == Some("error")
+        .any(|l| match serde_json::from_str::<serde_json::Value>(l) {
+            Ok(v) => {
+                v.get("reason").and_then(|r| r.as_str()) == Some("compiler-message")
+                    && v.pointer("/message/level").and_then(|l| l.as_str()) == Some("error")
+            }
+            Err(_) => {
+                let l = l.trim_start();
+                l.starts_with("error: could not compile `")
+                    || (l.starts_with("error: package `")
+                        && l.contains("cannot be built because it requires rustc"))
+                    || (l.starts_with("error: rustc ")
+                        && l.contains("is not supported by the following package"))
+            }
         })
 }
 
@@ -566,6 +579,27 @@ mod tests {
         Source {
             manifest: dir.join("Cargo.toml"),
             sections,
+        }
+    }
+
+    #[test]
+    fn a_crate_that_rustc_or_cargo_refuses_does_not_build_but_a_setup_failure_is_not() {
+        // What cargo prints with --message-format=json-render-diagnostics: rustc's errors as
+        // text, then its own line.
+        let rejected = "{\"reason\":\"compiler-artifact\"}\nerror[E0658]: use of unstable library feature `lazy_cell`\nerror: could not compile `helper` (lib) due to 1 previous error\n{\"reason\":\"build-finished\",\"success\":false}\n";
+        assert!(has_compile_error(rejected));
+        let json = "{\"reason\":\"compiler-message\",\"message\":{\"level\":\"error\"}}\n";
+        assert!(has_compile_error(json));
+        let too_old = "error: package `serde_derive v1.0.228` cannot be built because it requires rustc 1.71 or newer, while the currently active rustc version is 1.70.0\n";
+        assert!(has_compile_error(too_old));
+        let newer_cargo = "error: rustc 1.70.0 is not supported by the following package:\n  tokio@1.54.0 requires rustc 1.85\n";
+        assert!(has_compile_error(newer_cargo));
+        for setup in [
+            "error: failed to get `tokio` as a dependency of package `sendsync-deps v0.0.0`\n",
+            "error: no matching package named `tokoi` found\n",
+            "warning: could not compile `x` in a comment\n",
+        ] {
+            assert!(!has_compile_error(setup), "{setup}");
         }
     }
 
