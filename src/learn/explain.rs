@@ -1064,9 +1064,12 @@ pub fn explain(found: &[Found], index: &Index) -> Vec<Explained> {
         .collect()
 }
 
-/// `{"errors": [...]}`.
+/// `{"schema": "sendsync.explain/1", "errors": [...]}` (`docs/json.md`).
 pub fn to_json(explained: &[Explained]) -> String {
-    serde_json::to_string_pretty(&serde_json::json!({ "errors": explained })).expect("plain data")
+    crate::render::versioned(
+        "sendsync.explain/1",
+        &serde_json::json!({ "errors": explained }),
+    )
 }
 
 /// The text report: each error with its chain and nearest cases, their explanation and the
@@ -1293,7 +1296,7 @@ pub fn run_evaluation(dir: &Path, options: &Options) -> Result<String> {
             "top3": top3,
             "rendered_agrees": agree,
         });
-        return Ok(serde_json::to_string_pretty(&json).expect("plain data") + "\n");
+        return Ok(crate::render::versioned("sendsync.explain.evaluation/1", &json) + "\n");
     }
     let mut out = String::new();
     for r in &rows {
