@@ -379,63 +379,6 @@ fn an_expected_failure_that_compiles_is_a_mismatch() {
     );
 }
 
-/// The README tells the truth about the corpus: its example case is the file it names, as it
-/// is; every case path it mentions exists; every topic of its reading order exists, and every
-/// topic is in it.
-#[test]
-fn the_readme_names_only_what_exists() {
-    let root = sendsync::input::corpus::package_root();
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let (_, rest) = readme
-        .split_once("A case (`")
-        .expect("the README shows an example case");
-    let (path, rest) = rest.split_once("`").unwrap();
-    let block = rest.split("```rust\n").nth(1).unwrap();
-    let block = block.split("```").next().unwrap();
-    let shown = block.trim_end().trim_end_matches("// ...").trim_end();
-    let file = std::fs::read_to_string(root.join(path)).unwrap();
-    assert!(
-        file.starts_with(shown),
-        "the README's example differs from {path}:\n{shown}"
-    );
-    for word in readme.split(|c: char| c.is_whitespace() || c == '`' || c == '(' || c == ')') {
-        if word.starts_with("cases/") && word.ends_with(".rs") && !word.contains('<') {
-            assert!(
-                root.join(word).is_file(),
-                "the README names {word}, which does not exist"
-            );
-        }
-    }
-    let order = readme
-        .split("**Where to start reading**")
-        .nth(1)
-        .expect("a reading order")
-        .split("\n\n")
-        .next()
-        .unwrap();
-    let topics: Vec<String> = std::fs::read_dir(sendsync::input::corpus::bundled_root())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    for topic in &topics {
-        assert!(
-            order.contains(&format!("`{topic}`")) || order.contains(&format!("`cases/{topic}/`")),
-            "the reading order leaves out {topic}"
-        );
-    }
-    for quoted in order.split('`').skip(1).step_by(2) {
-        let name = quoted.trim_start_matches("cases/").trim_end_matches('/');
-        if !quoted.contains(' ') {
-            assert!(
-                topics.iter().any(|t| t == name),
-                "the reading order names {quoted}, which is no topic"
-            );
-        }
-    }
-}
-
 /// `native: hangs`: a run still going after the probe is `ok` (and cached: it is the promised
 /// result), one that ends is a mismatch saying so. Neither needs Miri; `check` holds the native
 /// half of the promise.

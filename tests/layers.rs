@@ -34,41 +34,100 @@ fn layer_of_path(first: &str) -> Option<usize> {
     LAYERS.iter().position(|l| *l == first)
 }
 
-/// Every `crate::<module>` a source names outside comments, with its line: paths, and the
-/// top-level names of `use crate::{a, b::c}` groups.
-fn crate_paths(source: &str) -> Vec<(usize, String)> {
+/// The source with every `//` comment blanked out (lines kept, so offsets still give lines).
+fn code_of(source: &str) -> String {
+    source
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every `crate::a::b::…` path a source names outside comments, with its line: whole (up to
+/// the first character that cannot be in a path), and the items of `use crate::{…}` groups
+/// (over several lines too) joined onto the path before the group.
+fn crate_refs(source: &str) -> Vec<(usize, String)> {
+    let code = code_of(source);
     let mut out = Vec::new();
-    for (i, line) in source.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
-        let mut rest = code;
-        while let Some(at) = rest.find("crate::") {
-            let before = rest[..at].chars().next_back();
-            rest = &rest[at + "crate::".len()..];
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                continue; // `sendsync_crate::`, not ours
-            }
-            if let Some(group) = rest.strip_prefix('{') {
-                let end = group.find('}').unwrap_or(group.len());
-                for item in group[..end].split(',') {
-                    let name: String = item
-                        .trim()
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    if !name.is_empty() {
-                        out.push((i + 1, name));
-                    }
-                }
-            } else {
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                out.push((i + 1, name));
-            }
+    let mut from = 0;
+    while let Some(at) = code[from..].find("crate::").map(|i| from + i) {
+        from = at + "crate::".len();
+        if code[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            continue; // `sendsync_crate::`, not ours
+        }
+        let line = code[..at].matches('\n').count() + 1;
+        let rest = &code[from..];
+        let path: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        let path = path.trim_end_matches(':').to_string();
+        let after = rest[path.len()..].trim_start_matches(':');
+        match after.strip_prefix('{') {
+            Some(group) => expand(&path, group, line, &mut out),
+            None => out.push((line, path)),
         }
     }
     out
+}
+
+/// The paths of a `use` group (the text after its `{`), nested groups included, each joined
+/// onto `prefix`.
+fn expand(prefix: &str, group: &str, line: usize, out: &mut Vec<(usize, String)>) {
+    let join = |item: &str| match (prefix.is_empty(), item.is_empty()) {
+        (_, true) => prefix.to_string(),
+        (true, false) => item.to_string(),
+        (false, false) => format!("{prefix}::{item}"),
+    };
+    let (mut depth, mut start) = (0, 0);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' if depth == 0 => {
+                let head: String = group[start..i].split_whitespace().collect();
+                expand(
+                    &join(head.trim_end_matches(':')),
+                    &group[i + 1..],
+                    line,
+                    out,
+                );
+                depth += 1;
+            }
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                let item: String = group[start..i].split_whitespace().collect();
+                if !item.is_empty() {
+                    out.push((line, join(&item)));
+                }
+                return;
+            }
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    start = i + 1;
+                }
+            }
+            ',' if depth == 0 => {
+                let item: String = group[start..i].split_whitespace().collect();
+                if !item.is_empty() {
+                    out.push((line, join(&item)));
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first segment (`crate::<module>`) of every path [`crate_refs`] finds.
+fn crate_paths(source: &str) -> Vec<(usize, String)> {
+    crate_refs(source)
+        .into_iter()
+        .map(|(line, p)| (line, p.split("::").next().unwrap_or("").to_string()))
+        .collect()
 }
 
 /// What is wrong with one module's imports: each upward path, as `file:line: …`.
@@ -90,6 +149,74 @@ fn upward_imports(rel: &Path, source: &str) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// A module's path from its file below `src/`: `input/case.rs` is `input::case`,
+/// `toolchain/mod.rs` is `toolchain`.
+fn module_of(rel: &Path) -> String {
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = s.strip_suffix(".rs").unwrap_or(&s);
+    let s = s.strip_suffix("/mod").unwrap_or(s);
+    s.replace('/', "::")
+}
+
+/// The paths of [`crate_refs`], without their lines.
+fn full_paths(source: &str) -> Vec<String> {
+    crate_refs(source).into_iter().map(|(_, p)| p).collect()
+}
+
+/// The cycles among modules: each strongly connected set of two or more modules, where an
+/// edge runs from a module to the longest module a `crate::` path of it names. A module and
+/// the modules inside its own folder are one unit (a parent declares its children; a child
+/// uses its parent's items), so edges between them do not count.
+fn cycles(modules: &[(String, String)]) -> Vec<Vec<String>> {
+    let names: Vec<&str> = modules.iter().map(|(m, _)| m.as_str()).collect();
+    let related = |a: &str, b: &str| {
+        a == b || a.starts_with(&format!("{b}::")) || b.starts_with(&format!("{a}::"))
+    };
+    let edges: Vec<Vec<usize>> = modules
+        .iter()
+        .map(|(from, source)| {
+            let mut to: Vec<usize> = full_paths(source)
+                .iter()
+                .filter_map(|p| {
+                    (0..names.len())
+                        .filter(|&i| p == names[i] || p.starts_with(&format!("{}::", names[i])))
+                        .max_by_key(|&i| names[i].len())
+                })
+                .filter(|&i| !related(from, names[i]))
+                .collect();
+            to.sort();
+            to.dedup();
+            to
+        })
+        .collect();
+    // Which modules reach which (the graph is small: a few dozen modules).
+    let n = names.len();
+    let mut reach = vec![vec![false; n]; n];
+    for (i, row) in reach.iter_mut().enumerate() {
+        let mut stack = edges[i].clone();
+        while let Some(j) = stack.pop() {
+            if !row[j] {
+                row[j] = true;
+                stack.extend(&edges[j]);
+            }
+        }
+    }
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for i in 0..n {
+        if seen[i] || !reach[i][i] {
+            continue;
+        }
+        let set: Vec<String> = (0..n)
+            .filter(|&j| j == i || (reach[i][j] && reach[j][i]))
+            .inspect(|&j| seen[j] = true)
+            .map(|j| names[j].to_string())
+            .collect();
+        out.push(set);
+    }
+    out
 }
 
 fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -126,6 +253,74 @@ fn no_module_uses_a_layer_above_its_own() {
     }
     assert!(placed > 40, "only {placed} modules found below src/");
     assert!(wrong.is_empty(), "upward imports:\n{}", wrong.join("\n"));
+}
+
+/// The library's modules as (module path, source), the binaries left out.
+fn library_modules() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rs_files(&src, &mut files);
+    files.sort();
+    files
+        .iter()
+        .filter_map(|file| {
+            let rel = file.strip_prefix(&src).unwrap();
+            let binary = rel.starts_with("cli") || rel.starts_with("bin");
+            (!binary && rel != Path::new("main.rs") && rel != Path::new("lib.rs"))
+                .then(|| (module_of(rel), std::fs::read_to_string(file).unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn no_two_modules_use_each_other() {
+    let modules = library_modules();
+    assert!(modules.len() > 40, "only {} modules", modules.len());
+    let found = cycles(&modules);
+    assert!(
+        found.is_empty(),
+        "import cycles (each set of modules reaches itself):\n{}",
+        found
+            .iter()
+            .map(|c| c.join(" <-> "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn a_cycle_is_found_through_any_path_form() {
+    let m = |name: &str, source: &str| (name.to_string(), source.to_string());
+    let modules = [
+        m("input::case", "use crate::input::compiletest::Props;\n"),
+        m(
+            "input::compiletest",
+            "use crate::{error::Result, input::case::Case};\n",
+        ),
+        m(
+            "engine::check",
+            "fn f() { crate::input::case::Case::load(p); }\n",
+        ),
+        m("learn::pages", "use crate::learn::pages::site::x;\n"),
+        m("learn::pages::site", "use crate::learn::pages::Page;\n"),
+        m("error", "// crate::engine::check in a comment\n"),
+    ];
+    assert_eq!(
+        cycles(&modules),
+        [vec![
+            "input::case".to_string(),
+            "input::compiletest".to_string()
+        ]]
+    );
+    assert_eq!(
+        full_paths("use crate::{\n    error::Result,\n    input::{case::{Case, Format}, manifest},\n};\nfn f() { crate::work::run(); }\n"),
+        ["error::Result", "input::case::Case", "input::case::Format", "input::manifest", "work::run"]
+    );
+    assert_eq!(module_of(Path::new("toolchain/mod.rs")), "toolchain");
+    assert_eq!(
+        module_of(Path::new("engine/normalize/later.rs")),
+        "engine::normalize::later"
+    );
 }
 
 #[test]
