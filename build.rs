@@ -20,10 +20,10 @@ const CONSUMERS: [&str; 13] = [
     "src/bin/", // trybuild's rustc wrapper: sendsync's own compiles never run it
     "src/cli/",
     "src/drift/",
-    "src/engine/chain.rs",
+    "src/engine/chain/",
     "src/engine/difference.rs",
     "src/engine/report.rs",
-    "src/learn/explain.rs",
+    "src/learn/explain/",
     "src/learn/mod.rs",
     "src/learn/pages.rs",
     "src/learn/pages/",

@@ -182,7 +182,7 @@ fn verdict(accepts: bool) -> &'static str {
 }
 
 /// trybuild's own normalization test vectors (its `src/tests/*.rs`, read from the registry
-/// copy that cargo fetched for this dev-dependency), run through `src/normalize.rs`. Those that
+/// copy that cargo fetched for this dev-dependency), run through `src/engine/normalize.rs`. Those that
 /// need rules the port leaves out (a workspace, path dependencies, Windows paths, …) are listed
 /// by name in `UNPORTED`: the list states precisely what `check` does not accept as trybuild
 /// does, and the test fails when it is wrong in either direction.
@@ -239,7 +239,7 @@ fn trybuild_normalization_vectors() {
     );
     assert_eq!(
         failing, UNPORTED,
-        "trybuild's vectors that src/normalize.rs does not reproduce"
+        "trybuild's vectors that src/engine/normalize.rs does not reproduce"
     );
 }
 

@@ -3,7 +3,7 @@
 //! snapshot. All cases are compiled once, in parallel, on the pinned toolchain, through
 //! sendsync's result cache (`target/sendsync/cache`, shared with `cargo run -- check`): a fresh
 //! clone (and CI) compiles and runs every case; a warm run compiles only the cases whose key
-//! changed. The key covers everything that changes a result (`src/cache.rs`); `tests/sysroot.rs`
+//! changed. The key covers everything that changes a result (`src/engine/cache.rs`); `tests/sysroot.rs`
 //! shows the part of it that is easy to get wrong (std's sources) by compiling for real.
 
 mod common;

@@ -6,13 +6,14 @@
 use std::path::{Path, PathBuf};
 
 /// The layers from the bottom up; the foundation is the modules at the crate's root.
-const LAYERS: [&str; 6] = [
+const LAYERS: [&str; 7] = [
     "foundation",
     "toolchain",
     "input",
     "engine",
     "drift",
     "learn",
+    "uitest",
 ];
 const FOUNDATION: [&str; 6] = ["error", "paths", "fs", "work", "render", "lib"];
 

@@ -705,3 +705,126 @@ fn the_readme_the_site_and_the_book_give_one_reading_order() {
         .collect();
     assert_eq!(chapters, order, "the book's chapters");
 }
+
+/// Text from the corpus is never markup: a title, an explanation, an introduction or a pinned
+/// error that holds `<script>` comes out escaped on the site's pages and as text in the book's
+/// Markdown (where mdBook would otherwise pass raw HTML through).
+#[test]
+fn html_in_the_corpus_comes_out_escaped() {
+    let root = tempfile::tempdir().unwrap();
+    let topic = root.path().join("topic");
+    std::fs::create_dir(&topic).unwrap();
+    for (file, text) in [
+        (
+            "README.md",
+            "# A <b>topic</b>\n\nAn introduction <script>intro()</script>.\n\n<script>block()</script>\n",
+        ),
+        (
+            "hostile.rs",
+            "//! <script>alert(1)</script> & \"quoted\" <img src=x onerror=y>\n//!\n\
+//! An explanation <script>explain()</script> of `Rc<T>`.\n//!\n//@ fail: E0277\n//@ fix: hostile_fixed\n\n\
+fn main() { let _: std::rc::Rc<u8>; }\n",
+        ),
+        ("hostile.stderr", "error[E0277]: <script>pinned()</script>\n"),
+        (
+            "hostile_fixed.rs",
+            "//! The fix <script>fix()</script>\n//!\n//! Its explanation <script>fixed()</script>.\n//!\n//@ pass\n\nfn main() {}\n",
+        ),
+    ] {
+        std::fs::write(topic.join(file), text).unwrap();
+    }
+    let corpus = Corpus::load(root.path()).unwrap_or_else(|e| panic!("{}", e[0]));
+    let built = build(&bare_inputs(&corpus));
+    let mut pages: Vec<(PathBuf, String)> = files_under(&built.site, "html")
+        .into_iter()
+        .map(|p| (p.clone(), read(&p)))
+        .collect();
+    assert!(pages.len() >= 3, "{pages:?}");
+    for (path, html) in &pages {
+        // The site's own scripts (search, explain) are the only `<script>`s, and none of the
+        // corpus's markup survives as a tag.
+        let scripts = html.matches("<script>").count();
+        let own = usize::from(html.contains("const INDEX") || html.contains("URLSearchParams"));
+        assert!(
+            scripts <= own,
+            "{}: a <script> from the corpus",
+            path.display()
+        );
+        for tag in ["<img", "<b>", "alert(1)</script>", "intro()</script>"] {
+            assert!(
+                !html.contains(tag),
+                "{}: {tag} is not escaped",
+                path.display()
+            );
+        }
+    }
+    let case = read(&built.site.join("topic/hostile.html"));
+    for want in [
+        "<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &lt;img src=x onerror=y&gt; · ",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&lt;script&gt;explain()&lt;/script&gt;",
+        "&lt;script&gt;pinned()&lt;/script&gt;",
+        "&lt;script&gt;fix()&lt;/script&gt;",
+    ] {
+        assert!(case.contains(want), "the site's case page lacks {want:?}");
+    }
+    // The book: every `<` of raw HTML in the corpus's text is written `&lt;`; code keeps its own.
+    pages = files_under(&built.book, "md")
+        .into_iter()
+        .map(|p| (p.clone(), read(&p)))
+        .collect();
+    for (path, md) in &pages {
+        for tag in ["<script>", "<img", "<b>"] {
+            let outside_code: String = md.split("```").step_by(2).collect::<Vec<_>>().join("");
+            assert!(!outside_code.contains(tag), "{}: raw {tag}", path.display());
+        }
+    }
+    let case = read(&built.book.join("src/topic/hostile.md"));
+    assert!(
+        case.starts_with(
+            "# &lt;script>alert(1)&lt;/script> & \"quoted\" &lt;img src=x onerror=y>\n"
+        ),
+        "{case}"
+    );
+    assert!(
+        case.contains("`Rc<T>`"),
+        "code spans are left alone: {case}"
+    );
+    assert!(
+        case.contains("error[E0277]: <script>pinned()</script>"),
+        "the pinned error is code: {case}"
+    );
+}
+
+/// The chain section's heading names each trait the chains lack once, in the site and in the
+/// book alike, however the chains alternate.
+#[test]
+fn the_chain_heading_names_each_trait_once() {
+    use sendsync::engine::chain::Chain;
+    let corpus = corpus();
+    let name = "book_16_14_rc_mutex_not_send";
+    let chain = |t: &str| Chain {
+        trait_name: t.into(),
+        error: format!("`Rc<Mutex<i32>>` cannot be shared: {t}"),
+        at: None,
+        links: vec![],
+    };
+    let mut inputs = bare_inputs(corpus);
+    inputs.chains.insert(
+        name.to_string(),
+        vec![chain("Send"), chain("Sync"), chain("Send")],
+    );
+    let built = build(&inputs);
+    let (html, md) = case_pages(&built, corpus.get(name).unwrap());
+    assert!(
+        html.contains(
+            "<h2 id=\"chain\">How the missing <code>Send</code> and <code>Sync</code> travels</h2>"
+        ),
+        "{html}"
+    );
+    assert!(
+        md.contains("\n## How the missing `Send` and `Sync` travels\n"),
+        "{md}"
+    );
+    assert!(md.contains("the type that is not `Send` or `Sync`, what holds it"));
+}

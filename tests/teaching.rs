@@ -591,7 +591,7 @@ fn claim_problems(
 
 /// Every claim an explanation or a topic README makes that a type is (not) `Send` or `Sync`,
 /// under which condition on its parameter, or that it implements a trait, is asked of the
-/// pinned compiler (`src/claims.rs` reads them; a case's claims are compiled with the case, so
+/// pinned compiler (`src/learn/claims.rs` reads them; a case's claims are compiled with the case, so
 /// they may name its own types). The sentences that look like claims but are not read are
 /// listed, visibly, for rewording.
 #[test]

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             }
             Err(e) => {
                 eprintln!("sendsync-rustc: {e}");
-                return ExitCode::from(2);
+                return ExitCode::from(e.exit_code());
             }
         }
     }

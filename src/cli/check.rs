@@ -35,7 +35,7 @@ pub fn run(args: CheckArgs) -> CmdResult {
     options.bless = args.bless;
     options.compare_stderr = args.compare == Compare::Stderr;
     if args.bless && !toolchain.is_pinned() {
-        return Err(one(Error::env(format!(
+        return Err(one(Error::usage(format!(
             "--bless writes the pinned output, which belongs to {}; this is {}",
             sendsync::toolchain::pinned(),
             toolchain.release
@@ -70,7 +70,11 @@ pub fn run(args: CheckArgs) -> CmdResult {
     {
         // Asked for by name, a toolchain that cannot lint the lint cases is an environment to
         // fix, not a row of `not-applicable`s.
-        return Err(one(Error::env(check::clippy_missing(&toolchain))));
+        return Err(one(Error::ComponentMissing {
+            toolchain: toolchain.name.clone(),
+            component: "clippy".into(),
+            message: check::clippy_missing(&toolchain),
+        }));
     }
     let mut results = run_check(&toolchain, &cases, &options);
     results.extend(errors.iter().map(error_result));

@@ -1,7 +1,8 @@
 //! What every subcommand shares: the result type and exit codes, signal handling, how compile
 //! options come from the arguments, and the progress bar.
 //!
-//! Exit codes: 0 success, 1 a mismatch or drift, 2 bad input or environment.
+//! Exit codes: 0 success, 1 a mismatch or drift; an error's is [`Error::exit_code`] (2 for bad
+//! input or environment, 130 for an interrupt).
 
 use super::args::{CompileArgs, RunArgs};
 use sendsync::engine::check::Options;
@@ -39,7 +40,8 @@ pub fn install_interrupt_handler() {
     }
 }
 
-/// The process's exit: a subcommand's code, or its errors printed and 2.
+/// The process's exit: a subcommand's code, or its errors printed and their code (the highest,
+/// if they differ).
 pub fn exit(result: CmdResult) -> ExitCode {
     if std::env::var_os("SENDSYNC_PEAK_RSS").is_some() {
         // For the benchmark: this process's own peak, apart from the rustc processes it runs.
@@ -54,7 +56,7 @@ pub fn exit(result: CmdResult) -> ExitCode {
             for e in &errors {
                 eprintln!("error: {e}");
             }
-            ExitCode::from(2)
+            ExitCode::from(errors.iter().map(Error::exit_code).max().unwrap_or(2))
         }
     }
 }

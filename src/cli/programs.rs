@@ -27,7 +27,7 @@ pub struct Programs {
 /// own while the others are run.
 pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Programs, Vec<Error>> {
     if manifest.is_some() && paths.is_empty() {
-        return Err(one(Error::env(
+        return Err(one(Error::usage(
             "--manifest is for a folder of programs: the bundled corpus uses this package's [dev-dependencies]",
         )));
     }
@@ -86,7 +86,7 @@ pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Progr
         for fix in &missing {
             errors.push(Error::input(
                 &c.path,
-                corpus::directive_line(c, "fix"),
+                c.line(sendsync::input::case::Directive::Fix),
                 format!(
                     "`fix: {fix}` names no case (none among the programs checked, none beside it)"
                 ),
@@ -145,7 +145,8 @@ pub fn load_for(
 pub fn error_result(e: &Error) -> Checked {
     let path = match e {
         Error::Input { path, .. } | Error::Io { path, .. } => path.clone(),
-        Error::Environment(_) => PathBuf::new(),
+        // Not a program's own file (a manifest's error names the manifest): no case to name.
+        _ => PathBuf::new(),
     };
     let case = Case::parse(&path, String::new(), false).unwrap_or_else(|_| {
         Case::parse(Path::new("unnamed.rs"), String::new(), false).expect("an empty program")
@@ -198,20 +199,16 @@ pub fn find_case<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Case, Vec<Err
         .filter(|(score, _)| *score > 0.75)
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let near: Vec<&str> = near.iter().take(5).map(|(_, n)| *n).collect();
-    let hint = if near.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", near.join(", "))
-    };
-    Err(one(Error::env(format!(
-        "no case named `{name}` in the corpus{hint} (see `sendsync list`)"
-    ))))
+    Err(one(Error::NoSuchCase {
+        name: name.to_string(),
+        near: near.iter().take(5).map(|(_, n)| n.to_string()).collect(),
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::{find_case, load_corpus};
+    use sendsync::error::Error;
 
     #[test]
     fn a_case_is_found_by_name_or_by_the_path_of_its_file() {
@@ -224,10 +221,17 @@ mod tests {
     #[test]
     fn an_unknown_name_suggests_the_names_that_contain_its_words() {
         let corpus = load_corpus().unwrap();
-        let err = find_case(&corpus, "rc_into").unwrap_err()[0].to_string();
+        let err = &find_case(&corpus, "rc_into").unwrap_err()[0];
+        let Error::NoSuchCase { name, near } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(name, "rc_into");
+        assert!(near.iter().any(|n| n == "rc_config_into_spawn"), "{near:?}");
+        let text = err.to_string();
         assert!(
-            err.contains("no case named `rc_into`") && err.contains("rc_config_into_spawn"),
-            "{err}"
+            text.starts_with("no case named `rc_into` in the corpus; did you mean ")
+                && text.contains("rc_config_into_spawn"),
+            "{text}"
         );
     }
 }

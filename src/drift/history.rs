@@ -519,11 +519,12 @@ fn replace_by_renames(
     if let Err(e) = rename(from, to) {
         return match rename(&aside, to) {
             Ok(()) => Err(Error::io(to, e)),
-            Err(back) => Err(Error::env(format!(
-                "{}: cannot put the new folder in place ({e}) nor the old one back ({back}): the old one is {}",
-                to.display(),
-                aside.display()
-            ))),
+            Err(back) => Err(Error::FolderNotReplaced {
+                path: to.to_path_buf(),
+                aside,
+                put: e.into(),
+                back: back.into(),
+            }),
         };
     }
     if rename(&aside, from).is_err() {

@@ -208,7 +208,7 @@ pub fn choose_baseline(
             .find(|n| n.as_str() == asked)
             .cloned()
             .ok_or_else(|| {
-                Error::env(format!(
+                Error::usage(format!(
                     "--baseline {asked} is not one of the toolchains ({})",
                     names.join(", ")
                 ))
@@ -226,7 +226,7 @@ pub fn choose_baseline(
         .or(by_release)
         .or(names.first())
         .cloned()
-        .ok_or_else(|| Error::env("no toolchains given"))
+        .ok_or_else(|| Error::usage("no toolchains given"))
 }
 
 /// Runs `cases` on each toolchain (type-checking each case, through the cache) and builds the
@@ -240,7 +240,7 @@ pub fn build(
     mut progress: impl FnMut(&str, &check::Checked),
 ) -> Result<Matrix> {
     if names.is_empty() {
-        return Err(Error::env("--toolchains needs at least one toolchain"));
+        return Err(Error::usage("--toolchains needs at least one toolchain"));
     }
     let mut options = options.clone();
     options.mode = Some(Mode::Check);
@@ -283,10 +283,11 @@ pub fn build(
                             Cell::empty("n/a", Drift::NotApplicable)
                         }
                         (None, _) => {
-                            return Err(Error::env(format!(
-                                "{} on {name}: {}",
-                                r.case.name, r.reason
-                            )))
+                            return Err(Error::CaseFailed {
+                                case: r.case.name.clone(),
+                                toolchain: name.clone(),
+                                reason: r.reason.clone(),
+                            })
                         }
                     };
                     row.cells.insert(name.clone(), cell);
@@ -296,7 +297,10 @@ pub fn build(
     }
     let baseline = choose_baseline(names, &info, baseline)?;
     if info.get(&baseline).is_none_or(|i| i.is_none()) {
-        return Err(Error::env(format!("the baseline toolchain `{baseline}` is not installed; install it with `rustup toolchain install {baseline} --profile minimal`")));
+        return Err(Error::ToolchainNotInstalled {
+            name: baseline,
+            baseline: true,
+        });
     }
     let mut matrix = Matrix {
         baseline,
@@ -414,11 +418,14 @@ pub fn merge(parts: Vec<(String, Matrix)>, baseline: Option<&str>) -> Result<Mat
             let part_info = part.toolchain_info.get(name).cloned().flatten();
             if let (Some(Some(existing)), Some(new)) = (info.get(name), &part_info) {
                 if existing != new {
-                    return Err(Error::env(format!(
-                        "toolchain `{name}` means different compilers in the merged files ({} and {} in {file})",
-                        describe(existing),
-                        describe(new)
-                    )));
+                    return Err(Error::MergeConflict {
+                        toolchain: name.clone(),
+                        message: format!(
+                            "toolchain `{name}` means different compilers in the merged files ({} and {} in {file})",
+                            describe(existing),
+                            describe(new)
+                        ),
+                    });
                 }
             }
             if !names.contains(name) {
@@ -448,13 +455,16 @@ pub fn merge(parts: Vec<(String, Matrix)>, baseline: Option<&str>) -> Result<Mat
                     // A real cell (or another `missing`) stays.
                     Some(_) if cell.outcome == "missing" => continue,
                     Some(old) if old.outcome != "missing" && !same_cell(old, cell) => {
-                        return Err(Error::env(format!(
-                            "{} on `{name}` differs between {} and {file}: {} against {}",
-                            prow.path,
-                            source.get(&key).map_or("an earlier file", String::as_str),
-                            cell_label(old),
-                            cell_label(cell)
-                        )));
+                        return Err(Error::MergeConflict {
+                            toolchain: name.clone(),
+                            message: format!(
+                                "{} on `{name}` differs between {} and {file}: {} against {}",
+                                prow.path,
+                                source.get(&key).map_or("an earlier file", String::as_str),
+                                cell_label(old),
+                                cell_label(cell)
+                            ),
+                        });
                     }
                     _ => {}
                 }
@@ -818,8 +828,12 @@ mod tests {
             ],
             None,
         )
-        .unwrap_err()
-        .to_string();
+        .unwrap_err();
+        assert!(
+            matches!(&err, Error::MergeConflict { toolchain, .. } if toolchain == "1.80.0"),
+            "{err:?}"
+        );
+        let err = err.to_string();
         assert!(
             err.contains("x.rs") && err.contains("s1.json") && err.contains("s2.json"),
             "{err}"

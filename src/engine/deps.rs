@@ -102,7 +102,7 @@ pub fn key(toolchain: &Toolchain, manifest: &Manifest) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-type BuildSlot = Arc<OnceLock<std::result::Result<Built, Failure>>>;
+type BuildSlot = Arc<OnceLock<Result<Built>>>;
 
 /// The builds made (or found) so far in this process, by key: the cases of one run that use
 /// the same crates on the same toolchain wait for one build.
@@ -161,11 +161,17 @@ pub fn build(toolchain: &Toolchain, source: &Source) -> Result<Built> {
     build_with(Builder::Rustc(toolchain), source)
 }
 
-/// [`build`] by any [`Builder`].
+/// [`build`] by any [`Builder`]. A failure is kept for the rest of this process, so the cases
+/// of one run wait for one attempt, and never on disk.
 pub fn build_with(builder: Builder, source: &Source) -> Result<Built> {
-    try_build(builder, source).map_err(|f| match f {
-        Failure::DoesNotBuild(m) | Failure::Other(m) => Error::env(m),
-    })
+    let manifest = manifest(source)?;
+    let key = key_with(builder, &manifest);
+    let slot = {
+        let mut builds = builds().lock().unwrap_or_else(|e| e.into_inner());
+        builds.entry(key.clone()).or_default().clone()
+    };
+    slot.get_or_init(|| build_once(builder, &manifest, &key))
+        .clone()
 }
 
 /// Why dependencies could not be had.
@@ -180,46 +186,15 @@ pub enum Failure {
 }
 
 /// [`build_with`], saying whether a failure is the crates' own (they do not compile with this
-/// toolchain) or the setup's. A failure is kept for the rest of this process, so the cases of
-/// one run wait for one attempt, and never on disk.
+/// toolchain: [`Error::CratesDoNotBuild`]) or the setup's.
 pub fn try_build(builder: Builder, source: &Source) -> std::result::Result<Built, Failure> {
-    let manifest = manifest(source).map_err(|e| Failure::Other(e.to_string()))?;
-    let key = key_with(builder, &manifest);
-    let slot = {
-        let mut builds = builds().lock().unwrap_or_else(|e| e.into_inner());
-        builds.entry(key.clone()).or_default().clone()
-    };
-    slot.get_or_init(|| build_now(builder, &manifest, &key))
-        .clone()
-}
-
-fn build_now(
-    builder: Builder,
-    manifest: &Manifest,
-    key: &str,
-) -> std::result::Result<Built, Failure> {
-    build_once(builder, manifest, key).map_err(|e| match e {
-        BuildError::Crates(m) => Failure::DoesNotBuild(m),
-        BuildError::Setup(e) => Failure::Other(e.to_string()),
+    build_with(builder, source).map_err(|e| match e {
+        Error::CratesDoNotBuild { message, .. } => Failure::DoesNotBuild(message),
+        e => Failure::Other(e.to_string()),
     })
 }
 
-enum BuildError {
-    Crates(String),
-    Setup(Error),
-}
-
-impl From<Error> for BuildError {
-    fn from(e: Error) -> Self {
-        BuildError::Setup(e)
-    }
-}
-
-fn build_once(
-    builder: Builder,
-    manifest: &Manifest,
-    key: &str,
-) -> std::result::Result<Built, BuildError> {
+fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Result<Built> {
     let toolchain = builder.toolchain();
     let dir = crate::paths::target_dir()
         .join("sendsync/deps")
@@ -292,11 +267,12 @@ fn build_once(
         .env("CARGO_TERM_COLOR", "never")
         .current_dir(&project);
     let log = dir.join("cargo.json");
+    let limit = std::time::Duration::from_secs(1200);
     let done = crate::toolchain::process::run(
         &mut cmd,
         crate::toolchain::process::Output::File(&log),
         crate::toolchain::process::Bounds {
-            time: std::time::Duration::from_secs(1200),
+            time: limit,
             memory: None,
         },
     )?;
@@ -307,11 +283,22 @@ fn build_once(
             if done.timed_out { " (timed out)" } else { "" },
             failure_lines(&text)
         );
-        // A crate that rustc rejected: the crates' own failure on this toolchain.
-        return Err(if !done.timed_out && has_compile_error(&text) {
-            BuildError::Crates(message)
+        // A crate that rustc rejected is the crates' own failure on this toolchain; anything
+        // else, cargo's (a registry out of reach, say).
+        return Err(if done.timed_out {
+            Error::TimedOut {
+                what,
+                after: limit,
+                message,
+            }
+        } else if has_compile_error(&text) {
+            Error::CratesDoNotBuild {
+                manifest: manifest.source.manifest.clone(),
+                toolchain: toolchain.name.clone(),
+                message,
+            }
         } else {
-            BuildError::Setup(Error::env(message))
+            Error::tool(cmd.get_program().to_string_lossy(), message)
         });
     }
     let direct = direct_dependencies(&cargo, &toolchain.host, &project, &target)?;
@@ -368,10 +355,14 @@ fn cargo_of(toolchain: &Toolchain) -> Result<PathBuf> {
     if cargo.is_file() {
         Ok(cargo)
     } else {
-        Err(Error::env(format!(
-            "no cargo beside {}: cases that use crates build them with the toolchain's own cargo",
-            toolchain.rustc.display()
-        )))
+        Err(Error::ComponentMissing {
+            toolchain: toolchain.name.clone(),
+            component: "cargo".into(),
+            message: format!(
+                "no cargo beside {}: cases that use crates build them with the toolchain's own cargo",
+                toolchain.rustc.display()
+            ),
+        })
     }
 }
 
@@ -487,16 +478,24 @@ fn direct_dependencies(
         .env("CARGO_TARGET_DIR", target)
         .current_dir(project)
         .output()
-        .map_err(|e| Error::env(format!("cannot run {}: {e}", cargo.display())))?;
+        .map_err(|e| {
+            Error::tool(
+                cargo.display(),
+                format!("cannot run {}: {e}", cargo.display()),
+            )
+        })?;
     if !out.status.success() {
-        return Err(Error::env(format!(
-            "cargo metadata failed in {}: {}",
-            project.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )));
+        return Err(Error::tool(
+            cargo.display(),
+            format!(
+                "cargo metadata failed in {}: {}",
+                project.display(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
+        ));
     }
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .map_err(|e| Error::env(format!("cargo metadata gave no JSON: {e}")))?;
+        .map_err(|e| Error::tool(cargo.display(), format!("cargo metadata gave no JSON: {e}")))?;
     let root = meta
         .pointer("/resolve/root")
         .and_then(|r| r.as_str())

@@ -10,99 +10,19 @@
 //! //@ book: 16-14
 //! ```
 //!
-//! The header is parsed once, into a typed [`Case`]; nothing later re-reads the text.
+//! The header is parsed once ([`crate::input::directives`]), into a typed [`Case`] that keeps
+//! the line of each directive; nothing later re-reads the text. Which reader a file of unknown
+//! kind gets (ours, compiletest's, none) is [`crate::input::read`]'s to say.
 
 use crate::error::{Error, Result};
+pub use crate::input::directives::Directive;
+use crate::input::directives::{self, Header, Lines};
+pub use crate::input::expectation::{Expectation, MiriExpectation};
+use crate::input::manifest::{Sections, Source};
+use crate::input::spanned::Spanned;
 use crate::toolchain::Version;
 use serde::Serialize;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-/// What a case says the compiler will do with it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "codes", rename_all = "kebab-case")]
-pub enum Expectation {
-    /// Compiles, runs, and exits 0 within the run time limit.
-    Pass,
-    /// Does not compile, with exactly this set of error codes (`-` for an error with no code).
-    Fail(BTreeSet<String>),
-    /// Does not compile, with whatever errors (a compiletest test without a `.stderr`).
-    FailAny,
-    /// Compiled with clippy (`//@ lint: clippy::NAME rustc_lint`): exactly these lints fire,
-    /// as warnings or, for a deny-by-default lint, as errors; no other error or warning.
-    Lint(BTreeSet<String>),
-    /// A program without a header: reported by what it does, never judged.
-    Unspecified,
-}
-
-impl Expectation {
-    pub fn is_fail(&self) -> bool {
-        matches!(self, Expectation::Fail(_) | Expectation::FailAny)
-    }
-
-    /// A lint case (`//@ lint:`), compiled with clippy.
-    pub fn is_lint(&self) -> bool {
-        matches!(self, Expectation::Lint(_))
-    }
-
-    /// Whether the case's diagnostics are its lesson: a failing case or a lint case. Such a case
-    /// has its rendered stderr and structured record pinned, and names a passing fix.
-    pub fn is_pinned(&self) -> bool {
-        self.is_fail() || self.is_lint()
-    }
-
-    /// A short form for tables: `pass`, `fail E0277 E0382`, `-`.
-    pub fn label(&self) -> String {
-        match self {
-            Expectation::Pass => "pass".into(),
-            Expectation::Fail(codes) => {
-                let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
-                format!("fail {}", codes.join(" "))
-            }
-            Expectation::FailAny => "fail".into(),
-            Expectation::Lint(lints) => {
-                let lints: Vec<&str> = lints.iter().map(String::as_str).collect();
-                format!("lint {}", lints.join(" "))
-            }
-            Expectation::Unspecified => "-".into(),
-        }
-    }
-}
-
-/// What Miri finds in a case that compiles and runs natively (the `//@ miri:` directive). Without
-/// the directive a passing case must be Miri-clean.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "reason", rename_all = "kebab-case")]
-pub enum MiriExpectation {
-    DataRace,
-    Deadlock,
-    Leak,
-    Ub,
-    /// No undefined behaviour, but under Miri a thread panics: an assertion that an ordering
-    /// Miri's weak-memory emulation actually exercises (and a native x86 run never) breaks.
-    Panic,
-    /// Not run under Miri, for the reason given.
-    Skip(String),
-}
-
-impl MiriExpectation {
-    /// The directive's words: `data-race`, ..., `skip: <reason>`.
-    pub fn label(&self) -> String {
-        match self {
-            MiriExpectation::DataRace => "data-race".into(),
-            MiriExpectation::Deadlock => "deadlock".into(),
-            MiriExpectation::Leak => "leak".into(),
-            MiriExpectation::Ub => "ub".into(),
-            MiriExpectation::Panic => "panic".into(),
-            MiriExpectation::Skip(why) => format!("skip: {why}"),
-        }
-    }
-
-    /// A finding Miri reports (anything but `skip`).
-    pub fn is_finding(&self) -> bool {
-        !matches!(self, MiriExpectation::Skip(_))
-    }
-}
 
 /// Where a case's expectation comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -157,77 +77,72 @@ pub struct Case {
     /// Where those crates come from (see [`crate::engine::deps`]): the package's dev-dependencies for
     /// the bundled corpus, else the checked folder's manifest or `--manifest`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deps: Option<crate::input::manifest::Source>,
+    pub deps: Option<Source>,
     /// What a compiletest test asks beyond the fields above: its `only-*`/`ignore-*`/`needs-*`
     /// conditions, `normalize-stderr` rules, and whether its stderr is compared.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compiletest: Option<crate::input::compiletest::Props>,
+    pub compiletest: Option<crate::input::props::Props>,
+    /// The line of each directive of our header (none for the other formats).
+    #[serde(skip)]
+    pub lines: Lines,
     #[serde(skip)]
     pub source: String,
 }
 
 pub const DEFAULT_EDITION: &str = "2021";
-const DIRECTIVES: &str = "pass, fail, lint, fix, min-rust, edition, book, miri, native, crates";
 
 /// How long a `native: hangs` case runs before it is killed: it must still be running then.
 /// Short, because no wait proves a hang (Miri's `deadlock` does); long enough that a program
 /// that merely ends late on a loaded machine is not what the case shows.
 pub const HANG_PROBE: std::time::Duration = std::time::Duration::from_secs(2);
-const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
 
 impl Case {
     /// Reads and parses a case whose header is required (the bundled corpus).
     pub fn load(path: &Path) -> Result<Case> {
         let source = crate::fs::read_text(path)?;
-        Case::parse(path, source, true)?.with_bundled_deps()
+        Case::from_header(path, source)?.with_bundled_deps()
     }
 
-    /// A case of the bundled corpus that uses crates takes them from the package's
-    /// `[dev-dependencies]`, however it was loaded.
-    fn with_bundled_deps(mut self) -> Result<Case> {
-        let bundled = std::path::absolute(&self.path)
-            .is_ok_and(|p| p.starts_with(crate::paths::bundled_root()));
-        if bundled && !self.crates.is_empty() && self.format == Format::Sendsync {
-            self.use_deps(crate::input::manifest::Source::bundled())?;
-        }
-        Ok(self)
+    /// Parses `source`, the text of the file at `path`, as a case in our format: its header
+    /// is required and must be well formed.
+    pub fn from_header(path: &Path, source: String) -> Result<Case> {
+        let blank = Case::blank(path)?;
+        let header = directives::parse(&source)
+            .map_err(|p| Error::input(path, Some(p.line), p.into_inner()))?;
+        let lines = header.lines();
+        let Header {
+            title,
+            explanation,
+            expectation,
+            fix,
+            min_rust,
+            edition,
+            book,
+            miri,
+            hangs,
+            crates,
+        } = header;
+        Ok(Case {
+            title,
+            explanation,
+            // Never `None`: `parse` refuses a header without an expectation.
+            expectation: expectation.map_or(Expectation::Unspecified, Spanned::into_inner),
+            fix: fix.map(Spanned::into_inner).unwrap_or_default(),
+            min_rust: min_rust.map(Spanned::into_inner),
+            edition: edition.map_or(DEFAULT_EDITION.to_string(), Spanned::into_inner),
+            book: book.map(Spanned::into_inner),
+            miri: miri.map(Spanned::into_inner),
+            hangs: hangs.is_some(),
+            crates: crates.map(Spanned::into_inner).unwrap_or_default(),
+            lines,
+            source,
+            ..blank
+        })
     }
 
-    /// Gives the case its crates' source: a `crates:` crate the manifest lacks is an error
-    /// naming the directive's line; a header-less program may use every crate it has.
-    pub fn use_deps(&mut self, source: crate::input::manifest::Source) -> Result<()> {
-        let manifest = crate::input::manifest::manifest(&source)?;
-        let names = manifest.crate_names();
-        if self.format == Format::Plain {
-            self.crates = names;
-        } else if let Some(missing) = self.crates.iter().find(|c| !names.contains(c)) {
-            let tables = match source.sections {
-                crate::input::manifest::Sections::Dev => "[dev-dependencies]",
-                crate::input::manifest::Sections::All => "[dependencies] or [dev-dependencies]",
-            };
-            return Err(Error::input(
-                &self.path,
-                line_of_directive(&self.source, "crates"),
-                format!(
-                    "`crates: {missing}`, but {} has no `{missing}` in its {tables}",
-                    source.manifest.display()
-                ),
-            ));
-        }
-        self.deps = Some(source);
-        Ok(())
-    }
-
-    /// Reads a program that may have no header at all (a user's snippet): such a program gets
-    /// [`Expectation::Unspecified`]. A header that is there must still be well formed.
-    pub fn load_lenient(path: &Path) -> Result<Case> {
-        let source = crate::fs::read_text(path)?;
-        Case::parse(path, source, false)?.with_bundled_deps()
-    }
-
-    /// Parses `source`, the text of the file at `path`. With `strict`, a missing header is an
-    /// error; otherwise a program without `//!` and `//@` lines is an unspecified case.
-    pub fn parse(path: &Path, source: String, strict: bool) -> Result<Case> {
+    /// A case of `path` that says nothing yet: its name (its title too, until a header gives
+    /// one) and topic, from the path.
+    pub(crate) fn blank(path: &Path) -> Result<Case> {
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -239,26 +154,11 @@ impl Case {
             .and_then(|s| s.to_str())
             .unwrap_or("")
             .to_string();
-        let err = |line: usize, msg: String| Error::input(path, Some(line), msg);
-
-        if strict && source.trim().is_empty() {
-            return Err(err(
-                1,
-                "the file is empty: a case needs a `//!` title".into(),
-            ));
-        }
-        let header: Vec<(usize, &str)> = source
-            .lines()
-            .enumerate()
-            .map(|(i, l)| (i + 1, l.trim_end()))
-            .take_while(|(_, l)| l.starts_with("//!") || l.starts_with("//@"))
-            .collect();
-
-        let mut case = Case {
+        Ok(Case {
+            title: name.clone(),
             name,
             topic,
             path: path.to_path_buf(),
-            title: String::new(),
             explanation: String::new(),
             expectation: Expectation::Unspecified,
             fix: Vec::new(),
@@ -274,233 +174,50 @@ impl Case {
             crates: Vec::new(),
             deps: None,
             compiletest: None,
+            lines: Lines::default(),
             source: String::new(),
-        };
-        // Leniently, rustc's own UI tests are read by their compiletest directives, and a file
-        // without any `//@` directive is an ordinary program, even when it opens with an
-        // ordinary `//!` crate doc comment.
-        if !strict {
-            if let Some(directives) = crate::input::compiletest::detect(path, &source) {
-                case.title = case.name.clone();
-                crate::input::compiletest::apply(&mut case, path, &directives);
-                case.source = source;
-                return Ok(case);
-            }
-            if !source.lines().any(|l| l.trim_start().starts_with("//@")) {
-                case.title = case.name.clone();
-                case.format = Format::Plain;
-                case.source = source;
-                return Ok(case);
-            }
-        }
+        })
+    }
 
-        // A directive below the header would be silently ignored: refuse it.
-        if let Some((line, _)) = source
-            .lines()
-            .enumerate()
-            .skip(header.len())
-            .find(|(_, l)| l.trim_start().starts_with("//@"))
-        {
-            return Err(err(
-                line + 1,
-                "a `//@` directive below the header: directives belong in the `//!`/`//@` block that opens the file".into(),
-            ));
-        }
+    /// The line of `directive` in the case's header, for messages about it.
+    pub fn line(&self, directive: Directive) -> Option<usize> {
+        self.lines.of(directive)
+    }
 
-        match header.first() {
-            Some((_, l)) if l.starts_with("//!") && !l[3..].trim().is_empty() => {
-                case.title = l[3..].trim().to_string();
-            }
-            _ => return Err(err(1, "a case must open with a `//! Title` line".into())),
+    /// A case of the bundled corpus that uses crates takes them from the package's
+    /// `[dev-dependencies]`, however it was loaded.
+    pub(crate) fn with_bundled_deps(mut self) -> Result<Case> {
+        let bundled = std::path::absolute(&self.path)
+            .is_ok_and(|p| p.starts_with(crate::paths::bundled_root()));
+        if bundled && !self.crates.is_empty() && self.format == Format::Sendsync {
+            self.use_deps(Source::bundled())?;
         }
+        Ok(self)
+    }
 
-        let mut explanation = Vec::new();
-        let mut expectation: Option<(usize, Expectation)> = None;
-        let mut seen = BTreeSet::new();
-        for &(line, text) in &header[1..] {
-            if let Some(doc) = text.strip_prefix("//!") {
-                explanation.push(doc.strip_prefix(' ').unwrap_or(doc));
-                continue;
-            }
-            let body = text[3..].trim();
-            let (key, value) = match body.split_once(':') {
-                Some((k, v)) => (k.trim(), Some(v.trim())),
-                None => (body, None),
+    /// Gives the case its crates' source: a `crates:` crate the manifest lacks is an error
+    /// naming the directive's line; a header-less program may use every crate it has.
+    pub fn use_deps(&mut self, source: Source) -> Result<()> {
+        let manifest = crate::input::manifest::manifest(&source)?;
+        let names = manifest.crate_names();
+        if self.format == Format::Plain {
+            self.crates = names;
+        } else if let Some(missing) = self.crates.iter().find(|c| !names.contains(c)) {
+            let tables = match source.sections {
+                Sections::Dev => "[dev-dependencies]",
+                Sections::All => "[dependencies] or [dev-dependencies]",
             };
-            if !seen.insert(key.to_string()) {
-                return Err(err(line, format!("directive `{key}` is given twice")));
-            }
-            let need = |what: &str| -> Result<&str> {
-                value
-                    .filter(|v| !v.is_empty())
-                    .ok_or_else(|| err(line, format!("`{key}:` needs {what}")))
-            };
-            match key {
-                "pass" => {
-                    if value.is_some() {
-                        return Err(err(line, "`pass` takes no value".into()));
-                    }
-                    if let Some((other, e)) = &expectation {
-                        return Err(err(line, both("pass", e, *other)));
-                    }
-                    expectation = Some((line, Expectation::Pass));
-                }
-                "fail" => {
-                    let value = need("the expected error codes, such as `E0277`, or `-` for an error without a code")?;
-                    let mut codes = BTreeSet::new();
-                    for code in value.split_whitespace() {
-                        if !is_code(code) {
-                            return Err(err(line, format!("`{code}` is not an error code (expected E followed by four digits, or `-`)")));
-                        }
-                        codes.insert(code.to_string());
-                    }
-                    if let Some((other, e)) = &expectation {
-                        return Err(err(line, both("fail", e, *other)));
-                    }
-                    expectation = Some((line, Expectation::Fail(codes)));
-                }
-                "lint" => {
-                    let value = need("the lints that fire, such as `clippy::await_holding_lock` or a rustc lint such as `let_underscore_lock`")?;
-                    let mut lints = BTreeSet::new();
-                    for lint in value.split_whitespace() {
-                        if !is_lint_name(lint) {
-                            return Err(err(line, format!("`{lint}` is not a lint name (expected `clippy::name`, or a rustc lint such as `let_underscore_lock`, in lower case)")));
-                        }
-                        if !lints.insert(lint.to_string()) {
-                            return Err(err(line, format!("`{lint}` is named twice in `lint:`")));
-                        }
-                    }
-                    if let Some((other, e)) = &expectation {
-                        return Err(err(line, both("lint", e, *other)));
-                    }
-                    expectation = Some((line, Expectation::Lint(lints)));
-                }
-                "fix" => {
-                    let value = need("the name of the passing case that repairs this one")?;
-                    for name in value.split_whitespace() {
-                        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                            return Err(err(line, format!("`{name}` is not a case name")));
-                        }
-                        if case.fix.iter().any(|f| f == name) {
-                            return Err(err(line, format!("`{name}` is named twice in `fix:`")));
-                        }
-                        case.fix.push(name.to_string());
-                    }
-                }
-                "min-rust" => {
-                    let value = need("a release, such as `1.80`")?;
-                    case.min_rust = Some(Version::parse(value).ok_or_else(|| {
-                        err(line, format!("`{value}` is not a release such as `1.80`"))
-                    })?);
-                }
-                "edition" => {
-                    let value = need("an edition year")?;
-                    if !EDITIONS.contains(&value) {
-                        return Err(err(
-                            line,
-                            format!(
-                                "`{value}` is not an edition (one of {})",
-                                EDITIONS.join(", ")
-                            ),
-                        ));
-                    }
-                    case.edition = value.to_string();
-                }
-                "book" => {
-                    let value = need("a Rust Book listing, such as `16-14`")?;
-                    let ok = value
-                        .split_once('-')
-                        .is_some_and(|(a, b)| is_number(a) && is_number(b));
-                    if !ok {
-                        return Err(err(
-                            line,
-                            format!("`{value}` is not a listing number such as `16-14`"),
-                        ));
-                    }
-                    case.book = Some(value.to_string());
-                }
-                "miri" => {
-                    let value = need("what Miri finds: `data-race`, `deadlock`, `leak`, `ub`, or `skip: <reason>`")?;
-                    case.miri = Some(parse_miri(value).map_err(|m| err(line, m))?);
-                }
-                "native" => {
-                    let value = need("what the native run does: `hangs`")?;
-                    if value != "hangs" {
-                        return Err(err(
-                            line,
-                            format!("`native: {value}`: the only value is `hangs` (a run that never ends; without the directive a passing case exits 0)"),
-                        ));
-                    }
-                    case.hangs = true;
-                }
-                "crates" => {
-                    let value = need("the crates the program uses, such as `tokio`")?;
-                    for name in value.split_whitespace() {
-                        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                            return Err(err(line, format!("`{name}` is not a crate name as code writes it (letters, digits and `_`: `tokio`, `serde_json`)")));
-                        }
-                        if case.crates.iter().any(|c| c == name) {
-                            return Err(err(line, format!("`{name}` is named twice in `crates:`")));
-                        }
-                        case.crates.push(name.to_string());
-                    }
-                }
-                _ => {
-                    return Err(err(
-                        line,
-                        format!("unknown directive `{key}` (known: {DIRECTIVES})"),
-                    ))
-                }
-            }
-        }
-
-        case.explanation = explanation.join("\n").trim().to_string();
-        if case.explanation.is_empty() {
-            return Err(err(
-                header[0].0,
-                "the title must be followed by an explanation in `//!` lines".into(),
-            ));
-        }
-        let Some((line, expectation)) = expectation else {
-            return Err(err(
-                header.last().map_or(1, |h| h.0),
-                "the header needs `//@ pass` or `//@ fail: CODES` (or `//@ lint: LINTS`)".into(),
-            ));
-        };
-        if let (true, Some(miri)) = (expectation.is_pinned(), &case.miri) {
-            return Err(err(
-                line_of_directive(&source, "miri").unwrap_or(line),
+            return Err(Error::input(
+                &self.path,
+                self.line(Directive::Crates),
                 format!(
-                    "`miri: {}` on a case that is not `pass`: only a passing case runs under Miri",
-                    miri.label()
+                    "`crates: {missing}`, but {} has no `{missing}` in its {tables}",
+                    source.manifest.display()
                 ),
             ));
         }
-        if case.hangs
-            && (expectation != Expectation::Pass || case.miri != Some(MiriExpectation::Deadlock))
-        {
-            return Err(err(
-                line_of_directive(&source, "native").unwrap_or(line),
-                "`native: hangs` needs `pass` and `miri: deadlock`: a run that is killed proves no hang, Miri's deadlock report does".into(),
-            ));
-        }
-        if expectation == Expectation::Pass {
-            // A passing case that is wrong at run time is paired with its correct twin, as a
-            // failing case is with its fix.
-            let finding = case.miri.as_ref().is_some_and(MiriExpectation::is_finding);
-            if !case.fix.is_empty() && !finding {
-                return Err(err(
-                    line,
-                    format!(
-                        "a passing case has no fix, yet `fix: {}` is given (only a case with a `miri:` finding names its correct twin)",
-                        case.fix.join(" ")
-                    ),
-                ));
-            }
-        }
-        case.expectation = expectation;
-        case.source = source;
-        Ok(case)
+        self.deps = Some(source);
+        Ok(())
     }
 
     /// The pinned rendered stderr beside the case: `<name>.stderr`.
@@ -514,71 +231,10 @@ impl Case {
     }
 }
 
-/// Parses the value of `//@ miri:`.
-fn parse_miri(value: &str) -> std::result::Result<MiriExpectation, String> {
-    if let Some(reason) = value.strip_prefix("skip") {
-        let reason = reason.trim_start();
-        return match reason.strip_prefix(':').map(str::trim) {
-            Some(r) if !r.is_empty() => Ok(MiriExpectation::Skip(r.to_string())),
-            _ => Err("`miri: skip` needs a reason: `miri: skip: <why Miri cannot run it>`".into()),
-        };
-    }
-    match value {
-        "data-race" => Ok(MiriExpectation::DataRace),
-        "deadlock" => Ok(MiriExpectation::Deadlock),
-        "leak" => Ok(MiriExpectation::Leak),
-        "ub" => Ok(MiriExpectation::Ub),
-        "panic" => Ok(MiriExpectation::Panic),
-        other => Err(format!(
-            "`{other}` is not a Miri finding (one of data-race, deadlock, leak, ub, panic, or skip: <reason>)"
-        )),
-    }
-}
-
-/// The line of a directive in `source`'s header.
-fn line_of_directive(source: &str, key: &str) -> Option<usize> {
-    source
-        .lines()
-        .position(|l| {
-            l.strip_prefix("//@")
-                .is_some_and(|d| d.trim().split(':').next().map(str::trim) == Some(key))
-        })
-        .map(|i| i + 1)
-}
-
-/// The message for a second expectation directive (`pass`, `fail`, `lint`) in one header.
-fn both(key: &str, first: &Expectation, line: usize) -> String {
-    let other = match first {
-        Expectation::Pass => "pass",
-        Expectation::Lint(_) => "lint",
-        _ => "fail",
-    };
-    if other == key {
-        return format!("directive `{key}` is given twice");
-    }
-    format!("`{other}` and `{key}` both given (line {line}): a case expects one of them")
-}
-
-/// `clippy::name` or a rustc lint's bare name: lower-case words joined by `_`.
-fn is_lint_name(lint: &str) -> bool {
-    let name = lint.strip_prefix("clippy::").unwrap_or(lint);
-    name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
-fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_code(code: &str) -> bool {
-    code == "-" || (code.len() == 5 && code.starts_with('E') && is_number(&code[1..]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn parse(text: &str) -> Result<Case> {
         Case::parse(Path::new("cases/t/x.rs"), text.to_string(), true)
@@ -610,6 +266,52 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("named twice"));
+    }
+
+    #[test]
+    fn the_line_of_each_directive_is_kept() {
+        let case = parse(GOOD).unwrap();
+        let lines = [
+            (Directive::Fail, Some(5)),
+            (Directive::Fix, Some(6)),
+            (Directive::MinRust, Some(7)),
+            (Directive::Book, Some(8)),
+            (Directive::Pass, None),
+            (Directive::Lint, None),
+            (Directive::Miri, None),
+        ];
+        for (directive, line) in lines {
+            assert_eq!(case.line(directive), line, "{directive:?}");
+        }
+        // A program without our header has no directive lines.
+        let plain = Case::parse(
+            Path::new("s/a.rs"),
+            "//! Doc.
+fn main() {}
+"
+            .into(),
+            false,
+        );
+        assert_eq!(plain.unwrap().lines, Lines::default());
+    }
+
+    #[test]
+    fn a_crate_the_manifest_lacks_names_the_crates_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("Cargo.toml");
+        std::fs::write(
+            &manifest,
+            "[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[dependencies]\ntokio = \"1\"\n",
+        )
+        .unwrap();
+        let text = "//! T\n//! E.\n//@ pass\n//@ crates: tokio nosuch\nfn main() {}\n";
+        let mut case = parse(text).unwrap();
+        let err = case.use_deps(Source::in_folder(dir.path()).unwrap());
+        let want = format!(
+            "cases/t/x.rs:4: `crates: nosuch`, but {} has no `nosuch` in its [dependencies] or [dev-dependencies]",
+            std::path::absolute(&manifest).unwrap().display()
+        );
+        assert_eq!(err.unwrap_err().to_string(), want);
     }
 
     fn error_of(text: &str) -> String {

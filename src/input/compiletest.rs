@@ -13,7 +13,8 @@
 //! flags, auxiliary crates, run-fail tests) makes the case not applicable, with the reason.
 
 use crate::input::case::{Case, Expectation, Format};
-use serde::Serialize;
+use crate::input::props::{Condition, Props, Rule};
+use crate::input::spanned::Spanned;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -92,54 +93,6 @@ const NOT_CONDITIONS: &[&str] = &[
     "ignore-parallel-frontend",
 ];
 
-/// What a compiletest test asks of the checking beyond what [`Case`] holds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Props {
-    /// `only-*`, `ignore-*` and `needs-*` lines: held against each toolchain's host.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub conditions: Vec<Condition>,
-    /// `normalize-stderr*` rules, applied in order after compiletest's own normalization.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub normalize_stderr: Vec<Rule>,
-    /// Whether the compiler's stderr is compared (`dont-check-compiler-stderr` says no).
-    pub check_stderr: bool,
-    /// `stderr-per-bitwidth`: the expected stderr is `<name>.64bit.stderr` (or `32bit`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub stderr_per_bitwidth: bool,
-}
-
-impl Default for Props {
-    fn default() -> Self {
-        Props {
-            conditions: Vec::new(),
-            normalize_stderr: Vec::new(),
-            check_stderr: true,
-            stderr_per_bitwidth: false,
-        }
-    }
-}
-
-/// One `only-NAME`, `ignore-NAME` or `needs-NAME` line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Condition {
-    pub line: usize,
-    /// The directive's name: `only-linux`, `needs-threads`, ...
-    pub name: String,
-    /// What follows it (the widths of `needs-target-has-atomic: 64`, or a remark).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub value: String,
-}
-
-/// A `//@ normalize-stderr: "REGEX" -> "REPLACEMENT"` rule.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Rule {
-    pub regex: String,
-    pub replacement: String,
-    /// Only on hosts of this pointer width (`normalize-stderr-32bit`, `-64bit`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bits: Option<u32>,
-}
-
 fn key_of(directive: &str) -> &str {
     directive
         .split(|c: char| c == ':' || c.is_whitespace())
@@ -157,27 +110,27 @@ fn is_compiletest_key(key: &str) -> bool {
 
 /// The `//@` directives of a file, with their line numbers, when they are compiletest's: at
 /// least one is a compiletest directive and none is one of ours alone.
-pub fn directives(source: &str) -> Option<Vec<(usize, String)>> {
-    let found: Vec<(usize, String)> = source
+pub fn directives(source: &str) -> Option<Vec<Spanned<String>>> {
+    let found: Vec<Spanned<String>> = source
         .lines()
         .enumerate()
         .filter_map(|(i, l)| {
             let d = l.trim_start().strip_prefix("//@")?;
-            Some((i + 1, d.trim().to_string()))
+            Some(Spanned::new(i + 1, d.trim().to_string()))
         })
         .collect();
     let ours_only = ["pass", "fail", "fix", "min-rust", "book"];
     let any_ours = found
         .iter()
-        .any(|(_, d)| ours_only.contains(&key_of(d)) && !is_compiletest_key(key_of(d)));
-    let any_theirs = found.iter().any(|(_, d)| is_compiletest_key(key_of(d)));
+        .any(|d| ours_only.contains(&key_of(d)) && !is_compiletest_key(key_of(d)));
+    let any_theirs = found.iter().any(|d| is_compiletest_key(key_of(d)));
     (any_theirs && !any_ours).then_some(found)
 }
 
 /// Whether the file at `path` is a compiletest test, and its directives: compiletest's `//@`
 /// lines, or no `//@` line at all but `//~` error annotations or a `.stderr` beside it with
 /// `error` lines.
-pub fn detect(path: &Path, source: &str) -> Option<Vec<(usize, String)>> {
+pub fn detect(path: &Path, source: &str) -> Option<Vec<Spanned<String>>> {
     if let Some(found) = directives(source) {
         return Some(found);
     }
@@ -231,13 +184,13 @@ fn edition_of(value: &str) -> &str {
 }
 
 /// Fills `case` (a header-less case of `path`) from compiletest directives.
-pub fn apply(case: &mut Case, path: &Path, directives: &[(usize, String)]) {
+pub fn apply(case: &mut Case, path: &Path, directives: &[Spanned<String>]) {
     case.format = Format::Compiletest;
     case.edition = EDITION.to_string();
     let mut props = Props::default();
     let mut pass = None;
     let mut unsupported: Vec<String> = Vec::new();
-    for (line, d) in directives {
+    for Spanned { line, value: d } in directives {
         let key = key_of(d);
         let value = d[key.len()..]
             .trim_start()
@@ -311,7 +264,7 @@ pub fn apply(case: &mut Case, path: &Path, directives: &[(usize, String)]) {
             _ => {} // directives about output checking do not change the outcome
         }
     }
-    if !["2015", "2018", "2021", "2024"].contains(&case.edition.as_str()) {
+    if !crate::input::directives::EDITIONS.contains(&case.edition.as_str()) {
         unsupported.push(format!("edition `{}`", case.edition));
         case.edition = EDITION.into();
     }

@@ -1,7 +1,7 @@
 //! The corpus: every case under `cases/<topic>/`, loaded and validated as a whole.
 
 use crate::error::{Error, Result};
-use crate::input::case::{Case, Expectation};
+use crate::input::case::{Case, Directive, Expectation};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -172,18 +172,18 @@ pub fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
         }
     }
     for case in cases {
-        let fix_line = directive_line(case, "fix");
+        let fix_line = case.line(Directive::Fix);
         if case.expectation.is_fail() && case.fix.is_empty() {
             errors.push(Error::input(
                 &case.path,
-                directive_line(case, "fail"),
+                case.line(Directive::Fail),
                 "a failing case needs `//@ fix: NAME`, the passing case that repairs it",
             ));
         }
         if case.expectation.is_lint() && case.fix.is_empty() {
             errors.push(Error::input(
                 &case.path,
-                directive_line(case, "lint"),
+                case.line(Directive::Lint),
                 "a lint case needs `//@ fix: NAME`, the passing case in which the lints do not fire",
             ));
         }
@@ -277,18 +277,18 @@ pub fn validate_miri(cases: &[Case], pins: &[PathBuf]) -> Vec<Error> {
     let by_name: HashMap<&str, &Case> = cases.iter().map(|c| (c.name.as_str(), c)).collect();
     let finding = |c: &Case| c.miri.as_ref().is_some_and(|m| m.is_finding());
     for case in cases.iter().filter(|c| finding(c)) {
-        let line = directive_line(case, "miri");
+        let line = case.line(Directive::Miri);
         for fix in &case.fix {
             match by_name.get(fix.as_str()) {
                 None => errors.push(Error::input(
                     &case.path,
-                    directive_line(case, "fix"),
+                    case.line(Directive::Fix),
                     format!("`fix: {fix}` names no case in the corpus"),
                 )),
                 Some(twin) if twin.expectation != Expectation::Pass || twin.miri.is_some() => {
                     errors.push(Error::input(
                         &case.path,
-                        directive_line(case, "fix"),
+                        case.line(Directive::Fix),
                         format!(
                             "`fix: {fix}` must name a passing case without a `miri:` directive ({})",
                             twin.path.display()
@@ -324,17 +324,6 @@ pub fn validate_miri(cases: &[Case], pins: &[PathBuf]) -> Vec<Error> {
         }
     }
     errors
-}
-
-/// The line of a directive in a case's header, for error messages.
-pub fn directive_line(case: &Case, key: &str) -> Option<usize> {
-    case.source
-        .lines()
-        .position(|l| {
-            l.strip_prefix("//@")
-                .is_some_and(|d| d.trim().split(':').next().map(str::trim) == Some(key))
-        })
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -224,8 +224,8 @@ fn absolute_paths(
     Ok(table.into())
 }
 
-/// A manifest as read once per process (an error kept as its message).
-type ReadManifest = Arc<std::result::Result<Manifest, String>>;
+/// A manifest as read once per process (an error too).
+type ReadManifest = Arc<Result<Manifest>>;
 
 /// The manifests read so far in this process, by source.
 fn manifests() -> &'static Mutex<HashMap<Source, ReadManifest>> {
@@ -233,15 +233,19 @@ fn manifests() -> &'static Mutex<HashMap<Source, ReadManifest>> {
     READ.get_or_init(Default::default)
 }
 
-/// `source`'s manifest, read once per process.
+/// `source`'s manifest, read once per process. One that cannot be used is an
+/// [`Error::BadManifest`] around the reason.
 pub fn manifest(source: &Source) -> Result<Manifest> {
     let entry = {
         let mut read = manifests().lock().unwrap_or_else(|e| e.into_inner());
         read.entry(source.clone())
-            .or_insert_with(|| Arc::new(Manifest::read(source).map_err(|e| e.to_string())))
+            .or_insert_with(|| Arc::new(Manifest::read(source)))
             .clone()
     };
-    entry.as_ref().clone().map_err(Error::env)
+    entry
+        .as_ref()
+        .clone()
+        .map_err(|e| Error::BadManifest(Box::new(e)))
 }
 
 #[cfg(test)]

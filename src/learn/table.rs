@@ -475,7 +475,7 @@ fn short(ty: &str) -> String {
 }
 
 fn bad_format(format: &str) -> Error {
-    Error::env(format!(
+    Error::usage(format!(
         "unknown format `{format}`: use text, json or markdown"
     ))
 }

@@ -124,15 +124,12 @@ pub struct Toolchain {
 
 impl Toolchain {
     /// Resolves a spec to an installed toolchain. A missing toolchain is an
-    /// [`Error::Environment`] that says how to install it.
+    /// [`Error::ToolchainNotInstalled`], which says how to install it.
     pub fn resolve(spec: &Spec) -> Result<Toolchain> {
         let (name, rustc) = match spec {
             Spec::Path(path) => {
                 if !path.is_file() {
-                    return Err(Error::env(format!(
-                        "no rustc at {}: --rustc needs the path of a rustc binary",
-                        path.display()
-                    )));
+                    return Err(Error::NoRustcAt { path: path.clone() });
                 }
                 (path.display().to_string(), path.clone())
             }
@@ -188,12 +185,16 @@ impl Toolchain {
 
     /// Like [`Toolchain::command`], but runs the toolchain's `clippy-driver` (a rustc with
     /// clippy's lints registered) on the same sysroot view and in the same environment. An
-    /// [`Error::Environment`] that says how to install clippy when it is not there.
+    /// [`Error::ComponentMissing`] that says how to install clippy when it is not there.
     pub fn clippy_command(&self) -> Result<Command> {
         let clippy = self
             .clippy
             .as_deref()
-            .ok_or_else(|| Error::env(self.clippy_install_hint()))?;
+            .ok_or_else(|| Error::ComponentMissing {
+                toolchain: self.name.clone(),
+                component: "clippy".into(),
+                message: self.clippy_install_hint(),
+            })?;
         let mut cmd = bare_command(clippy);
         if !self.view.as_os_str().is_empty() {
             cmd.arg("--sysroot").arg(&self.view);
@@ -227,17 +228,20 @@ fn rustup_which(name: Option<&str>) -> Result<PathBuf> {
         cmd.args(["--toolchain", name]);
     }
     let out = cmd.output().map_err(|e| {
-        Error::env(format!(
-            "cannot run rustup to find toolchain `{}`: {e}; pass --rustc PATH instead",
-            name.unwrap_or("(active)")
-        ))
+        Error::tool(
+            "rustup",
+            format!(
+                "cannot run rustup to find toolchain `{}`: {e}; pass --rustc PATH instead",
+                name.unwrap_or("(active)")
+            ),
+        )
     })?;
     let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
     if !out.status.success() || !path.is_file() {
-        let name = name.unwrap_or("(active)");
-        return Err(Error::env(format!(
-            "toolchain `{name}` is not installed; install it with `rustup toolchain install {name} --profile minimal`"
-        )));
+        return Err(Error::ToolchainNotInstalled {
+            name: name.unwrap_or("(active)").to_string(),
+            baseline: false,
+        });
     }
     Ok(path)
 }
@@ -245,19 +249,24 @@ fn rustup_which(name: Option<&str>) -> Result<PathBuf> {
 /// Runs `rustc -vV` and reads the toolchain's identity from it, finds its sysroot and makes
 /// the sysroot view every compile uses.
 pub fn identify(rustc: &Path) -> Result<Toolchain> {
-    let out = bare_command(rustc)
-        .arg("-vV")
-        .output()
-        .map_err(|e| Error::env(format!("cannot run {}: {e}", rustc.display())))?;
-    if !out.status.success() {
-        return Err(Error::env(format!(
-            "`{} -vV` failed: {}",
+    let out = bare_command(rustc).arg("-vV").output().map_err(|e| {
+        Error::tool(
             rustc.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )));
+            format!("cannot run {}: {e}", rustc.display()),
+        )
+    })?;
+    if !out.status.success() {
+        return Err(Error::tool(
+            rustc.display(),
+            format!(
+                "`{} -vV` failed: {}",
+                rustc.display(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
+        ));
     }
     let mut toolchain = parse_vv(&String::from_utf8_lossy(&out.stdout))
-        .map_err(|e| Error::env(format!("`{} -vV` {e}", rustc.display())))?;
+        .map_err(|e| Error::tool(rustc.display(), format!("`{} -vV` {e}", rustc.display())))?;
     toolchain.rustc = rustc.to_path_buf();
     toolchain.sysroot = crate::toolchain::sysroot::of_rustc(rustc)?;
     toolchain.view = crate::toolchain::sysroot::view(
@@ -367,14 +376,28 @@ mod tests {
     }
 
     #[test]
+    fn a_rustc_path_with_no_file_is_its_own_cause() {
+        let err = Toolchain::resolve(&Spec::Path("/no/rustc".into())).unwrap_err();
+        assert!(
+            matches!(&err, Error::NoRustcAt { path } if path.as_os_str() == "/no/rustc"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
     fn a_missing_toolchain_says_how_to_install_it() {
         let err = Toolchain::resolve(&Spec::Rustup("1.2.0".into())).unwrap_err();
         let msg = err.to_string();
-        assert!(
-            msg.contains("`1.2.0` is not installed")
-                && msg.contains("rustup toolchain install 1.2.0")
-                || msg.contains("cannot run rustup"),
-            "{msg}"
-        );
+        match &err {
+            Error::ToolchainNotInstalled { name, baseline } => {
+                assert_eq!((name.as_str(), *baseline), ("1.2.0", false));
+                assert!(msg.contains("rustup toolchain install 1.2.0"), "{msg}");
+            }
+            // A machine without rustup: the other cause, with its own advice.
+            Error::ToolFailed { tool, .. } if tool == "rustup" => {
+                assert!(msg.contains("cannot run rustup"), "{msg}");
+            }
+            _ => panic!("{err:?}"),
+        }
     }
 }

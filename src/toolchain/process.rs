@@ -150,12 +150,15 @@ impl TempDir {
         // Created and registered under the lock: an interrupt either sees it or comes first.
         let mut reg = registry();
         if reg.interrupted {
-            return Err(Error::env("interrupted"));
+            return Err(Error::Interrupted);
         }
         let dir = tempfile::Builder::new()
             .prefix("sendsync-")
             .tempdir()
-            .map_err(|e| Error::env(format!("cannot create a temporary directory: {e}")))?;
+            .map_err(|e| Error::System {
+                what: "cannot create a temporary directory",
+                message: e.to_string(),
+            })?;
         reg.dirs.insert(dir.path().to_path_buf());
         Ok(TempDir { dir: Some(dir) })
     }
@@ -187,7 +190,7 @@ pub fn forget_dir(path: &Path) {
 pub fn while_not_interrupted<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     let reg = registry();
     if reg.interrupted {
-        return Err(Error::env("interrupted"));
+        return Err(Error::Interrupted);
     }
     let out = f();
     drop(reg);
@@ -196,12 +199,16 @@ pub fn while_not_interrupted<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
 
 /// On SIGINT or SIGTERM: kill every running group, reap what was killed, remove every
 /// registered folder, run
-/// `before_exit` (which closes a progress bar, say), print one line and exit with 130.
+/// `before_exit` (which closes a progress bar, say), print one line and exit with
+/// [`Error::Interrupted`]'s code (130).
 /// Only the binary installs this; a library caller keeps its own signal handling.
 pub fn install_interrupt_handler(before_exit: impl Fn() + Send + 'static) -> Result<()> {
     use signal_hook::consts::{SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])
-        .map_err(|e| Error::env(format!("cannot install the interrupt handler: {e}")))?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).map_err(|e| Error::System {
+            what: "cannot install the interrupt handler",
+            message: e.to_string(),
+        })?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             // Held until exit: no run reaps its child or starts another from now on.
@@ -231,7 +238,7 @@ pub fn install_interrupt_handler(before_exit: impl Fn() + Send + 'static) -> Res
                 reg.groups.len(),
                 reg.dirs.len()
             );
-            std::process::exit(130);
+            std::process::exit(i32::from(Error::Interrupted.exit_code()));
         }
     });
     Ok(())
@@ -315,7 +322,12 @@ impl Captured {
 /// group when the child ends or overruns.
 pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished> {
     let program = cmd.get_program().to_owned();
-    let what = |e: std::io::Error| Error::env(format!("cannot run {program:?}: {e}"));
+    let what = |e: std::io::Error| {
+        Error::tool(
+            program.to_string_lossy(),
+            format!("cannot run {program:?}: {e}"),
+        )
+    };
     let mut reader = None;
     match output {
         Output::File(path) => {
@@ -475,7 +487,10 @@ pub fn path_with_bin_first(bin: &Path) -> Result<std::ffi::OsString> {
                 .flat_map(std::env::split_paths),
         ),
     )
-    .map_err(|e| Error::env(format!("cannot build PATH: {e}")))
+    .map_err(|e| Error::System {
+        what: "cannot build PATH",
+        message: e.to_string(),
+    })
 }
 
 #[cfg(test)]

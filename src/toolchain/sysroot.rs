@@ -127,14 +127,22 @@ pub fn of_rustc(rustc: &Path) -> Result<PathBuf> {
     let out = crate::toolchain::process::bare_command(rustc)
         .args(["--print", "sysroot"])
         .output()
-        .map_err(|e| Error::env(format!("cannot run {}: {e}", rustc.display())))?;
+        .map_err(|e| {
+            Error::tool(
+                rustc.display(),
+                format!("cannot run {}: {e}", rustc.display()),
+            )
+        })?;
     let text = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if !out.status.success() || text.is_empty() {
-        return Err(Error::env(format!(
-            "`{} --print sysroot` failed: {}",
+        return Err(Error::tool(
             rustc.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )));
+            format!(
+                "`{} --print sysroot` failed: {}",
+                rustc.display(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
+        ));
     }
     Ok(PathBuf::from(text))
 }

@@ -4,6 +4,7 @@
 
 pub mod chromium;
 
+use sendsync::error::Error;
 use sendsync::input::case::Case;
 use sendsync::toolchain::{pinned, Spec, Toolchain};
 use std::path::{Path, PathBuf};
@@ -175,7 +176,7 @@ pub fn installed_all<S: AsRef<str>>(names: &[S], what: &str) -> Vec<Toolchain> {
     for name in names.iter().map(AsRef::as_ref) {
         match Toolchain::resolve(&Spec::Rustup(name.to_string())) {
             Ok(t) => found.push(t),
-            Err(e) if e.to_string().contains("is not installed") => missing.push(name.to_string()),
+            Err(Error::ToolchainNotInstalled { .. }) => missing.push(name.to_string()),
             Err(e) => skip(
                 Need::of_toolchain(name),
                 format_args!("{what} on {name}: {e}"),

@@ -50,7 +50,7 @@ pub fn answer(
     let first_line = source.lines().count() + 1;
     for (i, check) in checks.iter().enumerate() {
         if check.ty.contains('\n') || check.trait_path.contains('\n') {
-            return Err(Error::env(format!(
+            return Err(Error::usage(format!(
                 "a claim's type spans lines: {}",
                 check.ty
             )));
@@ -67,7 +67,11 @@ pub fn answer(
     let (status, log) =
         crate::learn::table::probe::compile_lib(toolchain, &source, edition, extra, cache)?;
     if status.is_none() {
-        return Err(Error::env("rustc did not finish the claims check in time"));
+        return Err(Error::TimedOut {
+            what: "the claims check".into(),
+            after: crate::learn::table::probe::LIMIT,
+            message: "rustc did not finish the claims check in time".into(),
+        });
     }
     let mut answers: Vec<Answer> = vec![Ok(true); checks.len()];
     for line in log.lines() {

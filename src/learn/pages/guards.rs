@@ -126,7 +126,7 @@ lint catches them. Each lesson shows the lint's warning and its fix.\n\n",
     for (row, case, what) in guards {
         out.push_str(&format!(
             "- `{row}`: {what}: [{}]({}/{}.md) ({})\n",
-            case.title,
+            super::render::link_text(&case.title),
             case.topic,
             case.name,
             lints(case)

@@ -1,9 +1,9 @@
 //! Colouring at generation time, so that the site needs no script for it: a small Rust
 //! highlighter (keywords, types, strings, comments, lifetimes, macros, numbers, attributes),
 //! rustc's rendered errors classified line by line (as rustc colours them in a terminal), and
-//! unified diffs. Every function returns HTML whose text, with the tags taken out, is exactly
-//! the input HTML-escaped; and no `<span>` crosses a line break, so the output can be split
-//! into lines.
+//! the classes of a unified diff's lines. Every function that returns HTML returns HTML whose
+//! text, with the tags taken out, is exactly the input HTML-escaped; and no `<span>` crosses a
+//! line break, so the output can be split into lines.
 
 use super::DiffLine;
 use crate::engine::report::html_escape;
@@ -446,24 +446,16 @@ fn labels(out: &mut String, content: &str) {
     }
 }
 
-/// A unified diff as HTML lines: removed lines `dd`, added `da`, hunk headers `dh`, file
-/// headers `df`.
-pub(crate) fn diff(lines: &[(DiffLine, String)]) -> String {
-    let mut out = String::new();
-    for (kind, text) in lines {
-        let class = match kind {
-            DiffLine::File => "df",
-            DiffLine::Hunk => "dh",
-            DiffLine::Context => "dc",
-            DiffLine::Removed => "dd",
-            DiffLine::Added => "da",
-        };
-        out.push_str(&format!(
-            "<span class=\"{class}\">{}</span>\n",
-            html_escape(text)
-        ));
+/// The class of a line of a unified diff in the site, by which its stylesheet colours it:
+/// removed lines `dd`, added `da`, hunk headers `dh`, file headers `df`, context `dc`.
+pub(crate) fn diff_class(kind: DiffLine) -> &'static str {
+    match kind {
+        DiffLine::File => "df",
+        DiffLine::Hunk => "dh",
+        DiffLine::Context => "dc",
+        DiffLine::Removed => "dd",
+        DiffLine::Added => "da",
     }
-    out
 }
 
 #[cfg(test)]

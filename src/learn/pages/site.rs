@@ -5,583 +5,135 @@
 //! script) is inline, code is coloured at generation time, and nothing is loaded from a
 //! network.
 
-use super::chain_svg;
-use super::highlight;
-use super::markdown::{inline, to_html};
-use super::{
-    body, book_url, display_path, error_index_url, expectation_words, fix_diff, lint_url, lints_of,
-    pinned_stderr, plan, span_label, Chapter, Page, PageInputs, TAG_TYPES,
-};
+use super::model::{CasePage, Format, Home, Reference, TopicPage};
+use super::plan::{page_of, plan, Chapter};
+use super::render::template;
+use super::{recorded, PageInputs, BOOK_TITLE};
 use crate::engine::report::html_escape;
 use crate::error::Result;
-use crate::input::case::Case;
-use std::collections::BTreeSet;
+use minijinja::Value;
+use serde::Serialize;
 use std::path::PathBuf;
 
 const CSS: &str = include_str!("assets/site.css");
 const SEARCH_JS: &str = include_str!("assets/search.js");
 const EXPLAIN_JS: &str = include_str!("assets/explain.js");
-const TITLE: &str = super::book::BOOK_TITLE;
 
 pub(super) fn render(inputs: &PageInputs) -> Result<Vec<(PathBuf, String)>> {
     let chapters = plan(inputs.corpus);
-    let mut files = vec![(PathBuf::from("index.html"), index(inputs, &chapters))];
+    let home = template("index.html", &Home::of(inputs, &chapters, Format::Site));
+    let mut files = vec![(
+        PathBuf::from("index.html"),
+        Layout::new(BOOK_TITLE, "", home).script(SEARCH_JS).html(),
+    )];
     for chapter in &chapters {
         let dir = PathBuf::from(&chapter.topic.name);
         files.push((dir.join("index.html"), topic_page(inputs, chapter)));
         for (k, page) in chapter.pages.iter().enumerate() {
-            let prev = k.checked_sub(1).and_then(|p| chapter.pages.get(p));
-            let next = chapter.pages.get(k + 1);
             files.push((
                 dir.join(format!("{}.html", page.slug())),
-                case_page(inputs, chapter, page, prev, next),
+                case_page(inputs, chapter, k),
             ));
         }
     }
-    files.push((PathBuf::from("table.html"), table_page(inputs)));
-    files.push((PathBuf::from("drift.html"), drift_page(inputs)));
+    let reference = Reference::of(
+        inputs,
+        recorded(&inputs.table_html).map(|t| t.trim().to_string()),
+        super::guards::html(inputs.corpus),
+        recorded(&inputs.matrix_html).map(|m| link_case_names(inputs, m.trim())),
+    );
+    for (file, title) in [
+        ("table.html", "The std Send/Sync truth table"),
+        ("drift.html", "Diagnostics across toolchains"),
+    ] {
+        let main = template(file, &reference);
+        files.push((
+            PathBuf::from(file),
+            Layout::new(title, "", main).wide().html(),
+        ));
+    }
     files.push((PathBuf::from("explain.html"), explain_page(inputs)));
     Ok(files)
 }
 
-/// A whole page. `root` is the relative path to the site's root (`""` or `"../"`); `crumbs`
-/// is HTML shown above the page's content.
-fn layout(title: &str, root: &str, crumbs: &str, main: &str, script: Option<&str>) -> String {
-    page(title, root, crumbs, main, script, "")
+/// A whole page (`templates/layout.html`): the page's content, `main`, with the site's header
+/// and style. `root` leads from the page to the site's root (`""` or `"../"`).
+#[derive(Serialize)]
+struct Layout<'a> {
+    title: &'a str,
+    site: &'static str,
+    root: &'static str,
+    /// The trail above the content (on a topic's page and a case's), and the topic in it
+    /// (on a case's page).
+    crumbs: bool,
+    topic: Option<&'a str>,
+    main: Value,
+    css: Value,
+    script: Option<Value>,
+    /// Whether the content may use the whole window's width (wide tables).
+    wide: bool,
 }
 
-/// A page whose content may use the whole window's width (wide tables).
-fn layout_wide(title: &str, main: &str) -> String {
-    page(title, "", "", main, None, " class=\"wide\"")
-}
-
-fn page(
-    title: &str,
-    root: &str,
-    crumbs: &str,
-    main: &str,
-    script: Option<&str>,
-    main_class: &str,
-) -> String {
-    let script = script
-        .map(|s| format!("<script>\n{s}</script>\n"))
-        .unwrap_or_default();
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"sendsync site\">\n\
-<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
-<header class=\"top\"><nav><a class=\"home\" href=\"{root}index.html\">{site}</a>\
-<span class=\"links\"><a href=\"{root}index.html\">Topics</a><a href=\"{root}table.html\">Truth table</a>\
-<a href=\"{root}drift.html\">Across toolchains</a><a href=\"{root}explain.html\">Explain my error</a></span></nav></header>\n\
-<main{main_class}>\n{crumbs}{main}\n<footer>Generated from the corpus by <code>sendsync site</code>; do not edit by hand.</footer>\n</main>\n{script}</body>\n</html>\n",
-        title = html_escape(title),
-        site = html_escape(TITLE),
-    )
-}
-
-/// The trail above a case page's title: all topics, then its topic.
-fn crumbs(topic_html: &str) -> String {
-    format!(
-        "<nav class=\"crumbs\"><a href=\"../index.html\">All topics</a> › <a href=\"index.html\">{topic_html}</a></nav>\n"
-    )
-}
-
-/// Text that is searched: names, codes, types, topic; lower case.
-fn haystack(page: &Page) -> String {
-    let mut words: Vec<String> = page.names().iter().map(|n| n.to_string()).collect();
-    words.extend(
-        page.codes()
-            .into_iter()
-            .filter(|c| *c != "-")
-            .map(String::from),
-    );
-    words.extend(page.types());
-    words.push(page.case.topic.clone());
-    html_escape(&words.join(" ").to_lowercase())
-}
-
-fn chips(page: &Page) -> String {
-    let mut out = String::new();
-    if page.case.expectation.is_fail() {
-        for code in page.codes() {
-            let label = if code == "-" { "no code" } else { code };
-            out.push_str(&format!(
-                "<span class=\"chip fail\">{}</span>",
-                html_escape(label)
-            ));
+impl<'a> Layout<'a> {
+    /// `main` is HTML made by a template.
+    fn new(title: &'a str, root: &'static str, main: String) -> Layout<'a> {
+        Layout {
+            title,
+            site: BOOK_TITLE,
+            root,
+            crumbs: false,
+            topic: None,
+            main: Value::from_safe_string(main),
+            css: Value::from_safe_string(CSS.to_string()),
+            script: None,
+            wide: false,
         }
-    } else if page.case.expectation.is_lint() {
-        for lint in lints_of(page.case) {
-            out.push_str(&format!(
-                "<span class=\"chip lint\">{}</span>",
-                html_escape(lint)
-            ));
-        }
-    } else {
-        out.push_str("<span class=\"chip pass\">pass</span>");
     }
-    let types = page.types();
-    for ty in TAG_TYPES.iter().filter(|t| types.contains(**t)) {
-        out.push_str(&format!("<span class=\"chip ty\">{ty}</span>"));
-    }
-    out
-}
 
-/// One entry in a list of pages. `prefix` leads from the list's page to the topic's folder.
-fn item(page: &Page, prefix: &str) -> String {
-    let mut names = format!("<code>{}</code>", html_escape(&page.case.name));
-    if !page.fixes.is_empty() {
-        let fixes: Vec<String> = page
-            .fixes
-            .iter()
-            .map(|f| format!("<code>{}</code>", html_escape(&f.name)))
-            .collect();
-        names.push_str(&format!(" → fixed by {}", fixes.join(" or ")));
+    /// With a trail back to the index, and to `topic` where there is one.
+    fn crumbs(mut self, topic: Option<&'a str>) -> Self {
+        self.crumbs = true;
+        self.topic = topic;
+        self
     }
-    format!(
-        "<li class=\"case\" data-search=\"{hay}\" data-codes=\"{codes}\"><a class=\"title\" href=\"{prefix}{slug}.html\">{title}</a> {chips}<div class=\"names\">{names}</div></li>\n",
-        hay = haystack(page),
-        codes = html_escape(&page.codes().join(" ")),
-        slug = html_escape(page.slug()),
-        title = inline(&page.case.title),
-        chips = chips(page),
-    )
-}
 
-/// The topics at a glance, in reading order (the chapters come in
-/// [`super::READING_ORDER`]), linking to their sections below: a learner's path.
-fn toc(chapters: &[Chapter]) -> String {
-    let links: Vec<String> = chapters
-        .iter()
-        .map(|c| {
-            format!(
-                "<li><a href=\"#{}\">{}</a></li>",
-                html_escape(&c.topic.name),
-                inline(&c.topic.title)
-            )
-        })
-        .collect();
-    format!(
-        "<nav class=\"toc\" id=\"start-here\"><strong>Start here</strong>, and read the topics in this order: the Rust Book's listings first, then the everyday tools, then the traits themselves.<ol>{}</ol></nav>",
-        links.join("")
-    )
-}
-
-fn index(inputs: &PageInputs, chapters: &[Chapter]) -> String {
-    let corpus = inputs.corpus;
-    let failing = corpus
-        .cases
-        .iter()
-        .filter(|c| c.expectation.is_fail())
-        .count();
-    let pages: usize = chapters.iter().map(|c| c.pages.len()).sum();
-    let mut main = format!(
-        "<h1>{title}</h1>\n\
-<p class=\"lead\">Rust decides which values may cross threads with two marker traits: <code>Send</code> \
-(a value may be moved to another thread) and <code>Sync</code> (a value may be shared between threads \
-by reference). Here the rules are taught case by case: each page is one small program with one rule, \
-the compiler's exact error, and a fix that compiles, with the diff between the two.</p>\n\
-<p class=\"meta\">{cases} cases in {topics} topics, on {pages} pages; {failing} fail to compile, each beside \
-its fix. Errors as rendered by rustc {tc}, the pinned toolchain. See also the \
-<a href=\"table.html\">std Send/Sync truth table</a> and <a href=\"drift.html\">how the diagnostics changed across toolchains</a>.</p>\n\
-{toc}\n<div class=\"search\"><input id=\"q\" type=\"search\" placeholder=\"Filter by case name, error code or type: E0277, Rc, mutex_guard… (press /)\" \
-aria-label=\"Filter cases by name, error code or type\" autocomplete=\"off\"><div class=\"count\" id=\"count\" aria-live=\"polite\"></div></div>\n",
-        title = html_escape(TITLE),
-        cases = corpus.cases.len(),
-        topics = chapters.len(),
-        tc = html_escape(inputs.pinned_toolchain),
-        toc = toc(chapters),
-    );
-    for chapter in chapters {
-        let topic = chapter.topic;
-        main.push_str(&format!(
-            "<section class=\"topic\" id=\"{name}\">\n<h2><a href=\"{name}/index.html\">{title}</a> <span class=\"n\">{n} pages</span></h2>\n<div class=\"intro\">{intro}</div>\n<ul class=\"cases\">\n",
-            name = html_escape(&topic.name),
-            title = inline(&topic.title),
-            n = chapter.pages.len(),
-            intro = to_html(&super::link_case_files(inputs.corpus, &topic.introduction, "", "html")),
-        ));
-        for page in &chapter.pages {
-            main.push_str(&item(page, &format!("{}/", topic.name)));
-        }
-        main.push_str("</ul>\n</section>\n");
+    /// With `script` (trusted: the site's own) at the end of the body.
+    fn script(mut self, script: &str) -> Self {
+        self.script = Some(Value::from_safe_string(script.to_string()));
+        self
     }
-    layout(TITLE, "", "", &main, Some(SEARCH_JS))
+
+    fn wide(mut self) -> Self {
+        self.wide = true;
+        self
+    }
+
+    fn html(&self) -> String {
+        template("layout.html", self)
+    }
 }
 
 fn topic_page(inputs: &PageInputs, chapter: &Chapter) -> String {
-    let topic = chapter.topic;
-    let intro = super::link_case_files(inputs.corpus, &topic.introduction, "../", "html");
-    let mut main = format!(
-        "<h1>{}</h1>\n<div class=\"explanation\">{}</div>\n<h2>Pages</h2>\n<ul class=\"cases\">\n",
-        inline(&topic.title),
-        to_html(&intro)
-    );
-    for page in &chapter.pages {
-        main.push_str(&item(page, ""));
-    }
-    main.push_str("</ul>\n");
-    if !chapter.fixes_elsewhere.is_empty() {
-        main.push_str("<p>Also in this topic, shown as fixes on other pages:</p>\n<ul>\n");
-        for (fix, failing) in &chapter.fixes_elsewhere {
-            main.push_str(&format!(
-                "<li><code>{}</code>, a fix of <a href=\"../{}/{}.html#{}\">{}</a></li>\n",
-                html_escape(&fix.name),
-                html_escape(&failing.topic),
-                html_escape(&failing.name),
-                html_escape(&super::fix_anchor(failing, fix)),
-                inline(&failing.title)
-            ));
-        }
-        main.push_str("</ul>\n");
-    }
-    let crumbs = "<nav class=\"crumbs\"><a href=\"../index.html\">All topics</a></nav>\n";
-    layout(&topic.title, "../", crumbs, &main, None)
+    let model = TopicPage::of(inputs, chapter, Format::Site, "../");
+    Layout::new(&chapter.topic.title, "../", template("topic.html", &model))
+        .crumbs(None)
+        .html()
 }
 
-/// A case's program; `anchors` gives its lines ids (the page's own program, which the
-/// obligation chain links to).
-fn program(inputs: &PageInputs, case: &Case, anchors: bool) -> String {
-    let (first, text) = body(&case.source);
-    format!(
-        "<p class=\"path\"><code>{}</code> from line {first}; its <code>//!</code> header is the explanation above</p>\n<pre class=\"code\"><code>{}</code></pre>\n",
-        html_escape(&display_path(inputs.corpus, &case.path)),
-        highlight::rust_lines(&text, first, anchors)
-    )
+fn case_page(inputs: &PageInputs, chapter: &Chapter, k: usize) -> String {
+    let model = CasePage::of(inputs, chapter, k, Format::Site);
+    let title = format!("{} · {}", chapter.pages[k].case.title, BOOK_TITLE);
+    Layout::new(&title, "../", template("case.html", &model))
+        .crumbs(Some(&chapter.topic.title))
+        .html()
 }
-
-fn meta(case: &Case) -> String {
-    let mut facts = vec![
-        format!("<code>{}</code>", html_escape(&case.name)),
-        html_escape(&expectation_words(case)),
-    ];
-    if let Some(listing) = &case.book {
-        facts.push(match book_url(listing) {
-            Some(url) => format!(
-                "<a href=\"{}\">Rust Book Listing {}</a>",
-                html_escape(&url),
-                html_escape(listing)
-            ),
-            None => format!("Rust Book Listing {}", html_escape(listing)),
-        });
-    }
-    if case.edition != crate::input::case::DEFAULT_EDITION {
-        facts.push(format!("edition {}", html_escape(&case.edition)));
-    }
-    if let Some(min) = &case.min_rust {
-        facts.push(format!("needs Rust {min} or later"));
-    }
-    format!("<p class=\"meta\">{}</p>\n", facts.join(" · "))
-}
-
-fn case_page(
-    inputs: &PageInputs,
-    chapter: &Chapter,
-    page: &Page,
-    prev: Option<&Page>,
-    next: Option<&Page>,
-) -> String {
-    let case = page.case;
-    let mut main = format!(
-        "<h1>{}</h1>\n{}<div class=\"explanation\">{}</div>\n",
-        inline(&case.title),
-        meta(case),
-        to_html(&case.explanation)
-    );
-    if case.expectation.is_fail() {
-        main.push_str("<h2 id=\"program\">The failing program</h2>\n");
-        main.push_str(&program(inputs, case, true));
-        main.push_str("<h2 id=\"error\">The compiler's error</h2>\n");
-        main.push_str(&pinned_output(inputs, case, "rustc", "error"));
-        if let Some(chains) = inputs.chains.get(&case.name) {
-            main.push_str(&chain_section(chains, case));
-        }
-        main.push_str("<h2 id=\"codes\">Error codes</h2>\n<ul>\n");
-        for code in page.codes() {
-            match error_index_url(code) {
-                Some(url) => main.push_str(&format!(
-                    "<li><a href=\"{url}\"><code>{code}</code></a> in the Rust error index · <a href=\"../index.html?q={code}\">every case with {code}</a></li>\n"
-                )),
-                None => main.push_str(
-                    "<li><code>-</code>: an error without a code (such as a deny-by-default lint, or “future cannot be sent between threads safely”)</li>\n",
-                ),
-            }
-        }
-        main.push_str("</ul>\n");
-        main.push_str(&fix_section(inputs, page));
-    } else if case.expectation.is_lint() {
-        main.push_str("<h2 id=\"program\">The program the lint catches</h2>\n");
-        main.push_str(&program(inputs, case, true));
-        main.push_str("<h2 id=\"error\">The lint's warning</h2>\n");
-        main.push_str(&pinned_output(inputs, case, "clippy-driver", "warning"));
-        main.push_str("<h2 id=\"lints\">Lints</h2>\n<ul>\n");
-        for lint in lints_of(case) {
-            main.push_str(&format!(
-                "<li><a href=\"{}\"><code>{}</code></a> · <a href=\"../index.html?q={}\">every case with it</a></li>\n",
-                html_escape(&lint_url(lint)),
-                html_escape(lint),
-                html_escape(lint)
-            ));
-        }
-        main.push_str("</ul>\n");
-        main.push_str(&fix_section(inputs, page));
-    } else {
-        main.push_str("<h2 id=\"program\">The program</h2>\n");
-        main.push_str(&program(inputs, case, true));
-        main.push_str(&format!(
-            "<p>It compiles on rustc {} (the pinned toolchain), and runs to completion with exit code 0.</p>\n",
-            html_escape(inputs.pinned_toolchain)
-        ));
-        main.push_str(&miri_section(inputs, case));
-        if !page.fixes.is_empty() {
-            main.push_str(&fix_section(inputs, page));
-        }
-    }
-    if let Some(listing) = &case.book {
-        main.push_str("<h2 id=\"book\">In the Rust Book</h2>\n");
-        match book_url(listing) {
-            Some(url) => main.push_str(&format!(
-                "<p>This is <a href=\"{}\">Listing {}</a> of <em>The Rust Programming Language</em>.</p>\n",
-                html_escape(&url),
-                html_escape(listing)
-            )),
-            None => main.push_str(&format!(
-                "<p>This is Listing {} of <em>The Rust Programming Language</em>.</p>\n",
-                html_escape(listing)
-            )),
-        }
-    }
-    main.push_str("<h2 id=\"history\">Across toolchains</h2>\n");
-    main.push_str(&history(inputs, case));
-
-    let link = |p: &Page, rel: &str| {
-        format!(
-            "<a rel=\"{rel}\" href=\"{}.html\">{}</a>",
-            html_escape(p.slug()),
-            inline(&p.case.title)
-        )
-    };
-    main.push_str(&format!(
-        "<nav class=\"pager\"><span>{}</span><span>{}</span></nav>\n",
-        prev.map(|p| format!("← {}", link(p, "prev")))
-            .unwrap_or_default(),
-        next.map(|p| format!("{} →", link(p, "next")))
-            .unwrap_or_default(),
-    ));
-    let crumbs = crumbs(&inline(&chapter.topic.title));
-    let title = format!("{} · {}", case.title, TITLE);
-    layout(&title, "../", &crumbs, &main, None)
-}
-
-/// The obligation chains of a failing case: from the culprit type to the bound that demanded
-/// the trait, each box linked to its line in the program above.
-fn chain_section(chains: &[crate::engine::chain::Chain], case: &Case) -> String {
-    let traits: BTreeSet<&str> = chains.iter().map(|c| c.trait_name.as_str()).collect();
-    let traits: Vec<String> = traits.iter().map(|t| format!("<code>{t}</code>")).collect();
-    let (first, _) = body(&case.source);
-    let href = move |at: &str| {
-        chain_svg::line(at)
-            .filter(|l| *l >= first)
-            .map(|l| format!("#L{l}"))
-    };
-    format!(
-        "<h2 id=\"chain\">How the missing {} travels</h2>\n<p>Read from rustc's notes, top to bottom: the type that is not {}, what holds it, and the bound that demanded it. A box with a line number links to that line of the program.</p>\n{}",
-        traits.join(" and "),
-        traits.join(" or "),
-        chain_svg::figures(chains, &case.name, &href)
-    )
-}
-
-/// A case's pinned `.stderr` as `compiler` renders it on the pinned toolchain, or a note that
-/// the pinned `what` (error, warning) is not recorded.
-fn pinned_output(inputs: &PageInputs, case: &Case, compiler: &str, what: &str) -> String {
-    match pinned_stderr(case) {
-        Some(stderr) => format!(
-            "<p class=\"path\">As {compiler} {} (the pinned toolchain) renders it, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
-            html_escape(inputs.pinned_toolchain),
-            html_escape(&display_path(inputs.corpus, &case.stderr_path())),
-            highlight::stderr(stderr.strip_suffix('\n').unwrap_or(&stderr))
-        ),
-        None => format!("<p class=\"note\">The pinned {what} is not recorded.</p>\n"),
-    }
-}
-
-/// The fixes beside a failing case (or the correct twin beside a case Miri finds wrong): the
-/// lead fix, then every other idiomatic fix, each with its explanation, program and diff.
-fn fix_section(inputs: &PageInputs, page: &Page) -> String {
-    let case = page.case;
-    if page.fixes.is_empty() {
-        return "<h2 id=\"fix\">The fix</h2>\n<p class=\"note\">No fix is recorded.</p>\n".into();
-    }
-    let mut out = String::new();
-    for (i, fix) in page.fixes.iter().enumerate() {
-        let heading = if i == 0 {
-            "The fix"
-        } else {
-            "Another idiomatic fix"
-        };
-        out.push_str(&format!(
-            "<h2 id=\"{}\">{heading}: {}</h2>\n{}<div class=\"explanation\">{}</div>\n",
-            html_escape(&super::fix_anchor(case, fix)),
-            inline(&fix.title),
-            meta(fix),
-            to_html(&fix.explanation)
-        ));
-        out.push_str(&program(inputs, fix, false));
-        out.push_str(&miri_section(inputs, fix));
-        out.push_str(&format!(
-            "<h3>What changed</h3>\n<pre class=\"diff\"><code>{}</code></pre>\n",
-            highlight::diff(&fix_diff(inputs.corpus, case, fix))
-        ));
-        let others: Vec<String> = inputs
-            .corpus
-            .repaired_by(&fix.name)
-            .into_iter()
-            .filter(|c| c.name != case.name)
-            .map(|c| {
-                format!(
-                    "<a href=\"../{}/{}.html\">{}</a>",
-                    html_escape(&c.topic),
-                    html_escape(&c.name),
-                    inline(&c.title)
-                )
-            })
-            .collect();
-        if !others.is_empty() {
-            out.push_str(&format!(
-                "<p>The same fix also repairs: {}.</p>\n",
-                others.join(", ")
-            ));
-        }
-    }
-    out
-}
-
-/// What Miri says about a passing case, beside its native run; its pinned report where Miri
-/// finds something.
-fn miri_section(inputs: &PageInputs, case: &Case) -> String {
-    let Some(note) = super::miri_note(case) else {
-        return String::new();
-    };
-    let mut out = format!(
-        "<p class=\"miri\" data-miri=\"{}\"><strong>Under Miri:</strong> {}</p>\n",
-        note.verdict,
-        inline(&super::miri_sentence(&note))
-    );
-    if let Some((report, pin)) = &note.report {
-        out.push_str(&format!(
-            "<p class=\"path\">Miri's report, normalized, from <code>{}</code></p>\n<pre class=\"stderr\"><code>{}</code></pre>\n",
-            html_escape(&display_path(inputs.corpus, pin)),
-            highlight::stderr(report.strip_suffix('\n').unwrap_or(report))
-        ));
-    }
-    out
-}
-
-fn history(inputs: &PageInputs, case: &Case) -> String {
-    let Some(spans) = inputs.histories.get(&case.name).filter(|s| !s.is_empty()) else {
-        return "<p class=\"note\">The history of this case across toolchains is not recorded.</p>\n"
-            .into();
-    };
-    // A lint case's history lists the lints that fired where another lists error codes.
-    let codes = if case.expectation.is_lint() {
-        "Lints"
-    } else {
-        "Codes"
-    };
-    let mut out = format!(
-        "<p>How rustc's outcome for this program changed from release to release:</p>\n<div class=\"table-wrap\"><table class=\"history\">\n<thead><tr><th>Toolchains</th><th>Outcome</th><th>{codes}</th><th>Messages</th></tr></thead>\n<tbody>\n",
-    );
-    for (span, changes) in super::history_rows(spans) {
-        let codes: Vec<String> = span
-            .codes
-            .iter()
-            .map(|c| match error_index_url(c) {
-                Some(url) => format!("<a href=\"{url}\"><code>{}</code></a>", html_escape(c)),
-                None => format!("<code>{}</code>", html_escape(c)),
-            })
-            .collect();
-        let mut messages: Vec<String> = span.messages.iter().map(|m| inline(m)).collect();
-        if let Some(note) = super::details_note(&changes) {
-            messages.push(format!(
-                "<span class=\"note\">{}</span>",
-                html_escape(&note)
-            ));
-        }
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            html_escape(&span_label(&span)),
-            html_escape(&span.outcome),
-            if codes.is_empty() {
-                "–".into()
-            } else {
-                codes.join(" ")
-            },
-            if messages.is_empty() {
-                "–".into()
-            } else {
-                messages.join("<br>")
-            }
-        ));
-    }
-    out.push_str("</tbody>\n</table></div>\n");
-    if let Some(changes) = inputs.chain_changes.get(&case.name) {
-        out.push_str("<p>Where the obligation chain rustc's notes draw changed:</p>\n<ul class=\"chain-changes\">\n");
-        for (toolchain, what) in changes {
-            out.push_str(&format!(
-                "<li>{}: {}</li>\n",
-                html_escape(toolchain),
-                inline(what)
-            ));
-        }
-        out.push_str("</ul>\n");
-    }
-    out
-}
-
-fn table_page(inputs: &PageInputs) -> String {
-    let mut main = String::from(
-        "<h1>The std Send/Sync truth table</h1>\n<p class=\"lead\">Which standard library types are \
-<code>Send</code> (may be moved to another thread) and <code>Sync</code> (may be shared between threads \
-by reference). <code>T: Sync</code> holds exactly when <code>&amp;T: Send</code>. ✓ means the trait is \
-implemented, ✗ that it is not.</p>\n",
-    );
-    match inputs
-        .table_html
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-    {
-        Some(table) => {
-            main.push_str("<div class=\"table-wrap\">\n");
-            main.push_str(table.trim());
-            main.push_str("\n</div>\n");
-        }
-        None => main.push_str(
-            "<p class=\"note\">The truth table is not recorded in this build of the site.</p>\n",
-        ),
-    }
-    main.push_str(&super::guards::html(inputs.corpus));
-    layout_wide("The std Send/Sync truth table", &main)
-}
-
-/// What the matrix's cell classes mean, most severe first.
-const DRIFT_LEGEND: &str = "<div class=\"table-wrap\"><table class=\"legend\"><tr>\
-<td class=\"outcome\">outcome: compiles on one toolchain, not on the other</td>\
-<td class=\"codes\">codes: the set of error codes differs</td>\
-<td class=\"headline\">headline: an error's message differs</td>\
-<td class=\"detail\">detail: labels, notes, helps or spans differ</td>\
-<td class=\"rendering\">rendering: only the rendered text differs</td>\
-<td class=\"identical\">identical</td>\
-<td class=\"n-a\">n/a: below the case's min-rust</td>\
-</tr></table></div>\n";
 
 /// The matrix's case names (`<td><code>NAME</code></td>`) linked to the pages that show them.
 fn link_case_names(inputs: &PageInputs, matrix: &str) -> String {
     let corpus = inputs.corpus;
     let href = |name: &str| -> Option<String> {
         let case = corpus.cases.iter().find(|c| html_escape(&c.name) == name)?;
-        let (holder, anchor) = super::page_of(corpus, case);
+        let (holder, anchor) = page_of(corpus, case);
         let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
         Some(format!("{}/{}.html{anchor}", holder.topic, holder.name))
     };
@@ -608,34 +160,15 @@ fn link_case_names(inputs: &PageInputs, matrix: &str) -> String {
     out
 }
 
-fn drift_page(inputs: &PageInputs) -> String {
-    let mut main = format!(
-        "<h1>Diagnostics across toolchains</h1>\n<p class=\"lead\">The corpus's errors are pinned for rustc {}. \
-The matrix shows how the diagnostics of each case changed between the toolchains it was run on.</p>\n",
-        html_escape(inputs.pinned_toolchain)
-    );
-    match inputs
-        .matrix_html
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-    {
-        Some(matrix) => {
-            main.push_str(DRIFT_LEGEND);
-            main.push_str("<div class=\"table-wrap\">\n");
-            main.push_str(&link_case_names(inputs, matrix.trim()));
-            main.push_str("\n</div>\n");
-        }
-        None => main.push_str(
-            "<p class=\"note\">The drift matrix is not recorded in this build of the site.</p>\n",
-        ),
-    }
-    layout_wide("Diagnostics across toolchains", &main)
-}
-
 /// The explain page: the learner pastes rustc's rendered error text and gets the nearest cases,
 /// computed in the browser (`assets/explain.js`, a copy of `src/explain.rs`'s matcher) from the
 /// index of the cases' error shapes written into the page. Nothing is fetched.
 fn explain_page(inputs: &PageInputs) -> String {
+    #[derive(Serialize)]
+    struct Explain<'a> {
+        errors: usize,
+        toolchain: &'a str,
+    }
     let entries = inputs
         .explain_index
         .as_ref()
@@ -645,29 +178,14 @@ fn explain_page(inputs: &PageInputs) -> String {
     let json = serde_json::to_string(entries)
         .expect("plain data")
         .replace("</", "<\\/");
-    let script = format!("const INDEX = {json};\n{EXPLAIN_JS}");
-    let empty = if entries.is_empty() {
-        "<p class=\"note\">This site was written without the recorded history, so there is \
-         nothing to match against.</p>"
-    } else {
-        ""
-    };
-    let main = format!(
-        "<h1>Explain my error</h1>\n\
-<p>Paste what <code>cargo build</code> or <code>rustc</code> printed for your own program, from \
-its <code>error[E…]:</code> line on. Each Send/Sync error is matched by its structure (the error \
-code, the culprit type's constructor such as <code>Rc</code> or <code>Cell</code>, how the culprit \
-reached the bound, and the bound that demanded <code>Send</code> or <code>Sync</code>) against the \
-{n} errors of the corpus as rustc {pinned} reports them, here in your browser: nothing is sent \
-anywhere. On the command line, <code>sendsync explain FILE</code> does the same.</p>\n{empty}\
-<style>#error-text{{width:100%;font-family:monospace;font-size:0.85rem}} \
-.explained h2{{font-size:1rem;font-family:monospace}} .match .score{{color:#777;font-size:0.85em}} \
-.match .why{{font-size:0.9em;color:#444}}</style>\n\
-<textarea id=\"error-text\" rows=\"16\" spellcheck=\"false\" \
-placeholder=\"error[E0277]: `Rc&lt;Config&gt;` cannot be sent between threads safely\"></textarea>\n\
-<div id=\"results\" aria-live=\"polite\"></div>\n<pre id=\"batch\" hidden></pre>",
-        n = entries.len(),
-        pinned = html_escape(inputs.pinned_toolchain),
+    let main = template(
+        "explain.html",
+        &Explain {
+            errors: entries.len(),
+            toolchain: inputs.pinned_toolchain,
+        },
     );
-    layout("Explain my error", "", "", &main, Some(&script))
+    Layout::new("Explain my error", "", main)
+        .script(&format!("const INDEX = {json};\n{EXPLAIN_JS}"))
+        .html()
 }

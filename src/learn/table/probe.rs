@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 /// How long rustc may take over the probe program.
-const LIMIT: Duration = Duration::from_secs(120);
+pub(crate) const LIMIT: Duration = Duration::from_secs(120);
 
 /// Asks a toolchain whether each type implements its trait, with one compile. Each type is
 /// written against [`PRELUDE`] (`sync::mpsc::Sender<i32>`). Returns one answer per check.
@@ -26,7 +26,7 @@ pub fn probe_types(
     let first_line = source.lines().count() + 1;
     for (i, (ty, t)) in checks.iter().enumerate() {
         if ty.contains('\n') {
-            return Err(Error::env(format!("a probed type spans lines: {ty}")));
+            return Err(Error::usage(format!("a probed type spans lines: {ty}")));
         }
         let f = match t {
             Trait::Send => "is_send",
@@ -80,13 +80,21 @@ pub fn probe_types(
     }
     if !problems.is_empty() {
         let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
-        return Err(Error::env(format!(
+        let message = format!(
             "the Send/Sync probe did not compile as expected on {} ({}): {} problem(s), first:\n{}",
             toolchain.name,
             toolchain.release,
             problems.len(),
             shown.join("\n")
-        )));
+        );
+        return Err(match status {
+            None => Error::TimedOut {
+                what: "the Send/Sync probe".into(),
+                after: LIMIT,
+                message,
+            },
+            Some(_) => Error::tool(toolchain.rustc.display(), message),
+        });
     }
     Ok(implemented)
 }
