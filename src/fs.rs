@@ -1,6 +1,7 @@
 //! Reading and writing files: text read with an error naming the file (and the line of bad
 //! UTF-8), and atomic writes, so a reader never sees half a file and nothing a user wrote is
-//! lost to a crash.
+//! lost to a crash; and [`Lock`], an exclusive lock on a file, for work that two processes must
+//! not do at once (recording the history, preparing a Miri sysroot).
 
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -83,6 +84,28 @@ fn through_links(path: &Path) -> Result<std::path::PathBuf> {
         None,
         format!("more than {MAX_LINKS} symbolic links in a row (a loop?)"),
     ))
+}
+
+/// An exclusive `flock` on a lock file, released when the file is closed (dropped).
+pub struct Lock {
+    _file: std::fs::File,
+}
+
+impl Lock {
+    pub fn acquire(path: &Path) -> Result<Lock> {
+        use std::os::fd::AsRawFd;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        // SAFETY: flock on a file descriptor we own; blocks until the lock is ours.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } != 0 {
+            return Err(Error::io(path, std::io::Error::last_os_error()));
+        }
+        Ok(Lock { _file: file })
+    }
 }
 
 #[cfg(test)]

@@ -442,7 +442,7 @@ pub fn record_all(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "history".into());
     std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let _lock = Lock::acquire(&parent.join(format!(".{name}.lock")))?;
+    let _lock = crate::fs::Lock::acquire(&parent.join(format!(".{name}.lock")))?;
 
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}-staging-"))
@@ -545,28 +545,6 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// An exclusive `flock` on a lock file, released when the file is closed (dropped).
-pub(crate) struct Lock {
-    _file: std::fs::File,
-}
-
-impl Lock {
-    pub(crate) fn acquire(path: &Path) -> Result<Lock> {
-        use std::os::fd::AsRawFd;
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(path)
-            .map_err(|e| Error::io(path, e))?;
-        // SAFETY: flock on a file descriptor we own; blocks until the lock is ours.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } != 0 {
-            return Err(Error::io(path, std::io::Error::last_os_error()));
-        }
-        Ok(Lock { _file: file })
-    }
 }
 
 /// Every toolchain key recorded for any of `cases`: a toolchain outside it is new to the

@@ -87,7 +87,7 @@ impl Miri {
         }
         let parent = self.sysroot.parent().expect("under target/sendsync/miri");
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        let _lock = crate::drift::history::Lock::acquire(&parent.join(".setup.lock"))?;
+        let _lock = crate::fs::Lock::acquire(&parent.join(".setup.lock"))?;
         if self.is_ready() {
             return Ok(());
         }
