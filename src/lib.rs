@@ -10,7 +10,7 @@
 //!
 //! | layer | holds |
 //! |---|---|
-//! | foundation | [`error`] (one error type, its exit codes), [`paths`] (where things live), [`fs`] (reading text, atomic writes, file locks), [`work`] (the one pool of parallel work) |
+//! | foundation | [`error`] (one error type, its exit codes), [`paths`] (where things live), [`fs`] (reading text, atomic writes, file locks), [`work`] (the one pool of parallel work), [`render`] (one report, rendered in each format) |
 //! | [`toolchain`] | rustup toolchains and their identity, sysroot views ([`toolchain::sysroot`]), child processes with limits ([`toolchain::process`]), the host a toolchain targets ([`toolchain::host`]) |
 //! | [`input`] | what users write: a case ([`input::case`]), its `//@` directives parsed once by a table of small parsers keeping their lines ([`input::directives`], [`input::spanned`]), rustc's own UI tests ([`input::compiletest`], their [`input::props`]), which reader a file gets ([`input::read`]), the corpus and its topics ([`input::corpus`]), the manifest of the crates cases use ([`input::manifest`]) |
 //! | [`engine`] | turning a case into a verdict: compiling ([`engine::compile`]) against built crates ([`engine::deps`]), rustc's diagnostics ([`engine::diagnostic`]) and their obligation chains ([`engine::chain`]), normalization ([`engine::normalize`]), the result cache ([`engine::cache`]), checking ([`engine::check`]) and its report ([`engine::report`]) |
@@ -45,6 +45,7 @@ pub mod fs;
 pub mod input;
 pub mod learn;
 pub mod paths;
+pub mod render;
 pub mod toolchain;
 pub mod uitest;
 pub mod work;

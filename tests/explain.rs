@@ -538,7 +538,10 @@ fn a_program_that_compiles_has_nothing_to_explain_and_a_broken_package_is_exit_2
     assert_eq!(stdout(&out), "no errors: nothing to explain\n");
     let out = sendsync(&["explain", ok.to_str().unwrap(), "--format", "json"], None);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json, serde_json::json!({"errors": []}));
+    assert_eq!(
+        json,
+        serde_json::json!({"schema": "sendsync.explain/1", "errors": []})
+    );
 
     let plain = dir.path().join("plain");
     std::fs::create_dir(&plain).unwrap();

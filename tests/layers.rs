@@ -15,7 +15,7 @@ const LAYERS: [&str; 7] = [
     "learn",
     "uitest",
 ];
-const FOUNDATION: [&str; 5] = ["error", "paths", "fs", "work", "lib"];
+const FOUNDATION: [&str; 6] = ["error", "paths", "fs", "work", "render", "lib"];
 
 /// The layer a module of the library belongs to, by its path below `src/`.
 fn layer_of_file(rel: &Path) -> Option<usize> {

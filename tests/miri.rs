@@ -80,7 +80,8 @@ fn miri_json(dir: &Path, args: &[&str]) -> (Vec<serde_json::Value>, String) {
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    (serde_json::from_str(&stdout).unwrap(), stdout)
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    (json["programs"].as_array().unwrap().clone(), stdout)
 }
 
 fn write(dir: &Path, name: &str, text: &str) {
@@ -321,7 +322,12 @@ fn miri_rows(dir: &Path, args: &[&str]) -> (Option<i32>, Vec<serde_json::Value>,
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {all}"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {all}"));
+    let rows = json["programs"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{all}"))
+        .clone();
     (out.status.code(), rows, all)
 }
 

@@ -2,6 +2,7 @@
 //! top-level parser; each subcommand's body lives in a module of its own beside this one.
 
 use clap::{Args, Subcommand, ValueEnum};
+use sendsync::render::Format as Rendered;
 use sendsync::toolchain::Spec;
 use std::path::PathBuf;
 
@@ -177,6 +178,8 @@ pub enum HistoryCommand {
         toolchains: Option<String>,
         #[command(flatten)]
         run: CompileArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Check the recorded history against installed toolchains (exit 1 on a difference).
     Verify {
@@ -185,6 +188,8 @@ pub enum HistoryCommand {
         toolchains: Option<String>,
         #[command(flatten)]
         run: CompileArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Print each case's history as toolchain ranges, one variant (A, B, …) per distinct
     /// outcome and diagnostics.
@@ -192,6 +197,8 @@ pub enum HistoryCommand {
         /// One case (its name, or the path of its file); default: every case whose history has
         /// more than one variant.
         name: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
@@ -244,6 +251,26 @@ pub struct MatrixReport {
 pub enum Format {
     Text,
     Json,
+}
+
+impl From<Format> for Rendered {
+    fn from(f: Format) -> Rendered {
+        match f {
+            Format::Text => Rendered::Text,
+            Format::Json => Rendered::Json,
+        }
+    }
+}
+
+impl From<MatrixFormat> for Rendered {
+    fn from(f: MatrixFormat) -> Rendered {
+        match f {
+            MatrixFormat::Text => Rendered::Text,
+            MatrixFormat::Json => Rendered::Json,
+            MatrixFormat::Markdown => Rendered::Markdown,
+            MatrixFormat::Html => Rendered::Html,
+        }
+    }
 }
 
 #[derive(Args, Clone)]

@@ -4,10 +4,11 @@ use super::args::{CheckArgs, Compare, Format};
 use super::common::{one, progress_bar, run_options, CmdResult};
 use super::programs::{error_result, load_for, Programs};
 use sendsync::engine::check::{self, Checked, Options};
-use sendsync::engine::report;
+use sendsync::engine::report::CheckReport;
 use sendsync::error::Error;
 use sendsync::input::case::Case;
 use sendsync::input::corpus;
+use sendsync::render::{render, Format as Rendered};
 use sendsync::toolchain::Toolchain;
 
 fn run_check(toolchain: &Toolchain, cases: &[Case], options: &Options) -> Vec<Checked> {
@@ -86,18 +87,18 @@ pub fn run(args: CheckArgs) -> CmdResult {
     // One HTML report per toolchain, replaced by the next check on it (as `cargo doc` replaces
     // target/doc): the output names it, on stderr when stdout is JSON.
     let html = sendsync::paths::check_report(&toolchain.name);
-    let html_written =
-        sendsync::fs::write_atomic(&html, report::check_html(&toolchain, &results).as_bytes());
-    match args.format {
-        Format::Json => println!(
-            "{}",
-            report::check_json(&toolchain, &results, options.comparison())
-        ),
-        Format::Text => print!(
-            "{}",
-            report::check_text(&toolchain, &results, args.all, options.comparison())
-        ),
-    }
+    let report = CheckReport {
+        toolchain: &toolchain,
+        results: &results,
+        comparison: options.comparison(),
+        all: args.all,
+    };
+    let page = render(&report, Rendered::Html).expect("a check has HTML");
+    let html_written = sendsync::fs::write_atomic(&html, page.as_bytes());
+    print!(
+        "{}",
+        render(&report, args.format.into()).expect("text or JSON")
+    );
     match (html_written, args.format) {
         (Ok(()), Format::Text) => println!("report: {}", html.display()),
         (Ok(()), Format::Json) => eprintln!("report: {}", html.display()),

@@ -1,11 +1,17 @@
 //! `sendsync history`: record, verify and show the committed per-case history of diagnostics
-//! across toolchains.
+//! across toolchains. Their reports, in text and JSON, are in [`report`].
 
-use super::args::HistoryCommand;
+mod report;
+
+use super::args::{CompileArgs, Format, HistoryCommand};
 use super::common::{one, options, CmdResult};
 use super::programs::{find_case, load_corpus};
+use report::{
+    Different, RecordReport, RecordedOn, ShowReport, Shown, Unrecorded, VerifiedOn, VerifyReport,
+};
 use sendsync::error::Error;
 use sendsync::input::case::Case;
+use sendsync::render::{render, Format as Rendered};
 use sendsync::toolchain::{self, Spec, Toolchain};
 use sendsync::{drift::history, input::corpus};
 use std::path::{Path, PathBuf};
@@ -31,120 +37,141 @@ fn history_toolchains(list: Option<&str>) -> Result<Vec<Toolchain>, Vec<Error>> 
 pub fn run(cmd: HistoryCommand) -> CmdResult {
     let root = history::default_root();
     match cmd {
-        HistoryCommand::Record { toolchains, run } => {
-            let corpus = load_corpus()?;
-            let options = options(&run, corpus::package_root());
-            let toolchains = history_toolchains(toolchains.as_deref())?;
-            let mut started = std::time::Instant::now();
-            let mut unrecorded = 0;
-            history::record_all(
-                &root,
-                &corpus.cases,
-                &toolchains,
-                &options,
-                |tc, recorded| {
-                    let key = history::key_of(tc);
-                    println!(
-                        "{key} ({}): {} histories changed, {:.1} s",
-                        tc.release,
-                        recorded.changed,
-                        started.elapsed().as_secs_f64()
-                    );
-                    for (case, why) in &recorded.unrecorded {
-                        println!("  {case} on {key}: not recorded, its old record kept: {why}");
-                    }
-                    unrecorded += recorded.unrecorded.len();
-                    started = std::time::Instant::now();
-                },
-            )
-            .map_err(one)?;
-            println!("{}: updated as one change", root.display());
-            // A crash or a time-out is something to look at, not a result: exit 1.
-            Ok(if unrecorded > 0 { 1 } else { 0 })
-        }
-        HistoryCommand::Verify { toolchains, run } => {
-            let corpus = load_corpus()?;
-            let options = options(&run, corpus::package_root());
-            let mut differences = 0;
-            let recorded = history::recorded_keys(&root, &corpus.cases).map_err(one)?;
-            let mut verified = Vec::new();
-            for tc in history_toolchains(toolchains.as_deref())? {
-                let key = history::key_of(&tc);
-                if !recorded.contains(&key) {
-                    // As `cargo test` does: a toolchain new to the history is no difference.
-                    println!(
-                        "{key}: new to the history, not verified ({} is not recorded for any case); record it with `sendsync history record --toolchains {}`",
-                        tc.release, tc.name
-                    );
-                    continue;
-                }
-                verified.push(tc);
-            }
-            let all =
-                history::verify_all(&root, &corpus.cases, &verified, &options).map_err(one)?;
-            for (tc, diffs) in verified.iter().zip(all) {
-                println!(
-                    "{}: {} cases, {} differ from the recorded history",
-                    history::key_of(tc),
-                    corpus.cases.len(),
-                    diffs.len()
-                );
-                for d in &diffs {
-                    println!("  {} on {}: {}", d.case, d.toolchain, d.what);
-                }
-                differences += diffs.len();
-            }
-            Ok(if differences > 0 { 1 } else { 0 })
-        }
-        HistoryCommand::Show { name } => show(&root, name.as_deref()),
+        HistoryCommand::Record {
+            toolchains,
+            run,
+            format,
+        } => record(&root, toolchains.as_deref(), &run, format),
+        HistoryCommand::Verify {
+            toolchains,
+            run,
+            format,
+        } => verify(&root, toolchains.as_deref(), &run, format),
+        HistoryCommand::Show { name, format } => show(&root, name.as_deref(), format),
     }
+}
+
+/// `history record`: as text, a toolchain's lines as soon as it is recorded; as JSON, the
+/// report once all are.
+fn record(root: &Path, list: Option<&str>, run: &CompileArgs, format: Format) -> CmdResult {
+    let corpus = load_corpus()?;
+    let options = options(run, corpus::package_root());
+    let toolchains = history_toolchains(list)?;
+    let mut report = RecordReport {
+        root: root.display().to_string(),
+        toolchains: Vec::new(),
+    };
+    let mut started = std::time::Instant::now();
+    history::record_all(
+        root,
+        &corpus.cases,
+        &toolchains,
+        &options,
+        |tc, recorded| {
+            let one = RecordedOn {
+                toolchain: history::key_of(tc),
+                release: tc.release.clone(),
+                changed: recorded.changed,
+                seconds: started.elapsed().as_secs_f64(),
+                unrecorded: recorded
+                    .unrecorded
+                    .iter()
+                    .map(|(case, why)| Unrecorded {
+                        case: case.clone(),
+                        why: why.clone(),
+                    })
+                    .collect(),
+            };
+            if format == Format::Text {
+                print!("{}", one.text());
+            }
+            report.toolchains.push(one);
+            started = std::time::Instant::now();
+        },
+    )
+    .map_err(one)?;
+    match format {
+        Format::Text => print!("{}", report.last_line()),
+        Format::Json => print!("{}", render(&report, Rendered::Json).expect("JSON")),
+    }
+    // A crash or a time-out is something to look at, not a result: exit 1.
+    let unrecorded = report.toolchains.iter().any(|t| !t.unrecorded.is_empty());
+    Ok(u8::from(unrecorded))
+}
+
+/// `history verify`.
+fn verify(root: &Path, list: Option<&str>, run: &CompileArgs, format: Format) -> CmdResult {
+    let corpus = load_corpus()?;
+    let options = options(run, corpus::package_root());
+    let recorded = history::recorded_keys(root, &corpus.cases).map_err(one)?;
+    let mut report = VerifyReport {
+        cases: corpus.cases.len(),
+        toolchains: Vec::new(),
+    };
+    let mut verified = Vec::new();
+    for tc in history_toolchains(list)? {
+        let key = history::key_of(&tc);
+        // As `cargo test` does: a toolchain new to the history is no difference.
+        report.toolchains.push(VerifiedOn {
+            verified: recorded.contains(&key),
+            toolchain: key,
+            name: tc.name.clone(),
+            release: tc.release.clone(),
+            differences: vec![],
+        });
+        if report.toolchains.last().is_some_and(|t| t.verified) {
+            verified.push(tc);
+        }
+    }
+    let all = history::verify_all(root, &corpus.cases, &verified, &options).map_err(one)?;
+    let mut all = all.into_iter();
+    for t in report.toolchains.iter_mut().filter(|t| t.verified) {
+        let diffs = all.next().unwrap_or_default();
+        t.differences = diffs
+            .into_iter()
+            .map(|d| Different {
+                case: d.case,
+                toolchain: d.toolchain,
+                what: d.what,
+            })
+            .collect();
+    }
+    print!("{}", render(&report, format.into()).expect("text or JSON"));
+    let differ = report.toolchains.iter().any(|t| !t.differences.is_empty());
+    Ok(u8::from(differ))
 }
 
 /// `history show`: one case's history, or every case whose history has more than one variant,
 /// each range on a line of its own.
-fn show(root: &Path, name: Option<&str>) -> CmdResult {
+fn show(root: &Path, name: Option<&str>, format: Format) -> CmdResult {
     let corpus = load_corpus()?;
     let cases: Vec<&Case> = match name {
         Some(name) => vec![find_case(&corpus, name)?],
         None => corpus.cases.iter().collect(),
     };
-    let mut shown = Vec::new();
+    let mut report = ShowReport {
+        named: name.is_some(),
+        corpus_cases: corpus.cases.len(),
+        file: PathBuf::new(),
+        shown: Vec::new(),
+        no_history: Vec::new(),
+    };
     for case in cases {
         let path = history::History::path(root, case);
         match history::History::load(&path).map_err(one)? {
-            Some(h) if name.is_some() || h.variants.len() > 1 => shown.push((case, h)),
+            Some(h) if name.is_some() || h.variants.len() > 1 => {
+                report.shown.push(Shown::of(case, h, shown_path(&path)))
+            }
             Some(_) => {}
-            None if name.is_some() => println!("{}: no history recorded", case.name),
+            None if name.is_some() => report.no_history.push(case.name.clone()),
             None => {}
         }
     }
-    let file = match (name, shown.first()) {
-        (Some(_), Some((case, _))) => shown_path(&history::History::path(root, case)),
+    report.file = match (name, report.shown.first()) {
+        (Some(_), Some(shown)) => shown.file.clone(),
         _ => shown_path(root).join("TOPIC").join("NAME.json"),
     };
-    if name.is_none() {
-        println!(
-            "Only the {} of {} cases whose diagnostics differ between toolchains; the others read \
-             the same\non every toolchain (`sendsync history show NAME` shows any one case).",
-            shown.len(),
-            corpus.cases.len()
-        );
-    }
-    if !shown.is_empty() {
-        println!(
-            "Each letter (A, B, ...) is one variant: an outcome with its structured diagnostics \
-             (messages,\nspans, notes); a letter that comes back is that same variant again. The \
-             variants are\nrecorded in {}.\n",
-            file.display()
-        );
-    }
-    for (case, h) in shown {
-        // One range per line: the ranges of a case can be many.
-        println!("{}:\n  {}", case.name, h.describe().replace("; ", "\n  "));
-        for (from, what) in h.chain_changes(Some(&case.source)) {
-            println!("{}", chain_change(&from, &what));
-        }
-    }
+    print!("{}", render(&report, format.into()).expect("text or JSON"));
     Ok(0)
 }
 

@@ -1,18 +1,14 @@
 //! `sendsync matrix` and `sendsync merge`: the cases on several toolchains, and how each
 //! diagnostic drifted.
 
-use super::args::{MatrixArgs, MatrixFormat, MatrixReport, MergeArgs};
+use super::args::{MatrixArgs, MatrixReport, MergeArgs};
 use super::common::{one, options, progress_bar, CmdResult};
 use super::programs::{error_result, load_programs, Programs};
+use sendsync::render::render;
 use sendsync::{drift::matrix, toolchain};
 
 fn emit_matrix(m: &matrix::Matrix, report: MatrixReport) -> CmdResult {
-    let text = match report.format {
-        MatrixFormat::Text => matrix::to_text(m),
-        MatrixFormat::Json => matrix::to_json(m) + "\n",
-        MatrixFormat::Markdown => matrix::to_markdown(m),
-        MatrixFormat::Html => matrix::to_html(m),
-    };
+    let text = render(m, report.format.into()).expect("a matrix has every format");
     match report.out {
         Some(path) => {
             sendsync::fs::write_atomic(&path, text.as_bytes()).map_err(one)?;

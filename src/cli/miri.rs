@@ -1,11 +1,12 @@
 //! `sendsync miri`: every program that compiles, natively and under nightly Miri.
 
-use super::args::{Format, MiriArgs};
+use super::args::MiriArgs;
 use super::common::{one, progress_bar, CmdResult};
 use super::programs::{load_for, Programs};
 use sendsync::error::Error;
 use sendsync::input::corpus;
 use sendsync::learn::miri::{self, Miri};
+use sendsync::render::render;
 use sendsync::toolchain::{Spec, Toolchain};
 use std::time::Duration;
 
@@ -59,13 +60,15 @@ pub fn run(args: MiriArgs) -> CmdResult {
             eprintln!("blessed {}", path.display());
         }
     }
-    match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&miri::to_json(&results, &root)).expect("json")
-        ),
-        Format::Text => print!("{}", miri::to_text(&results, &root, args.all)),
-    }
+    let report = miri::MiriReport {
+        results: &results,
+        root: &root,
+        all: args.all,
+    };
+    print!(
+        "{}",
+        render(&report, args.format.into()).expect("text or JSON")
+    );
     if !errors.is_empty() || results.iter().any(|r| r.error) {
         return Ok(2);
     }

@@ -53,7 +53,7 @@ impl Variant {
     }
 
     /// `fail E0277`, or for a lint case `pass, lint clippy::rc_mutex` (`pass, no lint`).
-    pub(crate) fn summary(&self) -> String {
+    pub fn summary(&self) -> String {
         let mut out = if self.codes.is_empty() {
             self.outcome.clone()
         } else {
@@ -103,10 +103,10 @@ pub struct History {
 
 /// A run of consecutive toolchains with the same variant.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Span {
-    pub(crate) from: String,
-    pub(crate) to: String,
-    pub(crate) variant: String,
+pub struct Span {
+    pub from: String,
+    pub to: String,
+    pub variant: String,
 }
 
 /// How a toolchain is named in the history: its release for a stable release, else its
@@ -263,7 +263,7 @@ impl History {
     }
 
     /// The toolchains in chronological order, merged into runs of the same variant.
-    pub(crate) fn spans(&self) -> Vec<Span> {
+    pub fn spans(&self) -> Vec<Span> {
         let mut entries: Vec<(&String, &Entry)> = self.toolchains.iter().collect();
         entries.sort_by_key(|(_, e)| order(e));
         let mut spans: Vec<Span> = Vec::new();

@@ -516,8 +516,11 @@ pub fn load(path: &Path) -> Result<Matrix> {
 
 // ---- rendering ----
 
+/// The id of the matrix's JSON (`docs/json.md`); [`load`] reads files with or without it.
+pub const SCHEMA: &str = "sendsync.matrix/1";
+
 pub fn to_json(m: &Matrix) -> String {
-    serde_json::to_string_pretty(m).expect("plain data serializes")
+    crate::render::versioned(SCHEMA, m)
 }
 
 fn cell_label(c: &Cell) -> String {
@@ -717,6 +720,25 @@ pub fn to_html(m: &Matrix) -> String {
         legend.join(" "),
         to_html_table(m)
     )
+}
+
+/// What `matrix` and `merge` print: the matrix in each of its formats.
+impl crate::render::Report for Matrix {
+    fn schema(&self) -> &'static str {
+        SCHEMA
+    }
+    fn text(&self) -> String {
+        to_text(self)
+    }
+    fn json(&self) -> impl Serialize + '_ {
+        self
+    }
+    fn markdown(&self) -> Option<String> {
+        Some(to_markdown(self))
+    }
+    fn html(&self) -> Option<String> {
+        Some(to_html(self))
+    }
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ pub struct Diagnostic {
 
 /// Where a diagnostic points.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub(crate) struct Span {
+pub struct Span {
     /// `7:5-7:18` (start and end, line:column) in the case itself; elsewhere the normalized
     /// path, with the range for files of the package and without one for std's files, whose
     /// line numbers move with every release: `$RUST/std/src/thread/functions.rs`.

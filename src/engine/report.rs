@@ -3,6 +3,7 @@
 
 use crate::engine::check::{Checked, Compared, Comparison, Verdict};
 use crate::engine::compile::Kind;
+use crate::render::Report;
 use crate::toolchain::Toolchain;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -91,7 +92,39 @@ pub(crate) fn summary(results: &[Checked]) -> BTreeMap<&'static str, usize> {
     counts
 }
 
-pub fn check_json(toolchain: &Toolchain, results: &[Checked], comparison: Comparison) -> String {
+/// A check's result: its report in each format (`sendsync.check/1` in `docs/json.md`).
+pub struct CheckReport<'a> {
+    pub toolchain: &'a Toolchain,
+    pub results: &'a [Checked],
+    /// What the verdicts compared (`check --compare`).
+    pub comparison: Comparison,
+    /// The text lists every case, not only those that are not `ok` (`check --all`).
+    pub all: bool,
+}
+
+impl Report for CheckReport<'_> {
+    fn schema(&self) -> &'static str {
+        "sendsync.check/1"
+    }
+
+    fn text(&self) -> String {
+        check_text(self.toolchain, self.results, self.all, self.comparison)
+    }
+
+    fn json(&self) -> impl Serialize + '_ {
+        check_body(self.toolchain, self.results, self.comparison)
+    }
+
+    fn html(&self) -> Option<String> {
+        Some(check_html(self.toolchain, self.results))
+    }
+}
+
+fn check_body<'a>(
+    toolchain: &'a Toolchain,
+    results: &'a [Checked],
+    comparison: Comparison,
+) -> CheckJson<'a> {
     let cases = results
         .iter()
         .map(|r| CaseJson {
@@ -127,13 +160,12 @@ pub fn check_json(toolchain: &Toolchain, results: &[Checked], comparison: Compar
             compared: (r.compared != Compared::Nothing).then(|| r.compared.as_str()),
         })
         .collect();
-    let json = CheckJson {
+    CheckJson {
         toolchain: toolchain.into(),
         comparison: comparison.as_str(),
         cases,
         summary: summary(results),
-    };
-    serde_json::to_string_pretty(&json).expect("plain data serializes")
+    }
 }
 
 fn outcome_label(r: &Checked) -> String {

@@ -177,7 +177,7 @@ pub fn run_evaluation(dir: &Path, options: &Options) -> Result<String> {
             "rendered_agrees": agree,
             "halves": per_half,
         });
-        return Ok(serde_json::to_string_pretty(&json).expect("plain data") + "\n");
+        return Ok(crate::render::versioned("sendsync.explain.evaluation/1", &json) + "\n");
     }
     let mut out: String = rows.iter().map(row_text).collect();
     out.push('\n');

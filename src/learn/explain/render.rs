@@ -95,9 +95,12 @@ fn match_out(m: Match) -> MatchOut {
     }
 }
 
-/// `{"errors": [...]}`.
+/// `{"schema": "sendsync.explain/1", "errors": [...]}` (`docs/json.md`).
 pub(super) fn to_json(explained: &[Explained]) -> String {
-    serde_json::to_string_pretty(&serde_json::json!({ "errors": explained })).expect("plain data")
+    crate::render::versioned(
+        "sendsync.explain/1",
+        &serde_json::json!({ "errors": explained }),
+    )
 }
 
 /// The text report: each error with its chain and the nearest cases with their reasons, then

@@ -93,3 +93,25 @@ pub fn to_text(results: &[Checked], root: &Path, all: bool) -> String {
     ));
     out
 }
+
+/// What `sendsync miri` prints: the text report, or `{"programs": [...]}` with the rows of
+/// [`to_json`] (`sendsync.miri/1` in `docs/json.md`).
+pub struct MiriReport<'a> {
+    pub results: &'a [Checked],
+    /// What paths are relative to.
+    pub root: &'a Path,
+    /// The text lists every program (`miri --all`).
+    pub all: bool,
+}
+
+impl crate::render::Report for MiriReport<'_> {
+    fn schema(&self) -> &'static str {
+        "sendsync.miri/1"
+    }
+    fn text(&self) -> String {
+        to_text(self.results, self.root, self.all)
+    }
+    fn json(&self) -> impl Serialize + '_ {
+        serde_json::json!({ "programs": to_json(self.results, self.root) })
+    }
+}

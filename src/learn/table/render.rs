@@ -5,6 +5,7 @@ use super::probe::{differences, mismatches, Mismatch};
 use super::{bad_format, instantiations, Answer, Entry, Instantiation, Row, Table, Trait};
 use crate::engine::report::{html_escape, ToolchainJson};
 use crate::error::Result;
+use crate::render::Report;
 use crate::toolchain::pinned;
 use serde::Serialize;
 
@@ -27,13 +28,55 @@ impl Format {
     }
 }
 
+impl From<Format> for crate::render::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => Self::Text,
+            Format::Json => Self::Json,
+            Format::Markdown => Self::Markdown,
+        }
+    }
+}
+
+/// One table, declared or probed (`sendsync.table/1` in `docs/json.md`).
+pub(super) struct TableReport<'a>(pub &'a Table);
+
+impl Report for TableReport<'_> {
+    fn schema(&self) -> &'static str {
+        "sendsync.table/1"
+    }
+    fn text(&self) -> String {
+        render_text(self.0)
+    }
+    fn json(&self) -> impl Serialize + '_ {
+        table_body(self.0)
+    }
+    fn markdown(&self) -> Option<String> {
+        Some(render_markdown(self.0))
+    }
+}
+
+/// Several probed tables, by what differs between them (`sendsync.table.differences/1`).
+pub(super) struct DifferencesReport<'a>(pub &'a [Table]);
+
+impl Report for DifferencesReport<'_> {
+    fn schema(&self) -> &'static str {
+        "sendsync.table.differences/1"
+    }
+    fn text(&self) -> String {
+        differences_text(self.0, false)
+    }
+    fn json(&self) -> impl Serialize + '_ {
+        differences_body(self.0)
+    }
+    fn markdown(&self) -> Option<String> {
+        Some(differences_text(self.0, true))
+    }
+}
+
 /// A table in a format.
 pub fn render(table: &Table, format: Format) -> String {
-    match format {
-        Format::Text => render_text(table),
-        Format::Json => render_json(table),
-        Format::Markdown => render_markdown(table),
-    }
+    crate::render::render(&TableReport(table), format.into()).expect("a table has every format")
 }
 
 fn title(table: &Table) -> String {
@@ -334,8 +377,12 @@ impl From<&Mismatch> for MismatchJson {
 /// The table as JSON: each row's declaration, its conditions in words, and its answers (one per
 /// instantiation; `null` for n/a).
 pub fn render_json(table: &Table) -> String {
+    render(table, Format::Json)
+}
+
+fn table_body(table: &Table) -> TableJson<'_> {
     let probed = table.toolchain.is_some();
-    let json = TableJson {
+    TableJson {
         source: if probed { "probe" } else { "declared" },
         toolchain: table.toolchain.as_ref().map(ToolchainJson::from),
         pinned: pinned(),
@@ -355,10 +402,7 @@ pub fn render_json(table: &Table) -> String {
         checks: probed.then_some(table.checks),
         millis: probed.then_some(table.millis),
         mismatches: probed.then(|| mismatches(table).iter().map(MismatchJson::from).collect()),
-    };
-    let mut s = serde_json::to_string_pretty(&json).expect("the table serializes");
-    s.push('\n');
-    s
+    }
 }
 
 #[derive(Serialize)]
@@ -407,144 +451,150 @@ struct DifferencesJson<'a> {
 /// Several probed tables (in release order): only the answers that differ between them, and the
 /// release in which each changed.
 pub fn render_differences(tables: &[Table], format: Format) -> String {
-    let found = differences(tables);
-    let names: Vec<&str> = tables
+    crate::render::render(&DifferencesReport(tables), format.into())
+        .expect("differences have every format")
+}
+
+/// The names of probed tables' toolchains, in their order.
+fn names_of(tables: &[Table]) -> Vec<&str> {
+    tables
         .iter()
         .map(|t| t.toolchain.as_ref().map_or("declared", |t| t.name.as_str()))
-        .collect();
-    let label = |d: &super::Difference| d.instantiation.map_or("-".to_string(), |i| i.label());
-    match format {
-        Format::Json => {
-            let json = DifferencesJson {
-                toolchains: tables
+        .collect()
+}
+
+fn differences_body(tables: &[Table]) -> DifferencesJson<'_> {
+    let found = differences(tables);
+    let names = names_of(tables);
+    DifferencesJson {
+        toolchains: tables
+            .iter()
+            .filter_map(|t| t.toolchain.as_ref().map(ToolchainJson::from))
+            .collect(),
+        differences: found
+            .iter()
+            .map(|d| DifferenceJson {
+                ty: d.row.ty,
+                instantiation: d.instantiation.map(|i| i.ty),
+                auto_trait: d.auto_trait,
+                answers: names
                     .iter()
-                    .filter_map(|t| t.toolchain.as_ref().map(ToolchainJson::from))
-                    .collect(),
-                differences: found
-                    .iter()
-                    .map(|d| DifferenceJson {
-                        ty: d.row.ty,
-                        instantiation: d.instantiation.map(|i| i.ty),
-                        auto_trait: d.auto_trait,
-                        answers: names
-                            .iter()
-                            .zip(&d.answers)
-                            .map(|(n, a)| ToolchainAnswer {
-                                toolchain: n,
-                                answer: *a,
-                            })
-                            .collect(),
-                        changes: d
-                            .transitions
-                            .iter()
-                            .map(|t| ChangeJson {
-                                from: t.from.clone(),
-                                to: t.to.clone(),
-                                before: t.before,
-                                after: t.after,
-                                release: t.release.as_ref().map(|v| v.to_string()),
-                                recorded: t.recorded,
-                                description: t.describe(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                mismatches: tables
-                    .iter()
-                    .zip(&names)
-                    .map(|(t, n)| ToolchainMismatches {
+                    .zip(&d.answers)
+                    .map(|(n, a)| ToolchainAnswer {
                         toolchain: n,
-                        mismatches: mismatches(t).iter().map(MismatchJson::from).collect(),
+                        answer: *a,
                     })
                     .collect(),
-            };
-            let mut s = serde_json::to_string_pretty(&json).expect("the differences serialize");
-            s.push('\n');
-            s
+                changes: d
+                    .transitions
+                    .iter()
+                    .map(|t| ChangeJson {
+                        from: t.from.clone(),
+                        to: t.to.clone(),
+                        before: t.before,
+                        after: t.after,
+                        release: t.release.as_ref().map(|v| v.to_string()),
+                        recorded: t.recorded,
+                        description: t.describe(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        mismatches: tables
+            .iter()
+            .zip(&names)
+            .map(|(t, n)| ToolchainMismatches {
+                toolchain: n,
+                mismatches: mismatches(t).iter().map(MismatchJson::from).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The differences as text, or as Markdown with `md`.
+fn differences_text(tables: &[Table], md: bool) -> String {
+    let found = differences(tables);
+    let names = names_of(tables);
+    let label = |d: &super::Difference| d.instantiation.map_or("-".to_string(), |i| i.label());
+    let checks: Vec<String> = tables
+        .iter()
+        .map(|t| format!("{} checks in {} ms", t.checks, t.millis))
+        .collect();
+    let mut out = format!(
+        "Send/Sync answers that differ between {} ({} rows; {}).\n\n",
+        names.join(", "),
+        tables.first().map_or(0, |t| t.entries.len()),
+        checks.join(", ")
+    );
+    if found.is_empty() {
+        out.push_str("No answer differs.\n");
+    } else if md {
+        out.push_str(&format!(
+            "| Type | Trait | T | {} | Changed |\n|---|---|---|{}---|\n",
+            names.join(" | "),
+            "---|".repeat(names.len())
+        ));
+        for d in &found {
+            let answers: Vec<&str> = d.answers.iter().map(|a| a.symbol()).collect();
+            let changes: Vec<String> = d.transitions.iter().map(|t| t.describe()).collect();
+            out.push_str(&format!(
+                "| `{}` | {} | `{}` | {} | {} |\n",
+                md_cell(d.row.ty),
+                d.auto_trait,
+                label(d),
+                answers.join(" | "),
+                md_cell(&changes.join("; "))
+            ));
         }
-        Format::Text | Format::Markdown => {
-            let md = format == Format::Markdown;
-            let checks: Vec<String> = tables
+    } else {
+        let tw = found
+            .iter()
+            .map(|d| d.row.ty.chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(4);
+        let iw = found
+            .iter()
+            .map(|d| label(d).len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let cols: Vec<String> = names.iter().map(|n| format!("{n:<7}")).collect();
+        out.push_str(&format!(
+            "  {:<tw$}  TRAIT  {:<iw$}  {}  CHANGED\n",
+            "TYPE",
+            "T",
+            cols.join(" ")
+        ));
+        for d in &found {
+            let answers: Vec<String> = d
+                .answers
                 .iter()
-                .map(|t| format!("{} checks in {} ms", t.checks, t.millis))
+                .zip(&names)
+                .map(|(a, n)| format!("{:<w$}", a.symbol(), w = n.chars().count().max(7)))
                 .collect();
-            let mut out = format!(
-                "Send/Sync answers that differ between {} ({} rows; {}).\n\n",
-                names.join(", "),
-                tables.first().map_or(0, |t| t.entries.len()),
-                checks.join(", ")
-            );
-            if found.is_empty() {
-                out.push_str("No answer differs.\n");
-            } else if md {
-                out.push_str(&format!(
-                    "| Type | Trait | T | {} | Changed |\n|---|---|---|{}---|\n",
-                    names.join(" | "),
-                    "---|".repeat(names.len())
-                ));
-                for d in &found {
-                    let answers: Vec<&str> = d.answers.iter().map(|a| a.symbol()).collect();
-                    let changes: Vec<String> = d.transitions.iter().map(|t| t.describe()).collect();
-                    out.push_str(&format!(
-                        "| `{}` | {} | `{}` | {} | {} |\n",
-                        md_cell(d.row.ty),
-                        d.auto_trait,
-                        label(d),
-                        answers.join(" | "),
-                        md_cell(&changes.join("; "))
-                    ));
-                }
-            } else {
-                let tw = found
-                    .iter()
-                    .map(|d| d.row.ty.chars().count())
-                    .max()
-                    .unwrap_or(4)
-                    .max(4);
-                let iw = found
-                    .iter()
-                    .map(|d| label(d).len())
-                    .max()
-                    .unwrap_or(1)
-                    .max(1);
-                let cols: Vec<String> = names.iter().map(|n| format!("{n:<7}")).collect();
-                out.push_str(&format!(
-                    "  {:<tw$}  TRAIT  {:<iw$}  {}  CHANGED\n",
-                    "TYPE",
-                    "T",
-                    cols.join(" ")
-                ));
-                for d in &found {
-                    let answers: Vec<String> = d
-                        .answers
-                        .iter()
-                        .zip(&names)
-                        .map(|(a, n)| format!("{:<w$}", a.symbol(), w = n.chars().count().max(7)))
-                        .collect();
-                    let changes: Vec<String> = d.transitions.iter().map(|t| t.describe()).collect();
-                    out.push_str(&format!(
-                        "  {:<tw$}  {:<5}  {:<iw$}  {}  {}\n",
-                        d.row.ty,
-                        d.auto_trait.name(),
-                        label(d),
-                        answers.join(" "),
-                        changes.join("; ")
-                    ));
-                }
-            }
-            out.push('\n');
-            if tables.iter().all(|t| mismatches(t).is_empty()) {
-                out.push_str(
-                    "Every answer agrees with the declared table and its recorded history, on each toolchain.\n",
-                );
-            }
-            for t in tables {
-                let found = mismatches(t);
-                if !found.is_empty() {
-                    out.push_str(&mismatch_lines(t, &found));
-                }
-            }
-            out
+            let changes: Vec<String> = d.transitions.iter().map(|t| t.describe()).collect();
+            out.push_str(&format!(
+                "  {:<tw$}  {:<5}  {:<iw$}  {}  {}\n",
+                d.row.ty,
+                d.auto_trait.name(),
+                label(d),
+                answers.join(" "),
+                changes.join("; ")
+            ));
         }
     }
+    out.push('\n');
+    if tables.iter().all(|t| mismatches(t).is_empty()) {
+        out.push_str(
+            "Every answer agrees with the declared table and its recorded history, on each toolchain.\n",
+        );
+    }
+    for t in tables {
+        let found = mismatches(t);
+        if !found.is_empty() {
+            out.push_str(&mismatch_lines(t, &found));
+        }
+    }
+    out
 }
