@@ -207,7 +207,8 @@ mod tests {
             "src/toolchain/sysroot.rs",
             "src/toolchain/mod.rs",
             "src/engine/compiletest.rs",
-            "src/engine/deps.rs",
+            "src/engine/deps/mod.rs",
+            "src/engine/deps/cargo.rs",
             "src/input/manifest.rs",
             "Cargo.lock",
         ] {

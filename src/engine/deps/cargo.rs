@@ -1,204 +1,8 @@
-//! Crates for cases: a manifest's dependencies, built once per toolchain with cargo, then handed
-//! to every rustc as `--extern name=path` (the way ui_test's dependency builder does it), so that
-//! each program is still one rustc and the runner stays at the rustc floor.
-//!
-//! - The manifest: for the bundled corpus, the package's own `[dev-dependencies]` (trybuild's
-//!   generated project inherits the same, so both checkers see the same crates); for any other
-//!   folder, the `[dependencies]` and `[dev-dependencies]` of `--manifest PATH`, or of the
-//!   `Cargo.toml` in the checked folder. Its `Cargo.lock`, when there is one, is honoured.
-//! - Only the dependencies are built: a generated package that depends on them and holds
-//!   nothing else, in `target/sendsync/deps/<key>/`, built by the toolchain's own cargo with its
-//!   own rustc on the sysroot view (so `rust-src` changes nothing here either).
-//! - The key: the toolchain's identity, the generated manifest (the specs and features), the
-//!   lock. A build that succeeded leaves `built.json`, so later runs start no cargo at all. A
-//!   failed build is never stored: it is an error naming the manifest and the toolchain.
+//! Building the generated package with cargo (or cargo miri), and reading what it built from its JSON.
 
-use crate::error::{Error, Result};
-#[cfg(test)]
-use crate::input::manifest::Sections;
-use crate::input::manifest::{manifest, Manifest, Source};
-use crate::toolchain::Toolchain;
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use super::*;
 
-/// Bumped whenever the generated package or what `built.json` holds changes shape.
-const SCHEMA: &str = "sendsync-deps-v2";
-
-/// Built dependencies: what rustc needs to compile a program against them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Built {
-    /// `--extern` name to the library file (an `.rlib`, or a proc-macro's shared library).
-    pub(crate) externs: BTreeMap<String, PathBuf>,
-    /// The folders of the dependencies' artifacts (`-L dependency=`): one, or for a build for
-    /// another target (Miri's) the target's and the host's, where proc macros lie.
-    pub(crate) deps_dirs: Vec<PathBuf>,
-    /// What identifies this build in result-cache keys.
-    pub(crate) key: String,
-}
-
-impl Built {
-    /// rustc's arguments for a program that uses `crates` (all of them when empty is not
-    /// meant: the caller names them). A crate the manifest does not provide is `Err(name)`.
-    pub(crate) fn args(&self, crates: &[String]) -> std::result::Result<Vec<String>, String> {
-        let mut args = Vec::new();
-        for dir in &self.deps_dirs {
-            args.push("-L".to_string());
-            args.push(format!("dependency={}", dir.display()));
-        }
-        for name in crates {
-            let file = self.externs.get(name).ok_or_else(|| name.clone())?;
-            args.push("--extern".into());
-            args.push(format!("{name}={}", file.display()));
-        }
-        Ok(args)
-    }
-}
-
-/// The compiler's arguments for the crates `case` uses, built by `builder`: `-L dependency=…`
-/// and an `--extern` each; none for a case that uses no crate. No manifest, or a crate the
-/// build does not provide, is an error naming the case.
-pub fn crate_args(builder: Builder, case: &crate::input::case::Case) -> Result<Vec<String>> {
-    if case.crates.is_empty() {
-        return Ok(vec![]);
-    }
-    let Some(source) = &case.deps else {
-        return Err(Error::input(
-            &case.path,
-            None,
-            format!(
-                "the program uses the crates {} but no manifest provides them: put a Cargo.toml in its folder, or give --manifest",
-                case.crates.join(", ")
-            ),
-        ));
-    };
-    let built = build_with(builder, source)?;
-    built.args(&case.crates).map_err(|missing| {
-        Error::input(
-            &case.path,
-            None,
-            format!(
-                "`{missing}` was not built from {}: it is not a library dependency there",
-                source.manifest.display()
-            ),
-        )
-    })
-}
-
-/// The key of `manifest`'s build with `toolchain`.
-pub(crate) fn key(toolchain: &Toolchain, manifest: &Manifest) -> String {
-    let mut h = Sha256::new();
-    for part in [
-        SCHEMA,
-        &toolchain.identity(),
-        &manifest.generated(),
-        manifest.lock.as_deref().unwrap_or("no lock"),
-    ] {
-        h.update(part.as_bytes());
-        h.update([0u8]);
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
-
-type BuildSlot = Arc<OnceLock<Result<Built>>>;
-
-/// The builds made (or found) so far in this process, by key: the cases of one run that use
-/// the same crates on the same toolchain wait for one build.
-fn builds() -> &'static Mutex<HashMap<String, BuildSlot>> {
-    static BUILDS: OnceLock<Mutex<HashMap<String, BuildSlot>>> = OnceLock::new();
-    BUILDS.get_or_init(Default::default)
-}
-
-/// What builds the dependencies: the toolchain's cargo and rustc, for programs that rustc
-/// compiles; or `cargo miri`, for programs that Miri runs (Miri needs every crate built by
-/// itself, against its own sysroot).
-#[derive(Clone, Copy)]
-pub enum Builder<'a> {
-    Rustc(&'a Toolchain),
-    Miri {
-        toolchain: &'a Toolchain,
-        /// The prepared Miri sysroot (`MIRI_SYSROOT`).
-        sysroot: &'a Path,
-    },
-}
-
-impl Builder<'_> {
-    fn toolchain(&self) -> &Toolchain {
-        match self {
-            Builder::Rustc(t) | Builder::Miri { toolchain: t, .. } => t,
-        }
-    }
-
-    /// What tells this builder's builds apart, beside the toolchain's identity.
-    fn identity(&self) -> String {
-        match self {
-            Builder::Rustc(_) => String::new(),
-            Builder::Miri { sysroot, .. } => format!("miri {}", sysroot.display()),
-        }
-    }
-}
-
-/// The key of `manifest`'s build by `builder`.
-pub(crate) fn key_with(builder: Builder, manifest: &Manifest) -> String {
-    let base = key(builder.toolchain(), manifest);
-    match builder {
-        Builder::Rustc(_) => base,
-        Builder::Miri { .. } => {
-            let mut h = Sha256::new();
-            h.update(base.as_bytes());
-            h.update([0u8]);
-            h.update(builder.identity().as_bytes());
-            h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-        }
-    }
-}
-
-/// `source`'s dependencies built with `toolchain`: from this process's earlier build, from
-/// `built.json` of an earlier run, or built now with cargo.
-pub fn build(toolchain: &Toolchain, source: &Source) -> Result<Built> {
-    build_with(Builder::Rustc(toolchain), source)
-}
-
-/// [`build`] by any [`Builder`]. A failure is kept for the rest of this process, so the cases
-/// of one run wait for one attempt, and never on disk.
-pub(crate) fn build_with(builder: Builder, source: &Source) -> Result<Built> {
-    let manifest = manifest(source)?;
-    let key = key_with(builder, &manifest);
-    let slot = {
-        let mut builds = builds().lock().unwrap_or_else(|e| e.into_inner());
-        builds.entry(key.clone()).or_default().clone()
-    };
-    slot.get_or_init(|| build_once(builder, &manifest, &key))
-        .clone()
-}
-
-/// Why dependencies could not be had.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// A crate failed to compile with this toolchain (too old for it, say): the history
-    /// records its cases as not applicable there.
-    DoesNotBuild(String),
-    /// Anything else: a manifest that does not resolve, a registry out of reach, a missing
-    /// cargo. Never recorded: the next run tries again.
-    Other(String),
-}
-
-/// [`build_with`], saying whether a failure is the crates' own (they do not compile with this
-/// toolchain: [`Error::CratesDoNotBuild`]) or the setup's.
-pub(crate) fn try_build(builder: Builder, source: &Source) -> std::result::Result<Built, Failure> {
-    build_with(builder, source).map_err(failure_of)
-}
-
-fn failure_of(e: Error) -> Failure {
-    match e {
-        Error::CratesDoNotBuild { message, .. } => Failure::DoesNotBuild(message),
-        e => Failure::Other(e.to_string()),
-    }
-}
-
-fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Result<Built> {
+pub(super) fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Result<Built> {
     let toolchain = builder.toolchain();
     let dir = crate::paths::target_dir()
         .join("sendsync/deps")
@@ -354,7 +158,7 @@ fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Result<Built>
 }
 
 /// The toolchain's own cargo, beside its rustc.
-fn cargo_of(toolchain: &Toolchain) -> Result<PathBuf> {
+pub(super) fn cargo_of(toolchain: &Toolchain) -> Result<PathBuf> {
     let cargo = toolchain.rustc.with_file_name("cargo");
     if cargo.is_file() {
         Ok(cargo)
@@ -372,7 +176,7 @@ fn cargo_of(toolchain: &Toolchain) -> Result<PathBuf> {
 
 /// A lock that the toolchain's cargo can read: cargo before 1.78 knows lock files up to
 /// version 3, which differs from 4 only in how git URLs are encoded.
-fn lock_for(lock: &str, toolchain: &Toolchain) -> String {
+pub(super) fn lock_for(lock: &str, toolchain: &Toolchain) -> String {
     let v = toolchain.version();
     if v < crate::toolchain::Version::new(1, 78, 0) && lock.contains("\nversion = 4\n") {
         lock.replacen("\nversion = 4\n", "\nversion = 3\n", 1)
@@ -382,7 +186,7 @@ fn lock_for(lock: &str, toolchain: &Toolchain) -> String {
 }
 
 /// What cargo needs from the caller's environment to reach its registry and its cache.
-fn pass_cargo_environment(cmd: &mut std::process::Command) {
+pub(super) fn pass_cargo_environment(cmd: &mut std::process::Command) {
     for (name, value) in std::env::vars_os() {
         let Some(n) = name.to_str() else { continue };
         let wanted = n == "CARGO_HOME"
@@ -412,7 +216,7 @@ fn pass_cargo_environment(cmd: &mut std::process::Command) {
 /// renders rustc's messages as text, cargo's own "could not compile" line), or cargo refused one
 /// for its `rust-version`. Anything else (a registry out of reach, a manifest that does not
 /// resolve) is the setup's failure, never recorded.
-fn has_compile_error(text: &str) -> bool {
+pub(super) fn has_compile_error(text: &str) -> bool {
     text.lines()
         .any(|l| match serde_json::from_str::<serde_json::Value>(l) {
             Ok(v) => {
@@ -431,7 +235,7 @@ fn has_compile_error(text: &str) -> bool {
 }
 
 /// The last lines of what cargo said: its errors (rendered in the JSON stream) and plain text.
-fn failure_lines(text: &str) -> String {
+pub(super) fn failure_lines(text: &str) -> String {
     let mut lines = Vec::new();
     for line in text.lines() {
         match serde_json::from_str::<serde_json::Value>(line) {
@@ -455,7 +259,7 @@ fn failure_lines(text: &str) -> String {
 }
 
 #[derive(Deserialize)]
-struct Message {
+pub(super) struct Message {
     reason: String,
     #[serde(default)]
     package_id: String,
@@ -466,14 +270,14 @@ struct Message {
 }
 
 #[derive(Deserialize, Default)]
-struct Target {
+pub(super) struct Target {
     #[serde(default)]
     kind: Vec<String>,
 }
 
 /// The generated package's direct dependencies: package id to the name its code uses for it
 /// (renames and `-` to `_` applied by cargo), from `cargo metadata`.
-fn direct_dependencies(
+pub(super) fn direct_dependencies(
     cargo: &Path,
     host: &str,
     project: &Path,
@@ -568,72 +372,4 @@ pub fn try_build_fresh(
     })
     .clone()
     .map_err(failure_of)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn source(dir: &Path, text: &str, sections: Sections) -> Source {
-        std::fs::write(dir.join("Cargo.toml"), text).unwrap();
-        Source {
-            manifest: dir.join("Cargo.toml"),
-            sections,
-        }
-    }
-
-    #[test]
-    fn a_crate_that_rustc_or_cargo_refuses_does_not_build_but_a_setup_failure_is_not() {
-        // What cargo prints with --message-format=json-render-diagnostics: rustc's errors as
-        // text, then its own line.
-        let rejected = "{\"reason\":\"compiler-artifact\"}\nerror[E0658]: use of unstable library feature `lazy_cell`\nerror: could not compile `helper` (lib) due to 1 previous error\n{\"reason\":\"build-finished\",\"success\":false}\n";
-        assert!(has_compile_error(rejected));
-        let json = "{\"reason\":\"compiler-message\",\"message\":{\"level\":\"error\"}}\n";
-        assert!(has_compile_error(json));
-        let too_old = "error: package `serde_derive v1.0.228` cannot be built because it requires rustc 1.71 or newer, while the currently active rustc version is 1.70.0\n";
-        assert!(has_compile_error(too_old));
-        let newer_cargo = "error: rustc 1.70.0 is not supported by the following package:\n  tokio@1.54.0 requires rustc 1.85\n";
-        assert!(has_compile_error(newer_cargo));
-        for setup in [
-            "error: failed to get `tokio` as a dependency of package `sendsync-deps v0.0.0`\n",
-            "error: no matching package named `tokoi` found\n",
-            "warning: could not compile `x` in a comment\n",
-        ] {
-            assert!(!has_compile_error(setup), "{setup}");
-        }
-    }
-
-    #[test]
-    fn old_cargo_reads_a_version_4_lock_as_version_3() {
-        let lock = "# This file is automatically @generated by Cargo.\n# It is not intended for manual editing.\nversion = 4\n\n[[package]]\nname = \"a\"\n";
-        let tc = |release: &str| Toolchain {
-            release: release.into(),
-            ..Toolchain::default()
-        };
-        assert!(lock_for(lock, &tc("1.70.0")).contains("\nversion = 3\n"));
-        assert_eq!(lock_for(lock, &tc("1.95.0")), lock);
-    }
-
-    #[test]
-    fn the_key_follows_the_specs_and_the_lock() {
-        let dir = tempfile::tempdir().unwrap();
-        let tc = Toolchain::default();
-        let a = Manifest::read(&source(
-            dir.path(),
-            "[dependencies]\ntokio = \"1\"\n",
-            Sections::All,
-        ))
-        .unwrap();
-        let b = Manifest::read(&source(
-            dir.path(),
-            "[dependencies]\ntokio = { version = \"1\", features = [\"rt\"] }\n",
-            Sections::All,
-        ))
-        .unwrap();
-        assert_ne!(key(&tc, &a), key(&tc, &b));
-        let mut c = a.clone();
-        c.lock = Some("version = 4\n".into());
-        assert_ne!(key(&tc, &a), key(&tc, &c));
-        assert_eq!(key(&tc, &a), key(&tc, &a.clone()));
-    }
 }
