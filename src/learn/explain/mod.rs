@@ -90,9 +90,15 @@ pub fn run(path: &Path, options: &Options) -> Result<String> {
     let (corpus, index) = index::load()?;
     let found = compile::gather(&input, toolchain.as_ref(), options.timeout)?;
     let explained = render::explain(&found, &index);
-    Ok(if options.json {
-        render::to_json(&explained) + "\n"
+    let report = render::ExplainReport {
+        explained: &explained,
+        corpus: &corpus,
+        verbose: options.verbose,
+    };
+    let format = if options.json {
+        crate::render::Format::Json
     } else {
-        render::to_text(&explained, &corpus, options.verbose)
-    })
+        crate::render::Format::Text
+    };
+    Ok(crate::render::render(&report, format).expect("explain has text and JSON"))
 }

@@ -95,7 +95,30 @@ fn match_out(m: Match) -> MatchOut {
     }
 }
 
-/// `{"schema": "sendsync.explain/1", "errors": [...]}` (`docs/json.md`).
+/// What `sendsync explain` shows, as every command's result is shown ([`crate::render`]).
+pub(super) struct ExplainReport<'a> {
+    pub(super) explained: &'a [Explained],
+    pub(super) corpus: &'a Corpus,
+    pub(super) verbose: bool,
+}
+
+impl crate::render::Report for ExplainReport<'_> {
+    fn schema(&self) -> &'static str {
+        "sendsync.explain/1"
+    }
+
+    fn text(&self) -> String {
+        to_text(self.explained, self.corpus, self.verbose)
+    }
+
+    /// `{"errors": [...]}`, after the schema (`docs/json.md`).
+    fn json(&self) -> impl Serialize + '_ {
+        serde_json::json!({ "errors": self.explained })
+    }
+}
+
+/// The JSON alone (`{"schema": "sendsync.explain/1", "errors": [...]}`), for the tests.
+#[cfg(test)]
 pub(super) fn to_json(explained: &[Explained]) -> String {
     crate::render::versioned(
         "sendsync.explain/1",
