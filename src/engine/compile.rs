@@ -19,8 +19,11 @@ use crate::toolchain::Toolchain;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, ExitStatus};
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+mod program;
+pub(crate) use program::{failure_reason, thread_panic};
 
 /// The crate name every case is compiled under; `$CRATE` in normalized output.
 pub(crate) const CRATE_NAME: &str = "sendsync_case";
@@ -184,31 +187,108 @@ pub(crate) fn display_path(case: &Case) -> String {
     format!("cases/{folder}/{file}")
 }
 
+/// Where rustc sees the case: its real path and folder, and the virtual ones under
+/// [`VIRTUAL_ROOT`] that [`display_path`] names and the diagnostics show.
+struct Place {
+    input: std::path::PathBuf,
+    display: String,
+    virtual_input: String,
+}
+
+impl Place {
+    fn of(case: &Case) -> Result<Place> {
+        let input = std::path::absolute(&case.path).map_err(|e| Error::io(&case.path, e))?;
+        let display = display_path(case);
+        let virtual_input = format!("{VIRTUAL_ROOT}{display}");
+        Ok(Place {
+            input,
+            display,
+            virtual_input,
+        })
+    }
+
+    fn dir(&self) -> &Path {
+        self.input.parent().unwrap_or(Path::new("/"))
+    }
+
+    fn virtual_dir(&self) -> &str {
+        self.virtual_input
+            .rsplit_once('/')
+            .map_or(VIRTUAL_ROOT, |(d, _)| d)
+    }
+}
+
 /// Compiles `case` with `toolchain`, and runs it when `mode` says so.
 pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -> Result<Outcome> {
     let started = Instant::now();
     let tmp = process::TempDir::new()?;
-    let input = std::path::absolute(&case.path).map_err(|e| Error::io(&case.path, e))?;
-    let dir = input.parent().unwrap_or(Path::new("/"));
-    let display = display_path(case);
-    let virtual_input = format!("{VIRTUAL_ROOT}{display}");
-    let virtual_dir = virtual_input
-        .rsplit_once('/')
-        .map_or(VIRTUAL_ROOT, |(d, _)| d);
-
-    let crates = crate_args(toolchain, case)?;
+    let place = Place::of(case)?;
     let log = tmp.path().join("rustc.json");
+    let mut cmd = rustc_command(toolchain, case, mode, &place, tmp.path())?;
+    let compiled = process::run(
+        &mut cmd,
+        process::Output::File(&log),
+        process::Bounds {
+            time: limits.compile,
+            memory: None,
+        },
+    )?;
+    let json = std::fs::read_to_string(&log).map_err(|e| Error::io(&log, e))?;
+
+    let mut read = Read::of(&json, &place);
+    let status = compiled.status;
+    let crashed = status.and_then(|s| process::signal_of(&s));
+    let kind = read.kind(&compiled, crashed);
+    if kind == Kind::Fail && !read.diagnostics.iter().any(Diagnostic::is_error) {
+        read.plain_is_the_error(status.and_then(|s| s.code()));
+    }
+    let stderr = normalized_stderr(toolchain, case, &place, tmp.path(), &json, &read.rendered);
+    let mut diagnostics = read.diagnostics;
+    if let Some(signal) = crashed {
+        diagnostics.push(Diagnostic::crash(&format!(
+            "rustc was killed by {}",
+            process::signal_name(signal)
+        )));
+    }
+
+    let run = if kind == Kind::Pass && mode == Mode::Run {
+        Some(program::run(tmp.path(), case, limits)?)
+    } else {
+        None
+    };
+    let kind = match &run {
+        Some(r) if r.timed_out => Kind::Timeout,
+        _ => kind,
+    };
+    Ok(Outcome {
+        kind,
+        mode,
+        diagnostics,
+        stderr,
+        run,
+        millis: started.elapsed().as_millis() as u64,
+    })
+}
+
+/// The rustc (or clippy-driver) command for `case` in `mode`, writing into `out`.
+fn rustc_command(
+    toolchain: &Toolchain,
+    case: &Case,
+    mode: Mode,
+    place: &Place,
+    out: &Path,
+) -> Result<Command> {
+    let crates = crate_args(toolchain, case)?;
     let mut cmd = match mode {
         Mode::Lint => toolchain.clippy_command()?,
         Mode::Check | Mode::Run => toolchain.command(),
     };
     let mut remap = std::ffi::OsString::from("--remap-path-prefix=");
-    remap.push(dir);
+    remap.push(place.dir());
     remap.push("=");
-    remap.push(virtual_dir);
-    let compiletest = case.format == Format::Compiletest;
+    remap.push(place.virtual_dir());
     cmd.arg(format!("--edition={}", case.edition));
-    if compiletest {
+    if case.format == Format::Compiletest {
         compiletest_flags(&mut cmd, toolchain, case);
     } else {
         // The case's own crate type wins over ours (rustc refuses `bin` with any other).
@@ -224,151 +304,123 @@ pub fn compile(toolchain: &Toolchain, case: &Case, mode: Mode, limits: Limits) -
         .args(&crates)
         .arg(remap)
         .arg("--out-dir")
-        .arg(tmp.path())
-        .arg(&input)
-        .current_dir(tmp.path());
+        .arg(out)
+        .arg(&place.input)
+        .current_dir(out);
     if matches!(mode, Mode::Check | Mode::Lint) {
         cmd.arg("--emit=metadata");
     }
-    let compiled = process::run(
-        &mut cmd,
-        process::Output::File(&log),
-        process::Bounds {
-            time: limits.compile,
-            memory: None,
-        },
-    )?;
-    let json = std::fs::read_to_string(&log).map_err(|e| Error::io(&log, e))?;
+    Ok(cmd)
+}
 
-    let normalizer = Normalizer {
-        input: &virtual_input,
-        root: VIRTUAL_ROOT,
-        krate: CRATE_NAME,
-    };
-    let mut diagnostics = Vec::new();
-    let mut rendered = Vec::new();
-    let mut seen = BTreeSet::new();
+/// What rustc's JSON log says: its diagnostics, their rendered text as trybuild keeps it, its
+/// signs of a crash, and what it printed outside the JSON.
+struct Read<'a> {
+    diagnostics: Vec<Diagnostic>,
+    rendered: Vec<String>,
     // rustc's own signs of a crash: its "internal compiler error" diagnostic level, or its
     // panic banner in the text that is not JSON (what a case writes in a message is neither).
-    let mut ice = false;
-    let mut banner = false;
+    ice: bool,
+    banner: bool,
     // What rustc printed outside its JSON (its option parser speaks plain text).
-    let mut plain = Vec::new();
-    for line in json.lines() {
-        let Ok(raw) = serde_json::from_str::<Raw>(line) else {
-            banner |= line.starts_with("error: the compiler unexpectedly panicked")
-                || line.starts_with("thread 'rustc' panicked at");
-            if !line.trim().is_empty() && !line.starts_with('{') {
-                plain.push(line);
-            }
-            continue;
+    plain: Vec<&'a str>,
+}
+
+impl<'a> Read<'a> {
+    fn of(json: &'a str, place: &Place) -> Read<'a> {
+        let normalizer = Normalizer {
+            input: &place.virtual_input,
+            root: VIRTUAL_ROOT,
+            krate: CRATE_NAME,
         };
-        ice |= raw.level == crate::engine::diagnostic::ICE_LEVEL;
-        // trybuild drops repeated messages from the rendered text; the structured record keeps
-        // every one, since a repeat is part of what rustc says.
-        if seen.insert(line) && raw.level != "failure-note" {
-            if let Some(text) = &raw.rendered {
-                rendered.push(text.clone());
+        let mut read = Read {
+            diagnostics: Vec::new(),
+            rendered: Vec::new(),
+            ice: false,
+            banner: false,
+            plain: Vec::new(),
+        };
+        let mut seen = BTreeSet::new();
+        for line in json.lines() {
+            let Ok(raw) = serde_json::from_str::<Raw>(line) else {
+                read.banner |= line.starts_with("error: the compiler unexpectedly panicked")
+                    || line.starts_with("thread 'rustc' panicked at");
+                if !line.trim().is_empty() && !line.starts_with('{') {
+                    read.plain.push(line);
+                }
+                continue;
+            };
+            read.ice |= raw.level == crate::engine::diagnostic::ICE_LEVEL;
+            // trybuild drops repeated messages from the rendered text; the structured record
+            // keeps every one, since a repeat is part of what rustc says.
+            if seen.insert(line) && raw.level != "failure-note" {
+                if let Some(text) = &raw.rendered {
+                    read.rendered.push(text.clone());
+                }
+            }
+            if let Some(d) = normalizer.diagnostic(&raw) {
+                read.diagnostics.push(d);
             }
         }
-        if let Some(d) = normalizer.diagnostic(&raw) {
-            diagnostics.push(d);
+        read
+    }
+
+    /// How the compile ended: timed out, crashed, passed or failed.
+    fn kind(&self, compiled: &process::Finished, crashed: Option<i32>) -> Kind {
+        let status = compiled.status;
+        if compiled.timed_out {
+            Kind::Timeout
+        } else if self.ice
+            || crashed.is_some()
+            || (self.banner && status.and_then(|s| s.code()) == Some(101))
+        {
+            Kind::Ice
+        } else if status.is_some_and(|s| s.success()) {
+            Kind::Pass
+        } else {
+            Kind::Fail
         }
     }
-    let status = compiled.status;
-    let crashed = status.and_then(|s| process::signal_of(&s));
-    let kind = if compiled.timed_out {
-        Kind::Timeout
-    } else if ice || crashed.is_some() || (banner && status.and_then(|s| s.code()) == Some(101)) {
-        Kind::Ice
-    } else if status.is_some_and(|s| s.success()) {
-        Kind::Pass
-    } else {
-        Kind::Fail
-    };
-    if kind == Kind::Fail && !diagnostics.iter().any(Diagnostic::is_error) {
-        // A failure with no error in the JSON: what rustc said in plain text is the error.
-        diagnostics.push(plain_failure(&plain, status.and_then(|s| s.code())));
-        if !plain.is_empty() {
-            rendered.push(format!("{}\n", plain.join("\n")));
+
+    /// A failure with no error in the JSON: what rustc said in plain text is the error.
+    fn plain_is_the_error(&mut self, exit_code: Option<i32>) {
+        self.diagnostics.push(plain_failure(&self.plain, exit_code));
+        if !self.plain.is_empty() {
+            self.rendered.push(format!("{}\n", self.plain.join("\n")));
         }
     }
-    let stderr = if compiletest {
+}
+
+/// The rendered stderr, normalized as trybuild does (or, for rustc's own UI tests, as
+/// compiletest does).
+fn normalized_stderr(
+    toolchain: &Toolchain,
+    case: &Case,
+    place: &Place,
+    out: &Path,
+    json: &str,
+    rendered: &[String],
+) -> String {
+    if case.format == Format::Compiletest {
         let host = crate::toolchain::host::Host::from_triple(&toolchain.host, &toolchain.release);
         let rules = crate::engine::compiletest::rules_for(case, host.pointer_width);
-        let build_dir = tmp.path().to_string_lossy();
+        let build_dir = out.to_string_lossy();
         let cx = normalize::compiletest::Context {
-            dir: virtual_dir,
+            dir: place.virtual_dir(),
             build_dir: &build_dir,
             rules: &rules,
         };
-        normalize::compiletest::stderr(&normalize::compiletest::extract_rendered(&json), &cx)
+        normalize::compiletest::stderr(&normalize::compiletest::extract_rendered(json), &cx)
     } else {
         let target_str = format!("{VIRTUAL_ROOT}target/");
         let cx = normalize::Context {
             krate: CRATE_NAME,
             source_dir: VIRTUAL_ROOT,
-            input_file: &display,
+            input_file: &place.display,
             target_dir: &target_str,
         };
         normalize::stderr(rendered.iter().map(String::as_str), &cx)
-    };
-
-    if let Some(signal) = crashed {
-        diagnostics.push(Diagnostic::crash(&format!(
-            "rustc was killed by {}",
-            process::signal_name(signal)
-        )));
     }
-
-    let mut run = None;
-    if kind == Kind::Pass && mode == Mode::Run {
-        let exe = executable(tmp.path(), case);
-        let mut cmd = Command::new(&exe);
-        cmd.current_dir(tmp.path()).env_clear();
-        if let Some(path) = std::env::var_os("PATH") {
-            cmd.env("PATH", path);
-        }
-        let done = process::run(
-            &mut cmd,
-            process::Output::Capture,
-            process::Bounds {
-                time: limits.run,
-                memory: Some(limits.memory),
-            },
-        )?;
-        // A panic names the case's file under the virtual root: say it as rustc's `-->` does.
-        let text = done.output.text().replace(VIRTUAL_ROOT, "");
-        run = Some(Run {
-            exit_code: done.status.and_then(|s| s.code()),
-            timed_out: done.timed_out,
-            failure: match done.status {
-                Some(s) if !s.success() => Some(failure_reason(&s, &text, Some(limits.memory))),
-                // A spawned thread's panic leaves the exit code 0: its message is the sign. Not
-                // for rustc's own UI tests: compiletest judges a run by its exit code alone, and
-                // its run-pass tests catch panics on purpose (`needs-unwind`).
-                Some(_) if case.format != Format::Compiletest => {
-                    thread_panic(&text).map(|p| format!("exit code 0, but {p}"))
-                }
-                Some(_) => None,
-                None => None,
-            },
-            stderr_tail: tail_lines(&text, 10),
-            output_cut: done.output.cut,
-        });
-    }
-    let kind = match &run {
-        Some(r) if r.timed_out => Kind::Timeout,
-        _ => kind,
-    };
-    Ok(Outcome {
-        kind,
-        mode,
-        diagnostics,
-        stderr,
-        run,
-        millis: started.elapsed().as_millis() as u64,
-    })
 }
 
 /// rustc's arguments for the crates the case uses (see [`crate::engine::deps::crate_args`]), built for
@@ -426,163 +478,9 @@ fn compiletest_flags(cmd: &mut Command, toolchain: &Toolchain, case: &Case) {
     }
 }
 
-/// The program a build made: named after the crate, which for a compiletest test is its file
-/// name (`-` read as `_`) or its `#![crate_name]`; failing that, the one executable there.
-fn executable(dir: &Path, case: &Case) -> std::path::PathBuf {
-    if case.format != Format::Compiletest {
-        return dir.join(CRATE_NAME);
-    }
-    let named = dir.join(case.name.replace('-', "_"));
-    if named.is_file() {
-        return named;
-    }
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.metadata()
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
-        .unwrap_or(named)
-}
-
-fn tail_lines(text: &str, n: usize) -> String {
-    let tail: Vec<&str> = text.lines().rev().take(n).collect();
-    tail.into_iter().rev().collect::<Vec<_>>().join("\n")
-}
-
-/// Why a run failed, in words: the panic message, the signal by name, or the exit code.
-/// `memory_limit` is the limit it ran under, in bytes (`None`: none, as under Miri).
-pub(crate) fn failure_reason(
-    status: &ExitStatus,
-    output: &str,
-    memory_limit: Option<u64>,
-) -> String {
-    let out_of_memory = output.contains("memory allocation of") && output.contains("failed");
-    let limit = memory_limit.map(|m| format!("{} MiB", m / (1024 * 1024)));
-    if let Some(signal) = process::signal_of(status) {
-        let name = process::signal_name(signal);
-        return match (out_of_memory, limit) {
-            (true, Some(limit)) => format!("{name}: ran out of memory (the limit is {limit})"),
-            (true, None) => format!("{name}: ran out of memory (with no memory limit set)"),
-            (false, Some(limit)) if signal == libc::SIGKILL => {
-                format!("{name} (memory limit of {limit}, or killed from outside?)")
-            }
-            (false, None) if signal == libc::SIGKILL => {
-                format!("{name} (no memory limit: killed from outside?)")
-            }
-            (false, _) => name,
-        };
-    }
-    let code = status.code().unwrap_or(-1);
-    match panic_message(output) {
-        Some(panic) => format!("exit code {code}: {panic}"),
-        None => format!("exit code {code}"),
-    }
-}
-
-/// The first panic of any thread in a program's output, with its thread and message:
-/// `thread '<unnamed>' panicked at src/x.rs:3:5: boom`. The thread's id, which newer releases
-/// print after its name (`thread 'main' (4711) panicked at`), is left out: it changes every run.
-pub(crate) fn thread_panic(output: &str) -> Option<String> {
-    const THREAD: &str = "thread '";
-    let mut offset = 0;
-    for line in output.split_inclusive('\n') {
-        let here = offset;
-        offset += line.len();
-        let Some(start) = line.find(THREAD) else {
-            continue;
-        };
-        let rest = &line[start + THREAD.len()..];
-        let Some((name, after)) = rest.split_once("' ") else {
-            continue;
-        };
-        let after = after
-            .strip_prefix('(')
-            .and_then(|a| a.split_once(") "))
-            .filter(|(id, _)| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
-            .map_or(after, |(_, a)| a);
-        if after.starts_with("panicked at ") {
-            let at = panic_message(&output[here + start..])?;
-            return Some(format!("thread '{name}' {at}"));
-        }
-    }
-    None
-}
-
-/// The panic line and the message after it: `panicked at src/x.rs:3:5: boom`. Since Rust 1.73
-/// the message follows on the next line; before, it is quoted on the same one.
-pub(crate) fn panic_message(output: &str) -> Option<String> {
-    let lines: Vec<&str> = output.lines().collect();
-    let i = lines.iter().position(|l| l.contains("panicked at"))?;
-    let at = lines[i];
-    let at = &at[at.find("panicked at").expect("found above")..];
-    let at = at.trim_end_matches(':');
-    match lines.get(i + 1) {
-        Some(next) if !at.contains('\'') && !next.starts_with("note:") && !next.is_empty() => {
-            Some(format!("{at}: {next}"))
-        }
-        _ => Some(at.to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::process::ExitStatusExt;
-
-    #[test]
-    fn a_panic_of_any_thread_is_found_and_named() {
-        // Since Rust 1.73 the message follows the place; since 1.9x the thread's id the name.
-        let unnamed = "starting\nthread '<unnamed>' (4711) panicked at cases/t/x.rs:7:35:\nthe worker gave up\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\ndone\n";
-        assert_eq!(
-            thread_panic(unnamed).as_deref(),
-            Some("thread '<unnamed>' panicked at cases/t/x.rs:7:35: the worker gave up")
-        );
-        let named = "thread 'loader' panicked at cases/t/x.rs:8:41:\nno config\n";
-        assert_eq!(
-            thread_panic(named).as_deref(),
-            Some("thread 'loader' panicked at cases/t/x.rs:8:41: no config")
-        );
-        // Before 1.73 the message is quoted on the same line.
-        let old = "thread '<unnamed>' panicked at 'the worker gave up', x.rs:7:35\n";
-        assert_eq!(
-            thread_panic(old).as_deref(),
-            Some("thread '<unnamed>' panicked at 'the worker gave up', x.rs:7:35")
-        );
-        // After output that did not end its line.
-        assert!(thread_panic("50%thread 'main' panicked at x.rs:1:1:\nboom\n").is_some());
-        for quiet in [
-            "",
-            "all went well\n",
-            "the word panicked at the start\n",
-            "thread 'x' finished\n",
-        ] {
-            assert_eq!(thread_panic(quiet), None, "{quiet:?}");
-        }
-    }
-
-    #[test]
-    fn a_failure_without_a_memory_limit_says_so() {
-        let killed = ExitStatus::from_raw(libc::SIGKILL);
-        assert_eq!(
-            failure_reason(&killed, "", Some(256 * 1024 * 1024)),
-            "SIGKILL (memory limit of 256 MiB, or killed from outside?)"
-        );
-        assert_eq!(
-            failure_reason(&killed, "", None),
-            "SIGKILL (no memory limit: killed from outside?)"
-        );
-        let oom = "memory allocation of 4294967296 bytes failed\n";
-        let aborted = ExitStatus::from_raw(libc::SIGABRT);
-        assert_eq!(
-            failure_reason(&aborted, oom, None),
-            "SIGABRT: ran out of memory (with no memory limit set)"
-        );
-    }
 
     #[test]
     fn a_plain_text_failure_becomes_a_codeless_error() {
