@@ -83,6 +83,8 @@ struct Filter<'a> {
 }
 
 impl Filter<'_> {
+    /// trybuild's filter for one line, as a sequence of its steps in its order: `None` drops
+    /// the line.
     fn apply(&mut self, index: usize) -> Option<String> {
         let mut line = self.all_lines[index].to_owned();
         if self.hide_numbers > 0 {
@@ -91,143 +93,99 @@ impl Filter<'_> {
         }
         let trim_start = line.trim_start();
         let indent = line.len() - trim_start.len();
-        let is_path_line = trim_start.starts_with("--> ") || trim_start.starts_with("::: ");
-
-        if is_path_line {
-            line = line.replace('\\', "/");
-            let line_lower = line.to_ascii_lowercase();
-            let source_dir_pat = self.cx.source_dir.to_ascii_lowercase().replace('\\', "/");
-            let target_dir_pat = self.cx.target_dir.to_ascii_lowercase().replace('\\', "/");
-            let mut other_crate = false;
-            if !target_dir_pat.is_empty() && line_lower.find(&target_dir_pat) == Some(indent + 4) {
-                let mut offset = indent + 4 + target_dir_pat.len();
-                let mut out_dir_crate_name = None;
-                while let Some(slash) = line[offset..].find('/') {
-                    let component = &line[offset..offset + slash];
-                    if component == "out" {
-                        if let Some(name) = out_dir_crate_name {
-                            let replacement = format!("$OUT_DIR[{name}]");
-                            line.replace_range(indent + 4..offset + 3, &replacement);
-                            other_crate = true;
-                            break;
-                        }
-                    } else if component.len() > 17
-                        && component.rfind('-') == Some(component.len() - 17)
-                        && is_ascii_lowercase_hex(&component[component.len() - 16..])
-                    {
-                        out_dir_crate_name = Some(component[..component.len() - 17].to_string());
-                    } else {
-                        out_dir_crate_name = None;
-                    }
-                    offset += slash + 1;
-                }
-            } else if let Some(i) = line_lower
-                .find(&source_dir_pat)
-                .filter(|_| !source_dir_pat.is_empty())
-            {
-                if i == indent + 4 {
-                    line.replace_range(i..i + source_dir_pat.len(), "");
-                    let input_file_pat = self.cx.input_file.to_ascii_lowercase().replace('\\', "/");
-                    if line_lower[i + source_dir_pat.len()..].starts_with(&input_file_pat) {
-                        // Line numbers are kept only within the case file itself.
-                        return Some(line);
-                    }
-                } else {
-                    // The folder without its trailing `/` becomes `$DIR` (a pattern without
-                    // one, from a library caller, is replaced whole).
-                    let cut = source_dir_pat
-                        .strip_suffix('/')
-                        .map_or(source_dir_pat.len(), str::len);
-                    line.replace_range(i..i + cut, "$DIR");
-                }
-                other_crate = true;
-            }
-            if !other_crate {
-                if let Some(pos) = line.find("/rustlib/src/rust/src/") {
-                    line.replace_range(indent + 4..pos + 17, "$RUST");
-                    other_crate = true;
-                } else if let Some(pos) = line.find("/rustlib/src/rust/library/") {
-                    line.replace_range(indent + 4..pos + 25, "$RUST");
-                    other_crate = true;
-                } else if line[indent + 4..].starts_with("/rustc/")
-                    && line
-                        .get(indent + 11..indent + 51)
-                        .is_some_and(is_ascii_lowercase_hex)
-                    && line[indent + 51..].starts_with("/library/")
-                {
-                    line.replace_range(indent + 4..indent + 59, "$RUST");
-                    other_crate = true;
-                }
-            }
-            if !other_crate && normalize_cargo_registry(&mut line, indent) {
-                other_crate = true;
-                let rest = &line[indent + 11..];
-                let end_of_version = rest.find('/');
-                if let Some(end_of_crate_name) = end_of_version
-                    .and_then(|end| rest[..end].find('.'))
-                    .and_then(|end| rest[..end].rfind('-'))
-                {
-                    line.replace_range(
-                        indent + end_of_crate_name + 12..indent + end_of_version.unwrap() + 11,
-                        "$VERSION",
-                    );
-                }
-            }
-            if other_crate {
-                // rustc reaches into code outside the case (std, mostly): its line numbers
-                // change with every release, so they are blanked.
-                hide_trailing_numbers(&mut line);
-                self.hide_numbers = 1;
-                while let Some(next_line) = self.all_lines.get(index + self.hide_numbers) {
-                    match next_line.trim_start().chars().next().unwrap_or_default() {
-                        '0'..='9' | '|' | '.' => self.hide_numbers += 1,
-                        _ => break,
-                    }
-                }
-            }
-            return Some(line);
+        if trim_start.starts_with("--> ") || trim_start.starts_with("::: ") {
+            return Some(self.path_line(index, line, indent));
         }
-
-        if line.starts_with("error: aborting due to ")
-            || line == "To learn more, run the command again with --verbose."
-            || (trim_start.starts_with("= note: this compiler was built on 2")
-                && trim_start.ends_with("; consider upgrading it if it is out of date"))
-            || line.starts_with("error: Could not compile `")
-            || line.starts_with("error: could not compile `")
-            || line.starts_with("For more information about this error, try `rustc --explain")
-            || line.starts_with("Some errors have detailed explanations:")
-            || line.starts_with("For more information about an error, try `rustc --explain")
-        {
+        if is_summary(&line) {
             return None;
         }
-
         line.truncate(line.trim_end().len());
-
         if line
             .trim_start()
             .starts_with("= note: required because it appears within the type")
         {
             line = line.replace('\\', "/");
         }
-
-        let trim_start = line.trim_start();
-        if trim_start.starts_with("and ") && line.ends_with(" others") {
-            let indent = line.len() - trim_start.len();
-            let num_start = indent + "and ".len();
-            let num_end = line.len() - " others".len();
-            if num_start < num_end && line[num_start..num_end].bytes().all(|b| b.is_ascii_digit()) {
-                line.replace_range(num_start..num_end, "$N");
-            }
-        }
-
-        let trimmed = line.trim_start();
-        let trimmed = trimmed.strip_prefix("= note: ").unwrap_or(trimmed);
-        if trimmed.starts_with("the full type name has been written to")
-            || trimmed.starts_with("the full name for the type has been written to")
-        {
+        hide_others_count(&mut line);
+        if names_type_name_file(&line) {
             return None;
         }
+        if !self.cut_type_list(index, &mut line, indent) {
+            return None;
+        }
+        if !self.cx.krate.is_empty() {
+            line = line.replace(self.cx.krate, "$CRATE");
+        }
+        line = replace_case_insensitive(&line, self.cx.source_dir, "$DIR/");
+        Some(line)
+    }
 
+    /// A `-->` or `:::` line: its path made `$DIR`, `$OUT_DIR[..]`, `$RUST` or `$CARGO`, and,
+    /// when it leads outside the case file, its line numbers and those of the code after it
+    /// blanked.
+    fn path_line(&mut self, index: usize, line: String, indent: usize) -> String {
+        let mut line = line.replace('\\', "/");
+        let Some(mut other_crate) = self.replace_dirs(&mut line, indent) else {
+            // Line numbers are kept only within the case file itself.
+            return line;
+        };
+        if !other_crate {
+            other_crate = replace_rust_source(&mut line, indent);
+        }
+        if !other_crate && normalize_cargo_registry(&mut line, indent) {
+            other_crate = true;
+            hide_registry_version(&mut line, indent);
+        }
+        if other_crate {
+            // rustc reaches into code outside the case (std, mostly): its line numbers
+            // change with every release, so they are blanked.
+            hide_trailing_numbers(&mut line);
+            self.hide_numbers = 1;
+            while let Some(next_line) = self.all_lines.get(index + self.hide_numbers) {
+                match next_line.trim_start().chars().next().unwrap_or_default() {
+                    '0'..='9' | '|' | '.' => self.hide_numbers += 1,
+                    _ => break,
+                }
+            }
+        }
+        line
+    }
+
+    /// The target folder's and the source folder's part of a path line: `None` for the case
+    /// file itself, else whether the path leads into another crate.
+    fn replace_dirs(&self, line: &mut String, indent: usize) -> Option<bool> {
+        let line_lower = line.to_ascii_lowercase();
+        let source_dir_pat = self.cx.source_dir.to_ascii_lowercase().replace('\\', "/");
+        let target_dir_pat = self.cx.target_dir.to_ascii_lowercase().replace('\\', "/");
+        if !target_dir_pat.is_empty() && line_lower.find(&target_dir_pat) == Some(indent + 4) {
+            return Some(replace_out_dir(line, indent, &target_dir_pat));
+        }
+        let Some(i) = line_lower
+            .find(&source_dir_pat)
+            .filter(|_| !source_dir_pat.is_empty())
+        else {
+            return Some(false);
+        };
+        if i == indent + 4 {
+            line.replace_range(i..i + source_dir_pat.len(), "");
+            let input_file_pat = self.cx.input_file.to_ascii_lowercase().replace('\\', "/");
+            if line_lower[i + source_dir_pat.len()..].starts_with(&input_file_pat) {
+                return None;
+            }
+        } else {
+            // The folder without its trailing `/` becomes `$DIR` (a pattern without
+            // one, from a library caller, is replaced whole).
+            let cut = source_dir_pat
+                .strip_suffix('/')
+                .map_or(source_dir_pat.len(), str::len);
+            line.replace_range(i..i + cut, "$DIR");
+        }
+        Some(true)
+    }
+
+    /// Cuts a "the following types implement trait" list after nine entries, as
+    /// `and $N others`: `false` drops the line.
+    fn cut_type_list(&mut self, index: usize, line: &mut String, indent: usize) -> bool {
         let trim_start = line.trim_start();
         if trim_start.starts_with("= help: the following types implement trait ")
             || trim_start.starts_with("= help: the following other types implement trait ")
@@ -245,19 +203,112 @@ impl Filter<'_> {
                         }
                     }
                 } else if *count > 9 {
-                    return None;
+                    return false;
                 }
             } else {
                 self.other_types = None;
             }
         }
-
-        if !self.cx.krate.is_empty() {
-            line = line.replace(self.cx.krate, "$CRATE");
-        }
-        line = replace_case_insensitive(&line, self.cx.source_dir, "$DIR/");
-        Some(line)
+        true
     }
+}
+
+/// A path below the target folder: build-script output becomes `$OUT_DIR[crate]` (`true`);
+/// anything else stays absolute (`false`).
+fn replace_out_dir(line: &mut String, indent: usize, target_dir_pat: &str) -> bool {
+    let mut offset = indent + 4 + target_dir_pat.len();
+    let mut out_dir_crate_name = None;
+    while let Some(slash) = line[offset..].find('/') {
+        let component = &line[offset..offset + slash];
+        if component == "out" {
+            if let Some(name) = out_dir_crate_name {
+                let replacement = format!("$OUT_DIR[{name}]");
+                line.replace_range(indent + 4..offset + 3, &replacement);
+                return true;
+            }
+        } else if component.len() > 17
+            && component.rfind('-') == Some(component.len() - 17)
+            && is_ascii_lowercase_hex(&component[component.len() - 16..])
+        {
+            out_dir_crate_name = Some(component[..component.len() - 17].to_string());
+        } else {
+            out_dir_crate_name = None;
+        }
+        offset += slash + 1;
+    }
+    false
+}
+
+/// std's sources (in `rust-src`, or under `/rustc/<commit hash>/`) become `$RUST`.
+fn replace_rust_source(line: &mut String, indent: usize) -> bool {
+    if let Some(pos) = line.find("/rustlib/src/rust/src/") {
+        line.replace_range(indent + 4..pos + 17, "$RUST");
+        true
+    } else if let Some(pos) = line.find("/rustlib/src/rust/library/") {
+        line.replace_range(indent + 4..pos + 25, "$RUST");
+        true
+    } else if line[indent + 4..].starts_with("/rustc/")
+        && line
+            .get(indent + 11..indent + 51)
+            .is_some_and(is_ascii_lowercase_hex)
+        && line[indent + 51..].starts_with("/library/")
+    {
+        line.replace_range(indent + 4..indent + 59, "$RUST");
+        true
+    } else {
+        false
+    }
+}
+
+/// `$CARGO/serde-1.0.200/src`  ->  `$CARGO/serde-$VERSION/src`
+fn hide_registry_version(line: &mut String, indent: usize) {
+    let rest = &line[indent + 11..];
+    let end_of_version = rest.find('/');
+    if let Some(end_of_crate_name) = end_of_version
+        .and_then(|end| rest[..end].find('.'))
+        .and_then(|end| rest[..end].rfind('-'))
+    {
+        line.replace_range(
+            indent + end_of_crate_name + 12..indent + end_of_version.unwrap() + 11,
+            "$VERSION",
+        );
+    }
+}
+
+/// The lines trybuild drops: rustc's and cargo's summaries ("aborting due to", "could not
+/// compile", `--explain`) and the old compiler warning.
+fn is_summary(line: &str) -> bool {
+    let trim_start = line.trim_start();
+    line.starts_with("error: aborting due to ")
+        || line == "To learn more, run the command again with --verbose."
+        || (trim_start.starts_with("= note: this compiler was built on 2")
+            && trim_start.ends_with("; consider upgrading it if it is out of date"))
+        || line.starts_with("error: Could not compile `")
+        || line.starts_with("error: could not compile `")
+        || line.starts_with("For more information about this error, try `rustc --explain")
+        || line.starts_with("Some errors have detailed explanations:")
+        || line.starts_with("For more information about an error, try `rustc --explain")
+}
+
+/// `and 12 others`  ->  `and $N others`
+fn hide_others_count(line: &mut String) {
+    let trim_start = line.trim_start();
+    if trim_start.starts_with("and ") && line.ends_with(" others") {
+        let indent = line.len() - trim_start.len();
+        let num_start = indent + "and ".len();
+        let num_end = line.len() - " others".len();
+        if num_start < num_end && line[num_start..num_end].bytes().all(|b| b.is_ascii_digit()) {
+            line.replace_range(num_start..num_end, "$N");
+        }
+    }
+}
+
+/// rustc's note that a long type's name was written to a file (whose name changes each run).
+fn names_type_name_file(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let trimmed = trimmed.strip_prefix("= note: ").unwrap_or(trimmed);
+    trimmed.starts_with("the full type name has been written to")
+        || trimmed.starts_with("the full name for the type has been written to")
 }
 
 fn is_ascii_lowercase_hex(s: &str) -> bool {
