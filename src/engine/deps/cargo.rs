@@ -8,18 +8,63 @@ pub(super) fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Re
         .join("sendsync/deps")
         .join(&key[..16]);
     let record = dir.join("built.json");
-    if let Some(built) = std::fs::read(&record)
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Built>(&b).ok())
-        .filter(|b| b.key == key && b.externs.values().all(|f| f.is_file()))
-    {
+    if let Some(built) = recorded(&record, key) {
         return Ok(built);
     }
     let project = dir.join("project");
-    std::fs::create_dir_all(&project).map_err(|e| Error::io(&project, e))?;
-    crate::fs::write_atomic(&project.join("Cargo.toml"), manifest.generated().as_bytes())?;
-    crate::fs::write_atomic(&project.join("lib.rs"), b"")?;
+    write_project(&project, manifest)?;
     let cargo = cargo_of(toolchain)?;
+    write_lock(&project, manifest, toolchain)?;
+    let target = dir.join("target");
+    let what = describe(builder, manifest, toolchain);
+    let mut cmd = cargo_command(builder, &cargo, &project, &target)?;
+    let log = dir.join("cargo.json");
+    let limit = std::time::Duration::from_secs(1200);
+    let done = crate::toolchain::process::run(
+        &mut cmd,
+        crate::toolchain::process::Output::File(&log),
+        crate::toolchain::process::Bounds {
+            time: limit,
+            memory: None,
+        },
+    )?;
+    let text = std::fs::read_to_string(&log).map_err(|e| Error::io(&log, e))?;
+    if done.timed_out || !done.status.is_some_and(|s| s.success()) {
+        let program = cmd.get_program().to_string_lossy();
+        return Err(build_failure(
+            &done, what, &text, limit, manifest, toolchain, program,
+        ));
+    }
+    let direct = direct_dependencies(&cargo, &toolchain.host, &project, &target)?;
+    let (externs, deps_dirs) = artifacts(&text, &direct);
+    let built = Built {
+        externs,
+        deps_dirs: deps_dirs.into_iter().collect(),
+        key: key.to_string(),
+    };
+    let json = serde_json::to_vec_pretty(&built).expect("plain data serializes");
+    crate::fs::write_atomic(&record, &json)?;
+    Ok(built)
+}
+
+/// The build recorded for `key`, when its crates are still there.
+fn recorded(record: &Path, key: &str) -> Option<Built> {
+    std::fs::read(record)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Built>(&b).ok())
+        .filter(|b| b.key == key && b.externs.values().all(|f| f.is_file()))
+}
+
+/// The generated package: its manifest and an empty library.
+fn write_project(project: &Path, manifest: &Manifest) -> Result<()> {
+    std::fs::create_dir_all(project).map_err(|e| Error::io(project, e))?;
+    crate::fs::write_atomic(&project.join("Cargo.toml"), manifest.generated().as_bytes())?;
+    crate::fs::write_atomic(&project.join("lib.rs"), b"")
+}
+
+/// The package's `Cargo.lock`: the manifest's own lock (as this toolchain's cargo reads it),
+/// or none, for cargo to resolve.
+fn write_lock(project: &Path, manifest: &Manifest, toolchain: &Toolchain) -> Result<()> {
     let lock_path = project.join("Cargo.lock");
     match &manifest.lock {
         Some(lock) => crate::fs::write_atomic(&lock_path, lock_for(lock, toolchain).as_bytes())?,
@@ -27,8 +72,12 @@ pub(super) fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Re
             let _ = std::fs::remove_file(&lock_path);
         }
     }
-    let target = dir.join("target");
-    let what = format!(
+    Ok(())
+}
+
+/// What the build is, for its errors.
+fn describe(builder: Builder, manifest: &Manifest, toolchain: &Toolchain) -> String {
+    format!(
         "building the crates of {} with {}{}",
         manifest.source.manifest.display(),
         toolchain.name,
@@ -37,10 +86,20 @@ pub(super) fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Re
         } else {
             ""
         }
-    );
+    )
+}
+
+/// `cargo build` (or `cargo miri test --no-run`) of the package in `project` into `target`.
+fn cargo_command(
+    builder: Builder,
+    cargo: &Path,
+    project: &Path,
+    target: &Path,
+) -> Result<std::process::Command> {
+    let toolchain = builder.toolchain();
     let mut cmd = match builder {
         Builder::Rustc(_) => {
-            let mut cmd = crate::toolchain::process::bare_command(&cargo);
+            let mut cmd = crate::toolchain::process::bare_command(cargo);
             let mut flags = std::ffi::OsString::new();
             if !toolchain.view.as_os_str().is_empty() {
                 flags.push("--sysroot\x1f");
@@ -69,47 +128,56 @@ pub(super) fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Re
         }
     };
     pass_cargo_environment(&mut cmd);
-    cmd.env("CARGO_TARGET_DIR", &target)
+    cmd.env("CARGO_TARGET_DIR", target)
         .env("CARGO_INCREMENTAL", "0")
         .env("CARGO_PROFILE_DEV_DEBUG", "0")
         .env("CARGO_TERM_COLOR", "never")
-        .current_dir(&project);
-    let log = dir.join("cargo.json");
-    let limit = std::time::Duration::from_secs(1200);
-    let done = crate::toolchain::process::run(
-        &mut cmd,
-        crate::toolchain::process::Output::File(&log),
-        crate::toolchain::process::Bounds {
-            time: limit,
-            memory: None,
-        },
-    )?;
-    let text = std::fs::read_to_string(&log).map_err(|e| Error::io(&log, e))?;
-    if done.timed_out || !done.status.is_some_and(|s| s.success()) {
-        let message = format!(
-            "{what} failed{}:\n{}",
-            if done.timed_out { " (timed out)" } else { "" },
-            failure_lines(&text)
-        );
-        // A crate that rustc rejected is the crates' own failure on this toolchain; anything
-        // else, cargo's (a registry out of reach, say).
-        return Err(if done.timed_out {
-            Error::TimedOut {
-                what,
-                after: limit,
-                message,
-            }
-        } else if has_compile_error(&text) {
-            Error::CratesDoNotBuild {
-                manifest: manifest.source.manifest.clone(),
-                toolchain: toolchain.name.clone(),
-                message,
-            }
-        } else {
-            Error::tool(cmd.get_program().to_string_lossy(), message)
-        });
+        .current_dir(project);
+    Ok(cmd)
+}
+
+/// The error for a build that failed or timed out. A crate that rustc rejected is the crates'
+/// own failure on this toolchain; anything else, cargo's (a registry out of reach, say).
+fn build_failure(
+    done: &crate::toolchain::process::Finished,
+    what: String,
+    text: &str,
+    limit: std::time::Duration,
+    manifest: &Manifest,
+    toolchain: &Toolchain,
+    program: std::borrow::Cow<'_, str>,
+) -> Error {
+    let message = format!(
+        "{what} failed{}:\n{}",
+        if done.timed_out { " (timed out)" } else { "" },
+        failure_lines(text)
+    );
+    if done.timed_out {
+        Error::TimedOut {
+            what,
+            after: limit,
+            message,
+        }
+    } else if has_compile_error(text) {
+        Error::CratesDoNotBuild {
+            manifest: manifest.source.manifest.clone(),
+            toolchain: toolchain.name.clone(),
+            message,
+        }
+    } else {
+        Error::tool(program, message)
     }
-    let direct = direct_dependencies(&cargo, &toolchain.host, &project, &target)?;
+}
+
+/// What cargo's JSON says it built: the direct dependencies' libraries (`--extern` names to
+/// their files) and every folder an artifact lies in (for `-L dependency=`).
+fn artifacts(
+    text: &str,
+    direct: &HashMap<String, String>,
+) -> (
+    BTreeMap<String, PathBuf>,
+    std::collections::BTreeSet<PathBuf>,
+) {
     let mut externs = BTreeMap::new();
     let mut deps_dirs = std::collections::BTreeSet::new();
     for line in text.lines() {
@@ -147,14 +215,7 @@ pub(super) fn build_once(builder: Builder, manifest: &Manifest, key: &str) -> Re
             externs.insert(name.clone(), file);
         }
     }
-    let built = Built {
-        externs,
-        deps_dirs: deps_dirs.into_iter().collect(),
-        key: key.to_string(),
-    };
-    let json = serde_json::to_vec_pretty(&built).expect("plain data serializes");
-    crate::fs::write_atomic(&record, &json)?;
-    Ok(built)
+    (externs, deps_dirs)
 }
 
 /// The toolchain's own cargo, beside its rustc.
