@@ -24,6 +24,9 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+mod captured;
+pub(crate) use captured::Captured;
+
 /// What is running now, for the interrupt handler.
 #[derive(Default)]
 struct Registry {
@@ -270,54 +273,6 @@ pub struct Finished {
     pub(crate) output: Captured,
 }
 
-/// The head and the tail of a stream, and how much was cut between them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Captured {
-    pub(crate) head: Vec<u8>,
-    pub(crate) tail: Vec<u8>,
-    /// Bytes dropped between head and tail.
-    pub(crate) cut: u64,
-}
-
-/// How much of a program's output is kept: the first and the last bytes.
-pub(crate) const HEAD: usize = 16 * 1024;
-pub(crate) const TAIL: usize = 16 * 1024;
-
-impl Captured {
-    fn push(&mut self, mut bytes: &[u8]) {
-        if self.head.len() < HEAD {
-            let n = (HEAD - self.head.len()).min(bytes.len());
-            self.head.extend_from_slice(&bytes[..n]);
-            bytes = &bytes[n..];
-        }
-        self.tail.extend_from_slice(bytes);
-        if self.tail.len() > 2 * TAIL {
-            let drop = self.tail.len() - TAIL;
-            self.tail.drain(..drop);
-            self.cut += drop as u64;
-        }
-    }
-
-    fn finish(&mut self) {
-        if self.tail.len() > TAIL {
-            let drop = self.tail.len() - TAIL;
-            self.tail.drain(..drop);
-            self.cut += drop as u64;
-        }
-    }
-
-    /// The text kept, with a line that says how much was cut.
-    pub(crate) fn text(&self) -> String {
-        let head = String::from_utf8_lossy(&self.head);
-        let tail = String::from_utf8_lossy(&self.tail);
-        if self.cut == 0 {
-            format!("{head}{tail}")
-        } else {
-            format!("{head}\n[… {} bytes of output cut …]\n{tail}", self.cut)
-        }
-    }
-}
-
 /// Runs `cmd` within `bounds`, stdin closed, in a process group of its own, and kills the
 /// group when the child ends or overruns.
 pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished> {
@@ -328,36 +283,10 @@ pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished
             format!("cannot run {program:?}: {e}"),
         )
     };
-    let mut reader = None;
-    match output {
-        Output::File(path) => {
-            let out = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-            let err = out.try_clone().map_err(|e| Error::io(path, e))?;
-            cmd.stdout(out).stderr(err);
-        }
-        Output::Capture => {
-            let (r, w) = std::io::pipe().map_err(what)?;
-            let w2 = w.try_clone().map_err(what)?;
-            cmd.stdout(w).stderr(w2);
-            reader = Some(r);
-        }
-    }
+    let reader = connect_output(cmd, output, &what)?;
     cmd.stdin(Stdio::null()).process_group(0);
     if let Some(limit) = bounds.memory {
-        // SAFETY: between fork and exec only setrlimit(2) runs, which is async-signal-safe,
-        // on a value on the stack.
-        unsafe {
-            cmd.pre_exec(move || {
-                let lim = libc::rlimit {
-                    rlim_cur: limit as libc::rlim_t,
-                    rlim_max: limit as libc::rlim_t,
-                };
-                if libc::setrlimit(libc::RLIMIT_DATA, &lim) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
+        limit_memory(cmd, limit);
     }
     let spawned = spawn_registered(cmd);
     // The command holds the write ends of the pipe: drop them, or the reader never sees EOF.
@@ -366,9 +295,70 @@ pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished
     let pgid = child.id() as i32;
 
     let captured = Arc::new(Mutex::new(Captured::default()));
+    let done_rx = read_in_background(reader, &captured);
+    let (status, timed_out) = end_group(&mut child, pgid, bounds.time, &what)?;
+    // The pipe closes when the last process of the group is gone; a process that escaped the
+    // group (setsid) could hold it open, so do not wait for it forever.
+    let _ = done_rx.recv_timeout(Duration::from_secs(5));
+    let mut output = std::mem::take(&mut *captured.lock().unwrap_or_else(|e| e.into_inner()));
+    output.finish();
+    Ok(Finished {
+        status,
+        timed_out,
+        output,
+    })
+}
+
+/// Points the child's stdout and stderr at `output`: a file, or a pipe whose reading end is
+/// returned.
+fn connect_output(
+    cmd: &mut Command,
+    output: Output,
+    what: &impl Fn(std::io::Error) -> Error,
+) -> Result<Option<std::io::PipeReader>> {
+    match output {
+        Output::File(path) => {
+            let out = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+            let err = out.try_clone().map_err(|e| Error::io(path, e))?;
+            cmd.stdout(out).stderr(err);
+            Ok(None)
+        }
+        Output::Capture => {
+            let (r, w) = std::io::pipe().map_err(what)?;
+            let w2 = w.try_clone().map_err(what)?;
+            cmd.stdout(w).stderr(w2);
+            Ok(Some(r))
+        }
+    }
+}
+
+/// Limits the child's data (`RLIMIT_DATA`) to `limit` bytes.
+fn limit_memory(cmd: &mut Command, limit: u64) {
+    // SAFETY: between fork and exec only setrlimit(2) runs, which is async-signal-safe,
+    // on a value on the stack.
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: limit as libc::rlim_t,
+                rlim_max: limit as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_DATA, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Reads the pipe, if any, into `captured` on a thread of its own; the receiver hears when it
+/// is done (at once, when there is no pipe).
+fn read_in_background(
+    reader: Option<std::io::PipeReader>,
+    captured: &Arc<Mutex<Captured>>,
+) -> std::sync::mpsc::Receiver<()> {
     let (done_tx, done_rx) = std::sync::mpsc::channel();
     if let Some(mut r) = reader {
-        let captured = Arc::clone(&captured);
+        let captured = Arc::clone(captured);
         std::thread::spawn(move || {
             let mut buf = vec![0u8; 64 * 1024];
             loop {
@@ -385,10 +375,20 @@ pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished
     } else {
         drop(done_tx);
     }
+    done_rx
+}
 
+/// Waits for the child to exit or overrun `time`, kills its group, and reaps it: its status
+/// (`None` when it overran) and whether it timed out.
+fn end_group(
+    child: &mut Child,
+    pgid: i32,
+    time: Duration,
+    what: &impl Fn(std::io::Error) -> Error,
+) -> Result<(Option<ExitStatus>, bool)> {
     // Exited or overran: either way the group is killed while its leader is still unreaped,
     // and only then is the leader reaped.
-    let exited = wait_exited(pgid, Some(bounds.time));
+    let exited = wait_exited(pgid, Some(time));
     kill_group(pgid);
     if !exited {
         wait_exited(pgid, None);
@@ -401,20 +401,10 @@ pub fn run(cmd: &mut Command, output: Output, bounds: Bounds) -> Result<Finished
         reg.groups.remove(&pgid);
         status.map_err(what)?
     };
-    let (status, timed_out) = if exited {
+    Ok(if exited {
         (Some(status), false)
     } else {
         (None, true)
-    };
-    // The pipe closes when the last process of the group is gone; a process that escaped the
-    // group (setsid) could hold it open, so do not wait for it forever.
-    let _ = done_rx.recv_timeout(Duration::from_secs(5));
-    let mut output = std::mem::take(&mut *captured.lock().unwrap_or_else(|e| e.into_inner()));
-    output.finish();
-    Ok(Finished {
-        status,
-        timed_out,
-        output,
     })
 }
 
@@ -495,6 +485,7 @@ pub(crate) fn path_with_bin_first(bin: &Path) -> Result<std::ffi::OsString> {
 
 #[cfg(test)]
 mod tests {
+    use super::captured::{HEAD, TAIL};
     use super::*;
 
     #[test]
