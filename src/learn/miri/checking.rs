@@ -60,15 +60,7 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
         blessed: None,
         error: false,
     };
-    let mut native = check::Options::new(options.root.clone());
-    native.cache = options.cache.clone();
-    native.limits = Limits {
-        run: options.timeout,
-        ..Limits::default()
-    };
-    native.compare_stderr = false;
-    native.mode = Some(compile::Mode::Run);
-    let outcome = match check::outcome_of(&miri.toolchain, case, &native) {
+    let outcome = match check::outcome_of(&miri.toolchain, case, &native_options(options)) {
         Ok((outcome, _)) => outcome,
         Err(e) => {
             checked.native = "error".into();
@@ -104,56 +96,78 @@ pub fn check_one(miri: &Miri, case: &Case, options: &Options, bless: bool) -> Ch
     checked.cached = cached;
     if let Some(want) = expected {
         if run.verdict != want {
-            checked.problem = format!(
-                "Miri: {}{}, but the case says {}",
-                run.verdict.as_str(),
-                run.headline
-                    .as_deref()
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default(),
-                want.as_str()
-            );
+            checked.problem = disagreement(&run, want);
         } else if want.is_finding() {
-            let pin = crate::input::corpus::miri_pin_path(case);
-            // Fails closed: a pin that cannot be read is an error naming it (unless blessing
-            // replaces it), never a pass.
-            let pinned = match crate::fs::read_text(&pin) {
-                Ok(text) => Some(text),
-                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-                    None
-                }
-                Err(_) if bless => None,
-                Err(e) => {
-                    checked.problem = format!("cannot compare with the pinned Miri report: {e}");
-                    checked.error = true;
-                    checked.miri = Some(run);
-                    return checked;
-                }
-            };
-            if pinned.as_deref() != Some(run.report.as_str()) {
-                if bless {
-                    match crate::fs::write_atomic(&pin, run.report.as_bytes()) {
-                        Ok(()) => checked.blessed = Some(pin),
-                        Err(e) => checked.problem = e.to_string(),
-                    }
-                } else {
-                    checked.problem = match pinned {
-                        None => format!(
-                            "no pinned Miri report {} (write it with `sendsync miri --bless`)",
-                            pin.display()
-                        ),
-                        Some(p) => format!(
-                            "Miri's report differs from the pinned {}:\n{}",
-                            pin.display(),
-                            crate::engine::report::diff(&p, &run.report)
-                        ),
-                    };
-                }
-            }
+            compare_with_pin(&mut checked, case, &run, bless);
         }
     }
     checked.miri = Some(run);
     checked
+}
+
+/// What Miri said where the case expects another verdict.
+fn disagreement(run: &Run, want: Verdict) -> String {
+    format!(
+        "Miri: {}{}, but the case says {}",
+        run.verdict.as_str(),
+        run.headline
+            .as_deref()
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default(),
+        want.as_str()
+    )
+}
+
+/// How the case is first compiled and run natively (its verdict there is the `native` word).
+fn native_options(options: &Options) -> check::Options {
+    let mut native = check::Options::new(options.root.clone());
+    native.cache = options.cache.clone();
+    native.limits = Limits {
+        run: options.timeout,
+        ..Limits::default()
+    };
+    native.compare_stderr = false;
+    native.mode = Some(compile::Mode::Run);
+    native
+}
+
+/// Holds a finding's report against its pinned one (or, blessing, pins it), noting in
+/// `checked` what differs.
+fn compare_with_pin(checked: &mut Checked, case: &Case, run: &Run, bless: bool) {
+    let pin = crate::input::corpus::miri_pin_path(case);
+    // Fails closed: a pin that cannot be read is an error naming it (unless blessing
+    // replaces it), never a pass.
+    let pinned = match crate::fs::read_text(&pin) {
+        Ok(text) => Some(text),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => None,
+        Err(_) if bless => None,
+        Err(e) => {
+            checked.problem = format!("cannot compare with the pinned Miri report: {e}");
+            checked.error = true;
+            return;
+        }
+    };
+    if pinned.as_deref() == Some(run.report.as_str()) {
+        return;
+    }
+    if bless {
+        match crate::fs::write_atomic(&pin, run.report.as_bytes()) {
+            Ok(()) => checked.blessed = Some(pin),
+            Err(e) => checked.problem = e.to_string(),
+        }
+    } else {
+        checked.problem = match pinned {
+            None => format!(
+                "no pinned Miri report {} (write it with `sendsync miri --bless`)",
+                pin.display()
+            ),
+            Some(p) => format!(
+                "Miri's report differs from the pinned {}:\n{}",
+                pin.display(),
+                crate::engine::report::diff(&p, &run.report)
+            ),
+        };
+    }
 }
 
 /// Runs every program, `options.jobs` at a time; results in the order of `cases`. The longest
