@@ -192,11 +192,7 @@ pub(crate) fn apply(case: &mut Case, path: &Path, directives: &[Spanned<String>]
     let mut unsupported: Vec<String> = Vec::new();
     for Spanned { line, value: d } in directives {
         let key = key_of(d);
-        let value = d[key.len()..]
-            .trim_start()
-            .strip_prefix(':')
-            .unwrap_or(&d[key.len()..])
-            .trim();
+        let value = value_of(d, key);
         match key {
             "check-pass" | "build-pass" => {
                 pass = Some(true);
@@ -208,37 +204,13 @@ pub(crate) fn apply(case: &mut Case, path: &Path, directives: &[Spanned<String>]
                 unsupported.push(format!("`{key}` (a program expected to fail at run time)"))
             }
             "edition" => case.edition = edition_of(value).to_string(),
-            "compile-flags" => {
-                let mut flags = split_flags(value).into_iter();
-                while let Some(flag) = flags.next() {
-                    if flag == "-Z" {
-                        // `-Z name`: the value is part of the unstable flag, not a flag.
-                        let name = flags.next().unwrap_or_default();
-                        unsupported.push(format!("the unstable flag `-Z {name}`"));
-                    } else if flag.starts_with("-Z") {
-                        unsupported.push(format!("the unstable flag `{flag}`"));
-                    } else {
-                        case.flags.push(flag);
-                    }
-                }
-            }
-            "normalize-stderr" | "normalize-stderr-test" | "normalize-stderr-32bit"
-            | "normalize-stderr-64bit" => match parse_rule(value) {
-                Some((regex, replacement)) => match regex_lite::Regex::new(&regex) {
-                    Ok(_) => props.normalize_stderr.push(Rule {
-                        regex,
-                        replacement,
-                        bits: key.strip_prefix("normalize-stderr-").and_then(|b| {
-                            b.strip_suffix("bit").and_then(|b| b.parse().ok())
-                        }),
-                    }),
-                    Err(e) => unsupported.push(format!(
-                        "the `{key}` rule of line {line}, whose regex this reader cannot compile ({e})"
-                    )),
-                },
-                None => unsupported.push(format!(
-                    "the `{key}` rule of line {line}, which is not `\"REGEX\" -> \"REPLACEMENT\"`"
-                )),
+            "compile-flags" => compile_flags(value, case, &mut unsupported),
+            "normalize-stderr"
+            | "normalize-stderr-test"
+            | "normalize-stderr-32bit"
+            | "normalize-stderr-64bit" => match normalize_rule(key, value, *line) {
+                Ok(rule) => props.normalize_stderr.push(rule),
+                Err(why) => unsupported.push(why),
             },
             "dont-check-compiler-stderr" => props.check_stderr = false,
             "stderr-per-bitwidth" => props.stderr_per_bitwidth = true,
@@ -271,14 +243,67 @@ pub(crate) fn apply(case: &mut Case, path: &Path, directives: &[Spanned<String>]
     if !unsupported.is_empty() {
         case.unsupported = Some(format!("compiletest test needs {}", unsupported.join(", ")));
     }
-    case.expectation = match pass {
+    case.expectation = expectation_of(pass, path);
+    case.compiletest = Some(props);
+}
+
+/// A test is expected to pass when a `*-pass` directive says so; else to fail with the error
+/// codes of its `.stderr` (any error, when it names none).
+fn expectation_of(pass: Option<bool>, path: &Path) -> Expectation {
+    match pass {
         Some(true) => Expectation::Pass,
         _ => match stderr_codes(&path.with_extension("stderr")) {
             Some(codes) if !codes.is_empty() => Expectation::Fail(codes),
             _ => Expectation::FailAny,
         },
-    };
-    case.compiletest = Some(props);
+    }
+}
+
+/// What follows a directive's key, its `:` left out.
+fn value_of<'a>(d: &'a str, key: &str) -> &'a str {
+    d[key.len()..]
+        .trim_start()
+        .strip_prefix(':')
+        .unwrap_or(&d[key.len()..])
+        .trim()
+}
+
+/// A `compile-flags` directive's flags, onto the case's; the unstable (`-Z`) ones, which a
+/// stable rustc refuses, into `unsupported`.
+fn compile_flags(value: &str, case: &mut Case, unsupported: &mut Vec<String>) {
+    let mut flags = split_flags(value).into_iter();
+    while let Some(flag) = flags.next() {
+        if flag == "-Z" {
+            // `-Z name`: the value is part of the unstable flag, not a flag.
+            let name = flags.next().unwrap_or_default();
+            unsupported.push(format!("the unstable flag `-Z {name}`"));
+        } else if flag.starts_with("-Z") {
+            unsupported.push(format!("the unstable flag `{flag}`"));
+        } else {
+            case.flags.push(flag);
+        }
+    }
+}
+
+/// A `normalize-stderr*` directive's rule (of line `line`), or why this reader cannot use it.
+fn normalize_rule(key: &str, value: &str, line: usize) -> Result<Rule, String> {
+    match parse_rule(value) {
+        Some((regex, replacement)) => match regex_lite::Regex::new(&regex) {
+            Ok(_) => Ok(Rule {
+                regex,
+                replacement,
+                bits: key
+                    .strip_prefix("normalize-stderr-")
+                    .and_then(|b| b.strip_suffix("bit").and_then(|b| b.parse().ok())),
+            }),
+            Err(e) => Err(format!(
+                "the `{key}` rule of line {line}, whose regex this reader cannot compile ({e})"
+            )),
+        },
+        None => Err(format!(
+            "the `{key}` rule of line {line}, which is not `\"REGEX\" -> \"REPLACEMENT\"`"
+        )),
+    }
 }
 
 /// The error codes of a compiletest `.stderr`: `E0277` for `error[E0277]: …`, `-` for an
