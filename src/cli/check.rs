@@ -34,35 +34,8 @@ pub fn run(args: CheckArgs) -> CmdResult {
     let mut options = run_options(&args.run, root);
     options.bless = args.bless;
     options.compare_stderr = args.compare == Compare::Stderr;
-    if args.bless && !toolchain.is_pinned() {
-        return Err(one(Error::usage(format!(
-            "--bless writes the pinned output, which belongs to {}; this is {}",
-            sendsync::toolchain::pinned(),
-            toolchain.release
-        ))));
-    }
-    if args.bless && !args.bless_outside_corpus {
-        let corpus_root = corpus::bundled_root();
-        let outside: Vec<Error> = cases
-            .iter()
-            .filter(|c| {
-                let abs = std::path::absolute(&c.path).unwrap_or_else(|_| c.path.clone());
-                c.expectation.is_pinned() && !abs.starts_with(&corpus_root)
-            })
-            .map(|c| {
-                Error::input(
-                    &c.stderr_path(),
-                    None,
-                    format!(
-                        "--bless would write this file outside the corpus ({}); add --bless-outside-corpus to allow it",
-                        corpus_root.display()
-                    ),
-                )
-            })
-            .collect();
-        if !outside.is_empty() {
-            return Err(outside);
-        }
+    if args.bless {
+        bless_allowed(&args, &toolchain, &cases)?;
     }
     if args.toolchain.is_explicit()
         && toolchain.clippy.is_none()
@@ -83,13 +56,60 @@ pub fn run(args: CheckArgs) -> CmdResult {
             eprintln!("blessed {}", path.display());
         }
     }
+    print_report(&args, &toolchain, &results, &options);
+    Ok(exit_code(&results))
+}
 
+/// `--bless` writes the pinned output: only on the pinned toolchain, and (without
+/// `--bless-outside-corpus`) only inside the corpus.
+fn bless_allowed(
+    args: &CheckArgs,
+    toolchain: &Toolchain,
+    cases: &[Case],
+) -> Result<(), Vec<Error>> {
+    if !toolchain.is_pinned() {
+        return Err(one(Error::usage(format!(
+            "--bless writes the pinned output, which belongs to {}; this is {}",
+            sendsync::toolchain::pinned(),
+            toolchain.release
+        ))));
+    }
+    if args.bless_outside_corpus {
+        return Ok(());
+    }
+    let corpus_root = corpus::bundled_root();
+    let outside: Vec<Error> = cases
+        .iter()
+        .filter(|c| {
+            let abs = std::path::absolute(&c.path).unwrap_or_else(|_| c.path.clone());
+            c.expectation.is_pinned() && !abs.starts_with(&corpus_root)
+        })
+        .map(|c| {
+            Error::input(
+                &c.stderr_path(),
+                None,
+                format!(
+                    "--bless would write this file outside the corpus ({}); add --bless-outside-corpus to allow it",
+                    corpus_root.display()
+                ),
+            )
+        })
+        .collect();
+    if outside.is_empty() {
+        Ok(())
+    } else {
+        Err(outside)
+    }
+}
+
+/// The report on stdout (text or JSON), and the HTML one written beside.
+fn print_report(args: &CheckArgs, toolchain: &Toolchain, results: &[Checked], options: &Options) {
     // One HTML report per toolchain, replaced by the next check on it (as `cargo doc` replaces
     // target/doc): the output names it, on stderr when stdout is JSON.
     let html = sendsync::paths::check_report(&toolchain.name);
     let report = CheckReport {
-        toolchain: &toolchain,
-        results: &results,
+        toolchain,
+        results,
         comparison: options.comparison(),
         all: args.all,
     };
@@ -104,12 +124,16 @@ pub fn run(args: CheckArgs) -> CmdResult {
         (Ok(()), Format::Json) => eprintln!("report: {}", html.display()),
         (Err(e), _) => eprintln!("warning: no HTML report: {e}"),
     }
+}
+
+/// 2 when a case could not be checked, 1 when one failed, else 0.
+fn exit_code(results: &[Checked]) -> u8 {
     if results.iter().any(|r| r.verdict == check::Verdict::Error) {
-        return Ok(2);
+        return 2;
     }
-    Ok(if results.iter().any(|r| r.verdict.is_failure()) {
+    if results.iter().any(|r| r.verdict.is_failure()) {
         1
     } else {
         0
-    })
+    }
 }

@@ -47,12 +47,28 @@ pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Progr
     if files.is_empty() {
         return Err(one(Error::input(&paths[0], None, "no .rs programs here")));
     }
+    let (mut cases, mut errors) = read_cases(&files, paths, named.as_ref());
+    drop_missing_fixes(&mut cases, &mut errors);
+    Ok(Programs {
+        root: root_for(&files[0]),
+        cases,
+        errors,
+    })
+}
+
+/// Each file read as a case (with the crates of `named`, or of its folder's manifest, when it
+/// uses crates), or its error.
+fn read_cases(
+    files: &[PathBuf],
+    paths: &[PathBuf],
+    named: Option<&sendsync::input::manifest::Source>,
+) -> (Vec<Case>, Vec<Error>) {
     let mut cases = Vec::new();
     let mut errors = Vec::new();
-    for file in &files {
+    for file in files {
         let loaded = Case::load_lenient(file).and_then(|mut c| {
             if c.deps.is_none() && (c.format == Format::Plain || !c.crates.is_empty()) {
-                if let Some(source) = named.clone().or_else(|| folder_manifest(paths, file)) {
+                if let Some(source) = named.cloned().or_else(|| folder_manifest(paths, file)) {
                     c.use_deps(source)?;
                 }
             }
@@ -63,8 +79,12 @@ pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Progr
             Err(e) => errors.push(e),
         }
     }
-    // A fix must exist: among the programs checked, beside the case, or (for a case of the
-    // bundled corpus) in the corpus.
+    (cases, errors)
+}
+
+/// A fix must exist: among the programs checked, beside the case, or (for a case of the
+/// bundled corpus) in the corpus. A case whose fix does not is an error instead.
+fn drop_missing_fixes(cases: &mut Vec<Case>, errors: &mut Vec<Error>) {
     let mut names: std::collections::BTreeSet<String> =
         cases.iter().map(|c| c.name.clone()).collect();
     let bundled = corpus::bundled_root();
@@ -94,11 +114,6 @@ pub fn load_programs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Progr
         }
         missing.is_empty()
     });
-    Ok(Programs {
-        root: root_for(&files[0]),
-        cases,
-        errors,
-    })
 }
 
 /// The manifest of the folder `file` was found in: a `Cargo.toml` in its own folder or one

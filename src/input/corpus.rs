@@ -157,6 +157,17 @@ fn read_topic(dir: &Path, name: &str) -> Result<Topic> {
 /// case.
 pub(crate) fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
     let mut errors = Vec::new();
+    let by_name = unique_names(cases, &mut errors);
+    for case in cases {
+        errors.extend(fix_errors(case, &by_name));
+        errors.extend(pin_errors(case));
+    }
+    errors.extend(orphan_stderrs(cases, stderrs));
+    errors
+}
+
+/// The cases by name, and an error in `errors` for each name taken twice.
+fn unique_names<'c>(cases: &'c [Case], errors: &mut Vec<Error>) -> HashMap<&'c str, &'c Case> {
     let mut by_name: HashMap<&str, &Case> = HashMap::new();
     for case in cases {
         if let Some(first) = by_name.insert(&case.name, case) {
@@ -171,81 +182,94 @@ pub(crate) fn validate(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
             ));
         }
     }
-    for case in cases {
-        let fix_line = case.line(Directive::Fix);
-        if case.expectation.is_fail() && case.fix.is_empty() {
-            errors.push(Error::input(
+    by_name
+}
+
+/// A failing or lint case's `fix:`: present, and naming passing cases.
+fn fix_errors(case: &Case, by_name: &HashMap<&str, &Case>) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let fix_line = case.line(Directive::Fix);
+    if case.expectation.is_fail() && case.fix.is_empty() {
+        errors.push(Error::input(
+            &case.path,
+            case.line(Directive::Fail),
+            "a failing case needs `//@ fix: NAME`, the passing case that repairs it",
+        ));
+    }
+    if case.expectation.is_lint() && case.fix.is_empty() {
+        errors.push(Error::input(
+            &case.path,
+            case.line(Directive::Lint),
+            "a lint case needs `//@ fix: NAME`, the passing case in which the lints do not fire",
+        ));
+    }
+    for fix in case.fix.iter().filter(|_| case.expectation.is_pinned()) {
+        match by_name.get(fix.as_str()) {
+            None => errors.push(Error::input(
                 &case.path,
-                case.line(Directive::Fail),
-                "a failing case needs `//@ fix: NAME`, the passing case that repairs it",
-            ));
-        }
-        if case.expectation.is_lint() && case.fix.is_empty() {
-            errors.push(Error::input(
+                fix_line,
+                format!("`fix: {fix}` names no case in the corpus"),
+            )),
+            Some(target) if target.expectation != Expectation::Pass => errors.push(Error::input(
                 &case.path,
-                case.line(Directive::Lint),
-                "a lint case needs `//@ fix: NAME`, the passing case in which the lints do not fire",
-            ));
-        }
-        for fix in case.fix.iter().filter(|_| case.expectation.is_pinned()) {
-            match by_name.get(fix.as_str()) {
-                None => errors.push(Error::input(
-                    &case.path,
-                    fix_line,
-                    format!("`fix: {fix}` names no case in the corpus"),
-                )),
-                Some(target) if target.expectation != Expectation::Pass => {
-                    errors.push(Error::input(
-                        &case.path,
-                        fix_line,
-                        format!(
-                            "`fix: {fix}` names a case that does not pass ({})",
-                            target.path.display()
-                        ),
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-        let missing = |what: &str, how: &str| {
-            Error::input(
-                &case.path,
-                None,
+                fix_line,
                 format!(
-                    "{what} needs its pinned stderr {} (make it with {how})",
-                    case.stderr_path().display()
+                    "`fix: {fix}` names a case that does not pass ({})",
+                    target.path.display()
                 ),
-            )
-        };
-        if case.expectation.is_fail() {
-            errors.extend(read_pin(&case.stderr_path(), || {
-                missing(
-                    "a failing case",
-                    "`TRYBUILD=overwrite cargo test --test ui`",
-                )
-            }));
-        }
-        if case.expectation.is_lint() {
-            errors.extend(read_pin(&case.stderr_path(), || {
-                missing("a lint case", "`sendsync check --bless`")
-            }));
+            )),
+            Some(_) => {}
         }
     }
+    errors
+}
+
+/// A failing or lint case's pinned stderr: there, and readable.
+fn pin_errors(case: &Case) -> Option<Error> {
+    let missing = |what: &str, how: &str| {
+        Error::input(
+            &case.path,
+            None,
+            format!(
+                "{what} needs its pinned stderr {} (make it with {how})",
+                case.stderr_path().display()
+            ),
+        )
+    };
+    if case.expectation.is_fail() {
+        return read_pin(&case.stderr_path(), || {
+            missing(
+                "a failing case",
+                "`TRYBUILD=overwrite cargo test --test ui`",
+            )
+        });
+    }
+    if case.expectation.is_lint() {
+        return read_pin(&case.stderr_path(), || {
+            missing("a lint case", "`sendsync check --bless`")
+        });
+    }
+    None
+}
+
+/// The pinned stderrs that no failing or lint case owns.
+fn orphan_stderrs(cases: &[Case], stderrs: &[PathBuf]) -> Vec<Error> {
     let expected: BTreeMap<PathBuf, &Case> = cases
         .iter()
         .filter(|c| c.expectation.is_pinned())
         .map(|c| (c.stderr_path(), c))
         .collect();
-    for stderr in stderrs {
-        if !expected.contains_key(stderr) {
-            errors.push(Error::input(
+    stderrs
+        .iter()
+        .filter(|stderr| !expected.contains_key(*stderr))
+        .map(|stderr| {
+            Error::input(
                 stderr,
                 None,
                 "a pinned stderr with no failing case (nor lint case) beside it: delete it, or restore its case",
-            ));
-        }
-    }
-    errors
+            )
+        })
+        .collect()
 }
 
 /// The problem with a pin the corpus promises, if any: `missing()` when there is no file, else

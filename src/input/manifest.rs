@@ -80,10 +80,6 @@ impl Manifest {
         let doc: toml::Table = text
             .parse()
             .map_err(|e: toml::de::Error| manifest_error(path, &text, &e))?;
-        let tables: &[&str] = match source.sections {
-            Sections::Dev => &["dev-dependencies"],
-            Sections::All => &["dependencies", "dev-dependencies"],
-        };
         let dir = path.parent().unwrap_or(Path::new("."));
         // `[package.metadata.sendsync]`: which dev-dependencies are the corpus's (the others
         // are the tests' own), and the lock they are built with: one that holds versions that
@@ -93,65 +89,9 @@ impl Manifest {
             .get("package")
             .and_then(|p| p.get("metadata"))
             .and_then(|m| m.get("sendsync"));
-        let only: Option<Vec<String>> =
-            match (source.sections, metadata.and_then(|m| m.get("crates"))) {
-                (Sections::Dev, Some(list)) => Some(
-                    list.as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(|v| v.as_str().map(str::to_string))
-                        .collect::<Option<Vec<_>>>()
-                        .ok_or_else(|| {
-                            Error::input(
-                            path,
-                            None,
-                            "`package.metadata.sendsync.crates` must be a list of dependency names",
-                        )
-                        })?,
-                ),
-                _ => None,
-            };
-        let mut deps = BTreeMap::new();
-        for table in tables {
-            let Some(entries) = doc.get(*table) else {
-                continue;
-            };
-            let entries = entries
-                .as_table()
-                .ok_or_else(|| Error::input(path, None, format!("`[{table}]` is not a table")))?;
-            for (name, spec) in entries {
-                if only.as_ref().is_some_and(|o| !o.contains(name)) {
-                    continue;
-                }
-                deps.insert(name.clone(), absolute_paths(path, dir, name, spec)?);
-            }
-        }
-        if let Some(missing) = only.iter().flatten().find(|n| !deps.contains_key(*n)) {
-            return Err(Error::input(
-                path,
-                None,
-                format!("`package.metadata.sendsync.crates` names `{missing}`, which is not among its [dev-dependencies]"),
-            ));
-        }
-        let lock_path = match metadata
-            .and_then(|m| m.get("lock"))
-            .and_then(|l| l.as_str())
-        {
-            Some(lock) if source.sections == Sections::Dev => dir.join(lock),
-            _ => dir.join("Cargo.lock"),
-        };
-        if source.sections == Sections::Dev && only.is_some() && !lock_path.is_file() {
-            return Err(Error::input(
-                &lock_path,
-                None,
-                "the corpus's crates lock is missing: make it with `scripts/lock-corpus-crates.sh`",
-            ));
-        }
-        let lock = if lock_path.is_file() {
-            Some(crate::fs::read_text(&lock_path)?)
-        } else {
-            None
-        };
+        let only = corpus_crates(source, metadata)?;
+        let deps = dependencies(source, &doc, dir, only.as_deref())?;
+        let lock = read_lock(source, dir, metadata, only.is_some())?;
         Ok(Manifest {
             source: source.clone(),
             deps,
@@ -185,6 +125,103 @@ impl Manifest {
         doc.insert("workspace".into(), toml::Table::new().into());
         toml::to_string(&doc).expect("a table of strings serializes")
     }
+}
+
+/// `package.metadata.sendsync.crates` of the bundled manifest: the dev-dependencies that are
+/// the corpus's, if it lists them.
+fn corpus_crates(source: &Source, metadata: Option<&toml::Value>) -> Result<Option<Vec<String>>> {
+    let path = &source.manifest;
+    Ok(
+        match (source.sections, metadata.and_then(|m| m.get("crates"))) {
+            (Sections::Dev, Some(list)) => Some(
+                list.as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|v| v.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| {
+                        Error::input(
+                            path,
+                            None,
+                            "`package.metadata.sendsync.crates` must be a list of dependency names",
+                        )
+                    })?,
+            ),
+            _ => None,
+        },
+    )
+}
+
+/// The dependencies of the source's tables (only those in `only`, when given), each named in
+/// `only` present.
+fn dependencies(
+    source: &Source,
+    doc: &toml::Table,
+    dir: &Path,
+    only: Option<&[String]>,
+) -> Result<BTreeMap<String, toml::Value>> {
+    let path = &source.manifest;
+    let tables: &[&str] = match source.sections {
+        Sections::Dev => &["dev-dependencies"],
+        Sections::All => &["dependencies", "dev-dependencies"],
+    };
+    let mut deps = BTreeMap::new();
+    for table in tables {
+        let Some(entries) = doc.get(*table) else {
+            continue;
+        };
+        let entries = entries
+            .as_table()
+            .ok_or_else(|| Error::input(path, None, format!("`[{table}]` is not a table")))?;
+        for (name, spec) in entries {
+            if only.is_some_and(|o| !o.contains(name)) {
+                continue;
+            }
+            deps.insert(name.clone(), absolute_paths(path, dir, name, spec)?);
+        }
+    }
+    if let Some(missing) = only
+        .iter()
+        .copied()
+        .flatten()
+        .find(|n| !deps.contains_key(*n))
+    {
+        return Err(Error::input(
+            path,
+            None,
+            format!("`package.metadata.sendsync.crates` names `{missing}`, which is not among its [dev-dependencies]"),
+        ));
+    }
+    Ok(deps)
+}
+
+/// The lock beside the manifest (the bundled one's as `package.metadata.sendsync.lock`
+/// names it), if there is one; the corpus's crates (`listed`) need theirs.
+fn read_lock(
+    source: &Source,
+    dir: &Path,
+    metadata: Option<&toml::Value>,
+    listed: bool,
+) -> Result<Option<String>> {
+    let lock_path = match metadata
+        .and_then(|m| m.get("lock"))
+        .and_then(|l| l.as_str())
+    {
+        Some(lock) if source.sections == Sections::Dev => dir.join(lock),
+        _ => dir.join("Cargo.lock"),
+    };
+    if source.sections == Sections::Dev && listed && !lock_path.is_file() {
+        return Err(Error::input(
+            &lock_path,
+            None,
+            "the corpus's crates lock is missing: make it with `scripts/lock-corpus-crates.sh`",
+        ));
+    }
+    Ok(if lock_path.is_file() {
+        Some(crate::fs::read_text(&lock_path)?)
+    } else {
+        None
+    })
 }
 
 fn manifest_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {

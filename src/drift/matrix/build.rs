@@ -9,12 +9,7 @@ pub(crate) fn from_history(
     histories: &[(&Case, crate::drift::history::History)],
     baseline: &str,
 ) -> Matrix {
-    let mut entries: BTreeMap<String, crate::drift::history::Entry> = BTreeMap::new();
-    for (_, h) in histories {
-        for (key, e) in &h.toolchains {
-            entries.entry(key.clone()).or_insert_with(|| e.clone());
-        }
-    }
+    let entries = recorded_toolchains(histories);
     let mut toolchains: Vec<String> = entries.keys().cloned().collect();
     toolchains.sort_by_key(|k| crate::drift::history::order(&entries[k]));
     let toolchain_info = entries
@@ -37,29 +32,7 @@ pub(crate) fn from_history(
             min_rust: case.min_rust.as_ref().map(|v| v.to_string()),
             cells: toolchains
                 .iter()
-                .map(|t| {
-                    let cell = match h.toolchains.get(t).and_then(|e| h.variants.get(&e.variant)) {
-                        Some(v) => Cell {
-                            outcome: v.outcome.clone(),
-                            codes: v.codes.clone(),
-                            messages: v.headlines(),
-                            drift: Drift::Identical,
-                            diagnostics: v.diagnostics.clone(),
-                            stderr: String::new(),
-                            why: String::new(),
-                            chains: crate::engine::chain::chains(
-                                &v.diagnostics,
-                                Some(&case.source),
-                            ),
-                            linted: v.linted,
-                        },
-                        None if h.toolchains.contains_key(t) => {
-                            Cell::empty("n/a", Drift::NotApplicable)
-                        }
-                        None => Cell::empty("missing", Drift::Missing),
-                    };
-                    (t.clone(), cell)
-                })
+                .map(|t| (t.clone(), history_cell(case, h, t)))
                 .collect(),
         })
         .collect();
@@ -68,6 +41,48 @@ pub(crate) fn from_history(
     } else {
         toolchains.last().cloned().unwrap_or_default()
     };
+    classified(baseline, toolchains, toolchain_info, cases)
+}
+
+/// Every toolchain the histories record, with the first history's entry for it.
+fn recorded_toolchains(
+    histories: &[(&Case, crate::drift::history::History)],
+) -> BTreeMap<String, crate::drift::history::Entry> {
+    let mut entries: BTreeMap<String, crate::drift::history::Entry> = BTreeMap::new();
+    for (_, h) in histories {
+        for (key, e) in &h.toolchains {
+            entries.entry(key.clone()).or_insert_with(|| e.clone());
+        }
+    }
+    entries
+}
+
+/// The cell of `case` on toolchain `t` as its history `h` records it.
+fn history_cell(case: &Case, h: &crate::drift::history::History, t: &str) -> Cell {
+    match h.toolchains.get(t).and_then(|e| h.variants.get(&e.variant)) {
+        Some(v) => Cell {
+            outcome: v.outcome.clone(),
+            codes: v.codes.clone(),
+            messages: v.headlines(),
+            drift: Drift::Identical,
+            diagnostics: v.diagnostics.clone(),
+            stderr: String::new(),
+            why: String::new(),
+            chains: crate::engine::chain::chains(&v.diagnostics, Some(&case.source)),
+            linted: v.linted,
+        },
+        None if h.toolchains.contains_key(t) => Cell::empty("n/a", Drift::NotApplicable),
+        None => Cell::empty("missing", Drift::Missing),
+    }
+}
+
+/// The matrix of these parts, its cells classified against `baseline`.
+fn classified(
+    baseline: String,
+    toolchains: Vec<String>,
+    toolchain_info: BTreeMap<String, Option<ToolchainInfo>>,
+    cases: Vec<Row>,
+) -> Matrix {
     let mut m = Matrix {
         baseline,
         toolchains,
@@ -129,22 +144,7 @@ pub fn build(
     options.mode = Some(Mode::Check);
     options.compare_stderr = false;
     options.unbuildable_crates_not_applicable = true;
-    let root = options.root.clone();
-    let mut rows: Vec<Row> = cases
-        .iter()
-        .map(|c| Row {
-            name: c.name.clone(),
-            path: c
-                .path
-                .strip_prefix(&root)
-                .unwrap_or(&c.path)
-                .display()
-                .to_string(),
-            topic: c.topic.clone(),
-            min_rust: c.min_rust.as_ref().map(|v| v.to_string()),
-            cells: BTreeMap::new(),
-        })
-        .collect();
+    let mut rows = empty_rows(cases, &options.root);
     let mut info = BTreeMap::new();
     for name in names {
         match Toolchain::resolve(&Spec::Rustup(name.clone())) {
@@ -158,23 +158,7 @@ pub fn build(
             }
             Ok(tc) => {
                 info.insert(name.clone(), Some(info_of(&tc)));
-                let results = check::check_all(&tc, cases, &options, |c| progress(name, c));
-                for (row, r) in rows.iter_mut().zip(&results) {
-                    let cell = match (&r.outcome, &r.verdict) {
-                        (Some(o), _) => Cell::from_outcome(o, &r.case.source),
-                        (None, check::Verdict::NotApplicable) => {
-                            Cell::empty("n/a", Drift::NotApplicable)
-                        }
-                        (None, _) => {
-                            return Err(Error::CaseFailed {
-                                case: r.case.name.clone(),
-                                toolchain: name.clone(),
-                                reason: r.reason.clone(),
-                            })
-                        }
-                    };
-                    row.cells.insert(name.clone(), cell);
-                }
+                check_on(&tc, name, cases, &options, &mut rows, &mut progress)?;
             }
         }
     }
@@ -185,14 +169,54 @@ pub fn build(
             baseline: true,
         });
     }
-    let mut matrix = Matrix {
-        baseline,
-        toolchains: names.to_vec(),
-        toolchain_info: info,
-        cases: rows,
-    };
-    matrix.classify();
-    Ok(matrix)
+    Ok(classified(baseline, names.to_vec(), info, rows))
+}
+
+/// One row per case, with no cells yet; paths relative to `root`.
+fn empty_rows(cases: &[Case], root: &Path) -> Vec<Row> {
+    cases
+        .iter()
+        .map(|c| Row {
+            name: c.name.clone(),
+            path: c
+                .path
+                .strip_prefix(root)
+                .unwrap_or(&c.path)
+                .display()
+                .to_string(),
+            topic: c.topic.clone(),
+            min_rust: c.min_rust.as_ref().map(|v| v.to_string()),
+            cells: BTreeMap::new(),
+        })
+        .collect()
+}
+
+/// Checks `cases` on `tc` (named `name`) and puts each outcome in its row's cell; a case
+/// that gave no outcome and is not `n/a` fails the build.
+fn check_on(
+    tc: &Toolchain,
+    name: &str,
+    cases: &[Case],
+    options: &Options,
+    rows: &mut [Row],
+    progress: &mut impl FnMut(&str, &check::Checked),
+) -> Result<()> {
+    let results = check::check_all(tc, cases, options, |c| progress(name, c));
+    for (row, r) in rows.iter_mut().zip(&results) {
+        let cell = match (&r.outcome, &r.verdict) {
+            (Some(o), _) => Cell::from_outcome(o, &r.case.source),
+            (None, check::Verdict::NotApplicable) => Cell::empty("n/a", Drift::NotApplicable),
+            (None, _) => {
+                return Err(Error::CaseFailed {
+                    case: r.case.name.clone(),
+                    toolchain: name.to_string(),
+                    reason: r.reason.clone(),
+                })
+            }
+        };
+        row.cells.insert(name.to_string(), cell);
+    }
+    Ok(())
 }
 
 pub(crate) fn info_of(tc: &Toolchain) -> ToolchainInfo {
@@ -299,18 +323,7 @@ pub fn merge(parts: Vec<(String, Matrix)>, baseline: Option<&str>) -> Result<Mat
     for (file, part) in parts {
         for name in &part.toolchains {
             let part_info = part.toolchain_info.get(name).cloned().flatten();
-            if let (Some(Some(existing)), Some(new)) = (info.get(name), &part_info) {
-                if existing != new {
-                    return Err(Error::MergeConflict {
-                        toolchain: name.clone(),
-                        message: format!(
-                            "toolchain `{name}` means different compilers in the merged files ({} and {} in {file})",
-                            describe(existing),
-                            describe(new)
-                        ),
-                    });
-                }
-            }
+            same_compiler(name, info.get(name), &part_info, &file)?;
             if !names.contains(name) {
                 names.push(name.clone());
             }
@@ -318,41 +331,9 @@ pub fn merge(parts: Vec<(String, Matrix)>, baseline: Option<&str>) -> Result<Mat
                 info.insert(name.clone(), part_info.clone());
             }
             for prow in &part.cases {
-                let Some(cell) = prow.cells.get(name) else {
-                    continue;
-                };
-                // Rows are matched by path (relative to the checked root), not by name: two
-                // folders may hold cases of the same name.
-                let row = match rows.iter_mut().position(|r| r.path == prow.path) {
-                    Some(i) => &mut rows[i],
-                    None => {
-                        rows.push(Row {
-                            cells: BTreeMap::new(),
-                            ..prow.clone()
-                        });
-                        rows.last_mut().expect("just pushed")
-                    }
-                };
-                let key = (prow.path.clone(), name.clone());
-                match row.cells.get(name) {
-                    // A real cell (or another `missing`) stays.
-                    Some(_) if cell.outcome == "missing" => continue,
-                    Some(old) if old.outcome != "missing" && !same_cell(old, cell) => {
-                        return Err(Error::MergeConflict {
-                            toolchain: name.clone(),
-                            message: format!(
-                                "{} on `{name}` differs between {} and {file}: {} against {}",
-                                prow.path,
-                                source.get(&key).map_or("an earlier file", String::as_str),
-                                cell_label(old),
-                                cell_label(cell)
-                            ),
-                        });
-                    }
-                    _ => {}
+                if let Some(cell) = prow.cells.get(name) {
+                    merge_cell(&mut rows, &mut source, prow, name, cell, &file)?;
                 }
-                row.cells.insert(name.clone(), cell.clone());
-                source.insert(key, file.clone());
             }
         }
     }
@@ -364,14 +345,74 @@ pub fn merge(parts: Vec<(String, Matrix)>, baseline: Option<&str>) -> Result<Mat
         }
     }
     let baseline = choose_baseline(&names, &info, baseline)?;
-    let mut matrix = Matrix {
-        baseline,
-        toolchains: names,
-        toolchain_info: info,
-        cases: rows,
+    Ok(classified(baseline, names, info, rows))
+}
+
+/// A merge conflict when toolchain `name` means another compiler in `file` than before.
+fn same_compiler(
+    name: &str,
+    existing: Option<&Option<ToolchainInfo>>,
+    new: &Option<ToolchainInfo>,
+    file: &str,
+) -> Result<()> {
+    if let (Some(Some(existing)), Some(new)) = (existing, new) {
+        if existing != new {
+            return Err(Error::MergeConflict {
+                toolchain: name.to_string(),
+                message: format!(
+                    "toolchain `{name}` means different compilers in the merged files ({} and {} in {file})",
+                    describe(existing),
+                    describe(new)
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Puts `cell` (of `prow` on toolchain `name`, from `file`) in the merged rows: a real cell
+/// already there stays when `cell` is `missing`, and conflicts when it says otherwise.
+fn merge_cell(
+    rows: &mut Vec<Row>,
+    source: &mut BTreeMap<(String, String), String>,
+    prow: &Row,
+    name: &str,
+    cell: &Cell,
+    file: &str,
+) -> Result<()> {
+    // Rows are matched by path (relative to the checked root), not by name: two folders may
+    // hold cases of the same name.
+    let row = match rows.iter_mut().position(|r| r.path == prow.path) {
+        Some(i) => &mut rows[i],
+        None => {
+            rows.push(Row {
+                cells: BTreeMap::new(),
+                ..prow.clone()
+            });
+            rows.last_mut().expect("just pushed")
+        }
     };
-    matrix.classify();
-    Ok(matrix)
+    let key = (prow.path.clone(), name.to_string());
+    match row.cells.get(name) {
+        // A real cell (or another `missing`) stays.
+        Some(_) if cell.outcome == "missing" => return Ok(()),
+        Some(old) if old.outcome != "missing" && !same_cell(old, cell) => {
+            return Err(Error::MergeConflict {
+                toolchain: name.to_string(),
+                message: format!(
+                    "{} on `{name}` differs between {} and {file}: {} against {}",
+                    prow.path,
+                    source.get(&key).map_or("an earlier file", String::as_str),
+                    cell_label(old),
+                    cell_label(cell)
+                ),
+            });
+        }
+        _ => {}
+    }
+    row.cells.insert(name.to_string(), cell.clone());
+    source.insert(key, file.to_string());
+    Ok(())
 }
 
 /// Two cells say the same, whatever drift they were classified as.

@@ -280,188 +280,242 @@ pub(super) fn parse(tokens: &[Token]) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Token::Code(code) = &tokens[i] else {
-            i += 1;
-            continue;
+        i = match &tokens[i] {
+            Token::Code(code) => claims_about(tokens, i, code, &mut out),
+            _ => i + 1,
         };
-        let mut p = Parser {
-            t: tokens,
-            i: i + 1,
-        };
-        // `X: Send` holds, `X: Sync` when `T: Sync`: a bound written as one code span is a
-        // claim only so; elsewhere ("needs `X: Sync`") it is a requirement.
-        if let Some((ty, tr)) = code.rsplit_once(": ") {
-            if let (true, Some((traits, negated))) = (is_type(ty), auto_traits(tr)) {
-                let holds_word = p.word(&["holds"]);
-                let cond = p.qualifier(!negated, false);
-                let claimed = match cond {
-                    Some(Cond::Always) => holds_word,
-                    Some(_) => true,
-                    None => false,
-                };
-                if claimed {
-                    for t in traits {
-                        out.push(claim(ty, t.name(), !negated, cond.clone().unwrap()));
-                    }
-                    i = p.i;
-                    continue;
-                }
-            }
-        }
-        if !is_type(code) || names_a_value(tokens, i) {
-            i += 1;
-            continue;
-        }
-        // `X`, `Y` and `Z` are …
-        let mut subjects = vec![code.clone()];
-        loop {
-            let at = p.i;
-            let comma = p.mark(&[',']);
-            let and = p.word(&["and", "or"]);
-            match (comma || and, p.code()) {
-                (true, Some(next)) if is_type(&next) => subjects.push(next),
-                _ => {
-                    p.i = at;
-                    break;
-                }
-            }
-        }
-        let before = out.len();
-        // "`X`, which is …"; "`X` therefore is …".
-        let at = p.i;
-        if !(p.mark(&[',']) && p.word(&["which"])) {
-            p.i = at;
-        }
-        p.word(&["therefore", "then", "also", "itself", "thus"]);
-        let singular = p.word(&["is"]);
-        if singular || p.word(&["are"]) {
-            if singular {
-                // "captures `&Rc<u8>`, and `&T` is …": only the last is the subject.
-                subjects.drain(..subjects.len() - 1);
-            }
-            p.word(&[
-                "also",
-                "always",
-                "still",
-                "itself",
-                "automatically",
-                "therefore",
-            ]);
-            let only = p.word(&["only"]);
-            subject_predicates(&mut p, &subjects, only, &mut out);
-        } else if p.word(&["implements", "implement"]) {
-            if let Some(tr) = p.code() {
-                for s in &subjects {
-                    out.push(claim(s, &tr, true, Cond::Always));
-                }
-            }
-        } else if p.word(&["does", "do"]) && p.word(&["not"]) && p.word(&["implement"]) {
-            if let Some(tr) = p.code() {
-                for s in &subjects {
-                    out.push(claim(s, &tr, false, Cond::Always));
-                }
-            }
-        }
-        i = if out.len() > before { p.i } else { i + 1 };
     }
-    // "makes `X` neither `Send` nor `Sync`", "implements `Send` and `Sync` for `X`".
     for k in 0..tokens.len() {
-        let mut p = Parser { t: tokens, i: k };
-        if p.word(&["makes", "make"]) {
-            if let Some(x) = p.code().filter(|x| is_type(x)) {
-                subject_predicates(&mut p, &[x], false, &mut out);
-            }
-            continue;
-        }
-        p.i = k;
-        if p.word(&["implements", "implement"]) {
-            let mut traits = Vec::new();
-            while let Some(tr) = p.code() {
-                traits.push(tr);
-                if !p.word(&["and"]) {
-                    break;
-                }
-            }
-            if p.word(&["for"]) {
-                if let Some(x) = p.code().filter(|x| is_type(x)) {
-                    let qualified = p.word(&["with"]) && p.word(&["no"]) && p.word(&["bound"]);
-                    for tr in &traits {
-                        let cond = Cond::Always;
-                        if qualified || !matches!(p.t.get(p.i), Some(Token::Word(w)) if w == "only")
-                        {
-                            out.push(claim(&x, tr, true, cond));
-                        }
-                    }
-                }
-            }
-        }
+        verb_first(tokens, k, &mut out);
     }
     out
+}
+
+/// The claims whose subject is the code span `code` at `i` (with the subjects listed after
+/// it); the index to read on from.
+fn claims_about(tokens: &[Token], i: usize, code: &str, out: &mut Vec<Claim>) -> usize {
+    let mut p = Parser {
+        t: tokens,
+        i: i + 1,
+    };
+    if bound_claim(&mut p, code, out) {
+        return p.i;
+    }
+    if !is_type(code) || names_a_value(tokens, i) {
+        return i + 1;
+    }
+    let subjects = more_subjects(&mut p, code);
+    let before = out.len();
+    predicate(&mut p, subjects, out);
+    if out.len() > before {
+        p.i
+    } else {
+        i + 1
+    }
+}
+
+/// `X: Send` holds, `X: Sync` when `T: Sync`: a bound written as one code span is a claim
+/// only so; elsewhere ("needs `X: Sync`") it is a requirement. Whether it was a claim.
+fn bound_claim(p: &mut Parser, code: &str, out: &mut Vec<Claim>) -> bool {
+    let Some((ty, tr)) = code.rsplit_once(": ") else {
+        return false;
+    };
+    let (true, Some((traits, negated))) = (is_type(ty), auto_traits(tr)) else {
+        return false;
+    };
+    let holds_word = p.word(&["holds"]);
+    let cond = p.qualifier(!negated, false);
+    let claimed = match cond {
+        Some(Cond::Always) => holds_word,
+        Some(_) => true,
+        None => false,
+    };
+    if claimed {
+        for t in traits {
+            out.push(claim(ty, t.name(), !negated, cond.clone().unwrap()));
+        }
+    }
+    claimed
+}
+
+/// `X`, `Y` and `Z` are …: the subjects, starting with `first`.
+fn more_subjects(p: &mut Parser, first: &str) -> Vec<String> {
+    let mut subjects = vec![first.to_string()];
+    loop {
+        let at = p.i;
+        let comma = p.mark(&[',']);
+        let and = p.word(&["and", "or"]);
+        match (comma || and, p.code()) {
+            (true, Some(next)) if is_type(&next) => subjects.push(next),
+            _ => {
+                p.i = at;
+                break;
+            }
+        }
+    }
+    subjects
+}
+
+/// What is said of the subjects: "is …", "are …", "implements `X`", "does not implement `X`".
+fn predicate(p: &mut Parser, mut subjects: Vec<String>, out: &mut Vec<Claim>) {
+    // "`X`, which is …"; "`X` therefore is …".
+    let at = p.i;
+    if !(p.mark(&[',']) && p.word(&["which"])) {
+        p.i = at;
+    }
+    p.word(&["therefore", "then", "also", "itself", "thus"]);
+    let singular = p.word(&["is"]);
+    if singular || p.word(&["are"]) {
+        if singular {
+            // "captures `&Rc<u8>`, and `&T` is …": only the last is the subject.
+            subjects.drain(..subjects.len() - 1);
+        }
+        p.word(&[
+            "also",
+            "always",
+            "still",
+            "itself",
+            "automatically",
+            "therefore",
+        ]);
+        let only = p.word(&["only"]);
+        subject_predicates(p, &subjects, only, out);
+    } else if p.word(&["implements", "implement"]) {
+        if let Some(tr) = p.code() {
+            for s in &subjects {
+                out.push(claim(s, &tr, true, Cond::Always));
+            }
+        }
+    } else if p.word(&["does", "do"]) && p.word(&["not"]) && p.word(&["implement"]) {
+        if let Some(tr) = p.code() {
+            for s in &subjects {
+                out.push(claim(s, &tr, false, Cond::Always));
+            }
+        }
+    }
+}
+
+/// The claims whose verb comes first, at `k`: "makes `X` neither `Send` nor `Sync`",
+/// "implements `Send` and `Sync` for `X`".
+fn verb_first(tokens: &[Token], k: usize, out: &mut Vec<Claim>) {
+    let mut p = Parser { t: tokens, i: k };
+    if p.word(&["makes", "make"]) {
+        if let Some(x) = p.code().filter(|x| is_type(x)) {
+            subject_predicates(&mut p, &[x], false, out);
+        }
+        return;
+    }
+    p.i = k;
+    if p.word(&["implements", "implement"]) {
+        let mut traits = Vec::new();
+        while let Some(tr) = p.code() {
+            traits.push(tr);
+            if !p.word(&["and"]) {
+                break;
+            }
+        }
+        if p.word(&["for"]) {
+            if let Some(x) = p.code().filter(|x| is_type(x)) {
+                let qualified = p.word(&["with"]) && p.word(&["no"]) && p.word(&["bound"]);
+                for tr in &traits {
+                    let cond = Cond::Always;
+                    if qualified || !matches!(p.t.get(p.i), Some(Token::Word(w)) if w == "only") {
+                        out.push(claim(&x, tr, true, cond));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One claim per subject and trait.
+fn push_claims(
+    out: &mut Vec<Claim>,
+    subjects: &[String],
+    traits: &[Trait],
+    holds: bool,
+    cond: &Cond,
+) {
+    for s in subjects {
+        for t in traits {
+            out.push(claim(s, t.name(), holds, cond.clone()));
+        }
+    }
 }
 
 /// After `X is`: `Send`; not `Sync`; neither `Send` nor `Sync`; `Send` but not `Sync`;
 /// `Send` when …, but `Sync` only when …; and the qualifiers.
 fn subject_predicates(p: &mut Parser, subjects: &[String], only: bool, out: &mut Vec<Claim>) {
-    let mut push = |traits: &[Trait], holds: bool, cond: &Cond| {
-        for s in subjects {
-            for t in traits {
-                out.push(claim(s, t.name(), holds, cond.clone()));
-            }
-        }
-    };
     if p.word(&["neither"]) {
-        let Some((a, false)) = p.traits() else { return };
-        if !p.word(&["nor"]) {
-            return;
-        }
-        let Some((b, false)) = p.traits() else { return };
-        push(&[a, b].concat(), false, &Cond::Always);
+        neither_nor(p, subjects, out);
         return;
     }
     let negated = p.word(&["not", "never"]);
-    let Some((traits, bang)) = p.traits().or_else(|| p.trait_list().map(|t| (t, false))) else {
+    let Some((mut traits, bang)) = p.traits().or_else(|| p.trait_list().map(|t| (t, false))) else {
         return;
     };
     if bang && !negated {
         // `X` is `!Send`.
-        push(&traits, false, &Cond::Always);
+        push_claims(out, subjects, &traits, false, &Cond::Always);
         return;
     }
     if bang {
         return;
     }
-    let mut traits = traits;
-    if !negated {
-        // `Send` and `Sync`, `Send`/`Sync` (the first was read alone above).
-        let at = p.i;
-        if p.word(&["and"]) || p.mark(&['/']) {
-            match p.traits() {
-                Some((more, false)) => traits.extend(more),
-                _ => p.i = at,
-            }
-        }
-    }
     if negated {
-        // "not `Send` and `Sync`" / "not `Send` or `Sync`": neither.
-        let at = p.i;
-        let mut all = traits.clone();
-        if p.word(&["and", "or", "nor"]) {
-            match p.traits() {
-                Some((more, false)) => all.extend(more),
-                _ => p.i = at,
-            }
-        }
-        if let (false, Some(Cond::Always)) = (only, p.qualifier(false, false)) {
-            push(&all, false, &Cond::Always);
-        }
+        not_predicates(p, subjects, traits, only, out);
         return;
+    }
+    // `Send` and `Sync`, `Send`/`Sync` (the first was read alone above).
+    let at = p.i;
+    if p.word(&["and"]) || p.mark(&['/']) {
+        match p.traits() {
+            Some((more, false)) => traits.extend(more),
+            _ => p.i = at,
+        }
     }
     let Some(cond) = p.qualifier(true, only) else {
         return;
     };
-    push(&traits, true, &cond);
-    // The same subject goes on: ", but `Sync` only when …", "but not `Sync`", ", even though
-    // it is not `Sync`".
+    push_claims(out, subjects, &traits, true, &cond);
+    further_predicates(p, subjects, out);
+}
+
+/// After `X is neither`: `Send` nor `Sync`.
+fn neither_nor(p: &mut Parser, subjects: &[String], out: &mut Vec<Claim>) {
+    let Some((a, false)) = p.traits() else { return };
+    if !p.word(&["nor"]) {
+        return;
+    }
+    let Some((b, false)) = p.traits() else { return };
+    push_claims(out, subjects, &[a, b].concat(), false, &Cond::Always);
+}
+
+/// After `X is not` and its first `traits`: "not `Send` and `Sync`" / "not `Send` or `Sync`"
+/// is neither; a qualifier makes it no claim.
+fn not_predicates(
+    p: &mut Parser,
+    subjects: &[String],
+    traits: Vec<Trait>,
+    only: bool,
+    out: &mut Vec<Claim>,
+) {
+    let at = p.i;
+    let mut all = traits;
+    if p.word(&["and", "or", "nor"]) {
+        match p.traits() {
+            Some((more, false)) => all.extend(more),
+            _ => p.i = at,
+        }
+    }
+    if let (false, Some(Cond::Always)) = (only, p.qualifier(false, false)) {
+        push_claims(out, subjects, &all, false, &Cond::Always);
+    }
+}
+
+/// The same subject goes on: ", but `Sync` only when …", "but not `Sync`", ", even though it
+/// is not `Sync`".
+fn further_predicates(p: &mut Parser, subjects: &[String], out: &mut Vec<Claim>) {
     loop {
         let at = p.i;
         p.mark(&[',']);
@@ -485,7 +539,7 @@ fn subject_predicates(p: &mut Parser, subjects: &[String], only: bool, out: &mut
             p.i = at;
             return;
         };
-        push(&traits, !negated, &cond);
+        push_claims(out, subjects, &traits, !negated, &cond);
     }
 }
 

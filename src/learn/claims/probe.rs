@@ -28,6 +28,22 @@ pub fn answer(
     checks: &[Check],
     cache: Option<&Cache>,
 ) -> Result<Vec<Answer>> {
+    let (source, first_line) = checks_source(context, checks)?;
+    let (status, log) =
+        crate::learn::table::probe::compile_lib(toolchain, &source, edition, extra, cache)?;
+    if status.is_none() {
+        return Err(Error::TimedOut {
+            what: "the claims check".into(),
+            after: crate::learn::table::probe::LIMIT,
+            message: "rustc did not finish the claims check in time".into(),
+        });
+    }
+    Ok(read_answers(&log, first_line, checks.len()))
+}
+
+/// The generated library: `context`, then a module of the checks, one per line; and the line
+/// of the first check.
+fn checks_source(context: Option<&str>, checks: &[Check]) -> Result<(String, usize)> {
     let mut source = String::new();
     if let Some(context) = context {
         source.push_str(context);
@@ -63,17 +79,13 @@ pub fn answer(
         .expect("writing to a String");
     }
     source.push_str("}\n");
+    Ok((source, first_line))
+}
 
-    let (status, log) =
-        crate::learn::table::probe::compile_lib(toolchain, &source, edition, extra, cache)?;
-    if status.is_none() {
-        return Err(Error::TimedOut {
-            what: "the claims check".into(),
-            after: crate::learn::table::probe::LIMIT,
-            message: "rustc did not finish the claims check in time".into(),
-        });
-    }
-    let mut answers: Vec<Answer> = vec![Ok(true); checks.len()];
+/// rustc's JSON log read as the answers to the `n` checks from `first_line` on: an E0277 on a
+/// check's line is "no", any other error there is the check's own problem.
+fn read_answers(log: &str, first_line: usize, n: usize) -> Vec<Answer> {
+    let mut answers: Vec<Answer> = vec![Ok(true); n];
     for line in log.lines() {
         let Ok(d) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -86,7 +98,7 @@ pub fn answer(
             .and_then(|spans| spans.iter().find(|s| s["is_primary"] == true))
             .and_then(|s| s["line_start"].as_u64())
             .map(|l| l as usize)
-            .filter(|l| *l >= first_line && l - first_line < checks.len())
+            .filter(|l| *l >= first_line && l - first_line < n)
         else {
             // The case's own errors, and rustc's closing summary.
             continue;
@@ -99,7 +111,7 @@ pub fn answer(
             answers[k] = Err(message);
         }
     }
-    Ok(answers)
+    answers
 }
 
 /// The type-namespace names a source defines at any level (`struct Sender`), so that the

@@ -57,130 +57,181 @@ const PRIMITIVES: &[&str] = &[
 /// cannot be classified is plain.
 pub(crate) fn tokens(src: &str) -> Vec<(Class, &str)> {
     let b: Vec<(usize, char)> = src.char_indices().collect();
-    let n = b.len();
-    let at = |i: usize| b.get(i).map(|&(_, c)| c);
     let pos = |i: usize| b.get(i).map_or(src.len(), |&(p, _)| p);
     let mut out: Vec<(Class, &str)> = Vec::new();
     let mut i = 0;
-    while i < n {
-        let c = b[i].1;
+    while i < b.len() {
         let start = i;
         let class;
-        if c == '/' && at(i + 1) == Some('/') {
-            while i < n && b[i].1 != '\n' {
-                i += 1;
+        (class, i) = token(src, &b, i);
+        push_token(&mut out, src, class, pos(start), pos(i));
+    }
+    out
+}
+
+/// The character at index `i` of `b`, if there is one.
+fn char_at(b: &[(usize, char)], i: usize) -> Option<char> {
+    b.get(i).map(|&(_, c)| c)
+}
+
+/// The class of the token that starts at index `i`, and the index after it.
+fn token(src: &str, b: &[(usize, char)], i: usize) -> (Class, usize) {
+    let c = b[i].1;
+    let next = char_at(b, i + 1);
+    if c == '/' && next == Some('/') {
+        (Class::Comment, line_comment_end(b, i))
+    } else if c == '/' && next == Some('*') {
+        (Class::Comment, block_comment_end(b, i))
+    } else if let Some(len) = string_start(b, i) {
+        (Class::Str, string_end(b, i, len))
+    } else if c == '\'' {
+        quote(b, i)
+    } else if c.is_ascii_digit() {
+        (Class::Number, number_end(b, i))
+    } else if is_ident_start(c) {
+        word(src, b, i)
+    } else if c == '#'
+        && (next == Some('[') || (next == Some('!') && char_at(b, i + 2) == Some('[')))
+    {
+        (Class::Attribute, attribute_end(b, i))
+    } else {
+        (Class::Plain, i + 1)
+    }
+}
+
+/// Appends the token `src[from..to]`, merging runs of plain text into one token.
+fn push_token<'s>(
+    out: &mut Vec<(Class, &'s str)>,
+    src: &'s str,
+    class: Class,
+    from: usize,
+    to: usize,
+) {
+    match out.last_mut() {
+        Some((Class::Plain, prev)) if class == Class::Plain => {
+            let s = from - prev.len();
+            *prev = &src[s..to];
+        }
+        _ => out.push((class, &src[from..to])),
+    }
+}
+
+/// The index of the line break that ends the `//` comment at `i` (or the end).
+fn line_comment_end(b: &[(usize, char)], mut i: usize) -> usize {
+    while i < b.len() && b[i].1 != '\n' {
+        i += 1;
+    }
+    i
+}
+
+/// The index after the (possibly nested) `/* */` comment at `i`.
+fn block_comment_end(b: &[(usize, char)], mut i: usize) -> usize {
+    let mut depth = 0;
+    while i < b.len() {
+        if b[i].1 == '/' && char_at(b, i + 1) == Some('*') {
+            depth += 1;
+            i += 2;
+        } else if b[i].1 == '*' && char_at(b, i + 1) == Some('/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                break;
             }
-            class = Class::Comment;
-        } else if c == '/' && at(i + 1) == Some('*') {
-            let mut depth = 0;
-            while i < n {
-                if b[i].1 == '/' && at(i + 1) == Some('*') {
-                    depth += 1;
-                    i += 2;
-                } else if b[i].1 == '*' && at(i + 1) == Some('/') {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// What a `'` at `i` starts: a char literal ('a', '\n', '\u{1F600}'), a lifetime ('a,
+/// 'static) or neither; and the index after it.
+fn quote(b: &[(usize, char)], mut i: usize) -> (Class, usize) {
+    let n = b.len();
+    if char_at(b, i + 1) == Some('\\') {
+        i += 2;
+        while i < n && b[i].1 != '\'' && b[i].1 != '\n' {
+            i += 1;
+        }
+        (Class::Str, (i + 1).min(n))
+    } else if char_at(b, i + 2) == Some('\'') && char_at(b, i + 1).is_some_and(|c| c != '\n') {
+        (Class::Str, i + 3)
+    } else if char_at(b, i + 1).is_some_and(is_ident_start) {
+        i += 1;
+        while i < n && is_ident_char(b[i].1) {
+            i += 1;
+        }
+        (Class::Lifetime, i)
+    } else {
+        (Class::Plain, i + 1)
+    }
+}
+
+/// The index after the number literal at `start` (`1`, `0xff_u8`, `1.5f32`; one fraction).
+fn number_end(b: &[(usize, char)], start: usize) -> usize {
+    let mut i = start;
+    while i < b.len() {
+        let d = b[i].1;
+        let fraction = d == '.'
+            && char_at(b, i + 1).is_some_and(|x| x.is_ascii_digit())
+            && b[start..i].iter().all(|&(_, x)| x != '.');
+        if d.is_ascii_alphanumeric() || d == '_' || fraction {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The word at `start` classified (a macro's name takes its `!`), and the index after it.
+fn word(src: &str, b: &[(usize, char)], start: usize) -> (Class, usize) {
+    let pos = |i: usize| b.get(i).map_or(src.len(), |&(p, _)| p);
+    let mut i = start;
+    while i < b.len() && is_ident_char(b[i].1) {
+        i += 1;
+    }
+    let word = &src[pos(start)..pos(i)];
+    let class = if char_at(b, i) == Some('!')
+        && char_at(b, i + 1) != Some('=')
+        && !KEYWORDS.contains(&word)
+    {
+        i += 1;
+        Class::Macro
+    } else if KEYWORDS.contains(&word) {
+        Class::Keyword
+    } else if PRIMITIVES.contains(&word) {
+        Class::Type
+    } else if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if word.len() > 1 && !word.chars().any(|c| c.is_ascii_lowercase()) {
+            Class::Constant
+        } else {
+            Class::Type
+        }
+    } else {
+        Class::Plain
+    };
+    (class, i)
+}
+
+/// The index after the attribute at `i` (`#[...]` or `#![...]`), which ends with its line.
+fn attribute_end(b: &[(usize, char)], mut i: usize) -> usize {
+    let mut depth = 0;
+    while i < b.len() && b[i].1 != '\n' {
+        match b[i].1 {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
                     i += 1;
-                }
-            }
-            class = Class::Comment;
-        } else if let Some(len) = string_start(&b, i) {
-            i = string_end(&b, i, len);
-            class = Class::Str;
-        } else if c == '\'' {
-            // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static).
-            if at(i + 1) == Some('\\') {
-                i += 2;
-                while i < n && b[i].1 != '\'' && b[i].1 != '\n' {
-                    i += 1;
-                }
-                i = (i + 1).min(n);
-                class = Class::Str;
-            } else if at(i + 2) == Some('\'') && at(i + 1).is_some_and(|c| c != '\n') {
-                i += 3;
-                class = Class::Str;
-            } else if at(i + 1).is_some_and(is_ident_start) {
-                i += 1;
-                while i < n && is_ident_char(b[i].1) {
-                    i += 1;
-                }
-                class = Class::Lifetime;
-            } else {
-                i += 1;
-                class = Class::Plain;
-            }
-        } else if c.is_ascii_digit() {
-            while i < n {
-                let d = b[i].1;
-                let fraction = d == '.'
-                    && at(i + 1).is_some_and(|x| x.is_ascii_digit())
-                    && b[start..i].iter().all(|&(_, x)| x != '.');
-                if d.is_ascii_alphanumeric() || d == '_' || fraction {
-                    i += 1;
-                } else {
                     break;
                 }
             }
-            class = Class::Number;
-        } else if is_ident_start(c) {
-            while i < n && is_ident_char(b[i].1) {
-                i += 1;
-            }
-            let word = &src[pos(start)..pos(i)];
-            class = if at(i) == Some('!') && at(i + 1) != Some('=') && !KEYWORDS.contains(&word) {
-                i += 1;
-                Class::Macro
-            } else if KEYWORDS.contains(&word) {
-                Class::Keyword
-            } else if PRIMITIVES.contains(&word) {
-                Class::Type
-            } else if word.starts_with(|c: char| c.is_ascii_uppercase()) {
-                if word.len() > 1 && !word.chars().any(|c| c.is_ascii_lowercase()) {
-                    Class::Constant
-                } else {
-                    Class::Type
-                }
-            } else {
-                Class::Plain
-            };
-        } else if c == '#'
-            && (at(i + 1) == Some('[') || (at(i + 1) == Some('!') && at(i + 2) == Some('[')))
-        {
-            let mut depth = 0;
-            while i < n && b[i].1 != '\n' {
-                match b[i].1 {
-                    '[' => depth += 1,
-                    ']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            i += 1;
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            class = Class::Attribute;
-        } else {
-            i += 1;
-            class = Class::Plain;
+            _ => {}
         }
-        let text = &src[pos(start)..pos(i)];
-        match out.last_mut() {
-            Some((Class::Plain, prev)) if class == Class::Plain => {
-                // Merge runs of plain text.
-                let s = pos(start) - prev.len();
-                *prev = &src[s..pos(i)];
-            }
-            _ => out.push((class, text)),
-        }
+        i += 1;
     }
-    out
+    i
 }
 
 fn is_ident_start(c: char) -> bool {
@@ -322,7 +373,24 @@ fn level_class(level: &str) -> &'static str {
 }
 
 fn stderr_line(out: &mut String, line: &str) {
-    // A headline: `error[E0277]: msg`, `warning: msg`, `note: msg`, `help: msg`.
+    if headline(out, line) {
+        return;
+    }
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    if location(out, line, indent, rest) || equals_note(out, line, indent, rest) {
+        return;
+    }
+    if rest == "..." {
+        span(out, Some("gu"), line);
+        return;
+    }
+    gutter_line(out, line, indent, rest);
+}
+
+/// A headline: `error[E0277]: msg`, `warning: msg`, `note: msg`, `help: msg`. False (and
+/// nothing written) when `line` is not one.
+fn headline(out: &mut String, line: &str) -> bool {
     for level in ["error", "warning", "note", "help"] {
         if let Some(rest) = line.strip_prefix(level) {
             let code_len = if rest.starts_with('[') {
@@ -341,23 +409,29 @@ fn stderr_line(out: &mut String, line: &str) {
                 } else {
                     span(out, None, &msg[colon..]);
                 }
-                return;
+                return true;
             }
         }
     }
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = &line[indent..];
-    // `  --> file:line:col` and `  ::: file`.
+    false
+}
+
+/// `  --> file:line:col` and `  ::: file`. False (and nothing written) otherwise.
+fn location(out: &mut String, line: &str, indent: usize, rest: &str) -> bool {
     for arrow in ["--> ", "::: "] {
         if let Some(path) = rest.strip_prefix(arrow) {
             span(out, None, &line[..indent]);
             span(out, Some("gu"), arrow.trim_end());
             span(out, None, " ");
             span(out, None, path);
-            return;
+            return true;
         }
     }
-    // `   = note: ...` / `   = help: ...`
+    false
+}
+
+/// `   = note: ...` / `   = help: ...`. False (and nothing written) otherwise.
+fn equals_note(out: &mut String, line: &str, indent: usize, rest: &str) -> bool {
     if let Some(after) = rest.strip_prefix("= ") {
         for level in ["note", "help", "warning"] {
             if let Some(msg) = after.strip_prefix(level).and_then(|m| m.strip_prefix(':')) {
@@ -366,15 +440,16 @@ fn stderr_line(out: &mut String, line: &str) {
                 span(out, None, " ");
                 span(out, Some(level_class(level)), &format!("{level}:"));
                 span(out, None, msg);
-                return;
+                return true;
             }
         }
     }
-    if rest == "..." {
-        span(out, Some("gu"), line);
-        return;
-    }
-    // A gutter line: `NN | code` (or `NN ~`, `NN +`, `NN -` in suggestions), or `   | labels`.
+    false
+}
+
+/// A gutter line: `NN | code` (or `NN ~`, `NN +`, `NN -` in suggestions), or `   | labels`;
+/// any other line is plain.
+fn gutter_line(out: &mut String, line: &str, indent: usize, rest: &str) {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let after_digits = &rest[digits..];
     let spaces = after_digits.len() - after_digits.trim_start_matches(' ').len();
@@ -393,29 +468,34 @@ fn stderr_line(out: &mut String, line: &str) {
     span(out, Some("gu"), &line[..marker_at + 1]);
     let content = &line[marker_at + 1..];
     if digits > 0 {
-        let class = match marker {
-            '+' => Some("ad"),
-            '-' => Some("pr"),
-            _ => None,
-        };
-        // The left edge of a multi-line span: `NN | |   code` or `NN | /   code`.
-        let edge = content.len() >= 2
-            && content.starts_with(' ')
-            && matches!(content.as_bytes()[1], b'|' | b'/')
-            && content
-                .as_bytes()
-                .get(2)
-                .is_none_or(|&c| c == b' ' || c == b'_');
-        if edge && class.is_none() {
-            span(out, None, " ");
-            span(out, Some("pr"), &content[1..2]);
-            span(out, None, &content[2..]);
-        } else {
-            span(out, class, content);
-        }
-        return;
+        source_text(out, marker, content);
+    } else {
+        labels(out, content);
     }
-    labels(out, content);
+}
+
+/// The code after a numbered gutter's `marker`: added (`+`) green, removed (`-`) red, and the
+/// left edge of a multi-line span (`NN | |   code` or `NN | /   code`) red.
+fn source_text(out: &mut String, marker: char, content: &str) {
+    let class = match marker {
+        '+' => Some("ad"),
+        '-' => Some("pr"),
+        _ => None,
+    };
+    let edge = content.len() >= 2
+        && content.starts_with(' ')
+        && matches!(content.as_bytes()[1], b'|' | b'/')
+        && content
+            .as_bytes()
+            .get(2)
+            .is_none_or(|&c| c == b' ' || c == b'_');
+    if edge && class.is_none() {
+        span(out, None, " ");
+        span(out, Some("pr"), &content[1..2]);
+        span(out, None, &content[2..]);
+    } else {
+        span(out, class, content);
+    }
 }
 
 /// The part of a label line after the gutter: runs of `^` (primary, red), `-`, `_`, `|`, `/`
@@ -459,73 +539,4 @@ pub(crate) fn diff_class(kind: DiffLine) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn strip_tags(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' if in_tag => in_tag = false,
-                c if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn rust_tokens() {
-        let src = "// hi\nuse std::rc::Rc;\n#[derive(Debug)]\nstruct S<'a> { r: &'a str, c: char }\nfn main() { let x = 'x'; let n = 1.5; println!(\"{n} \\\" {x}\"); let r = r#\"raw \"q\"\"#; for i in 0..10 {} const MAX: u32 = 3; }\n";
-        let classes: Vec<(Class, &str)> = tokens(src)
-            .into_iter()
-            .filter(|(c, _)| *c != Class::Plain)
-            .collect();
-        let has = |class: Class, text: &str| classes.contains(&(class, text));
-        assert!(has(Class::Comment, "// hi"));
-        assert!(has(Class::Keyword, "use"));
-        assert!(has(Class::Type, "Rc"));
-        assert!(has(Class::Attribute, "#[derive(Debug)]"));
-        assert!(has(Class::Lifetime, "'a"));
-        assert!(has(Class::Type, "str"));
-        assert!(has(Class::Str, "'x'"));
-        assert!(has(Class::Number, "1.5"));
-        assert!(has(Class::Macro, "println!"));
-        assert!(has(Class::Str, "\"{n} \\\" {x}\""));
-        assert!(has(Class::Str, "r#\"raw \"q\"\"#"));
-        assert!(has(Class::Number, "0"));
-        assert!(has(Class::Number, "10"));
-        assert!(has(Class::Constant, "MAX"));
-        assert_eq!(strip_tags(&rust(src)), html_escape(src));
-    }
-
-    #[test]
-    fn spans_never_cross_lines() {
-        let html = rust("/* a\nb */ fn x() {}\nlet s = \"1\n2\";\n");
-        for line in html.split('\n') {
-            assert_eq!(
-                line.matches("<span").count(),
-                line.matches("</span>").count()
-            );
-        }
-    }
-
-    #[test]
-    fn stderr_lines_are_classified_and_text_is_kept() {
-        let text = "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n  --> src/main.rs:5:5\n   |\n5  |     thread::spawn(move || {\n   |     ------------- ^------\n   |     |             |\n   |     |             within this\n6  | |       x\n   | |_____^ `Rc<i32>` cannot be sent\n   |\n   = help: the trait `Send` is not implemented\nnote: required by a bound in `spawn`\n  --> $RUST/std/src/thread/mod.rs\nhelp: use `move`\n   |\n18 |     let handle = thread::spawn(move || {\n   |                                ++++\n...\nwarning: unused\n";
-        let html = stderr(text);
-        assert_eq!(strip_tags(&html), html_escape(text));
-        assert!(html.contains("<span class=\"er\">error[E0277]</span>"));
-        assert!(html.contains("<span class=\"gu\">--&gt;</span>"));
-        assert!(html.contains("<span class=\"no\">note</span>"));
-        assert!(html.contains("<span class=\"he\">help:</span>"));
-        assert!(html.contains("<span class=\"he\">help</span>"));
-        assert!(html.contains("<span class=\"wa\">warning</span>"));
-        assert!(html.contains("<span class=\"pr\">^</span><span class=\"se\">------</span>"));
-        assert!(html.contains("<span class=\"ad\">++++</span>"));
-        assert!(html.contains("<span class=\"se\">within this</span>"));
-        assert!(html.contains("<span class=\"gu\">5  |</span>"));
-    }
-}
+mod tests;
