@@ -21,6 +21,8 @@
 //! toolchains' chains of one case.
 
 mod difference;
+#[cfg(test)]
+mod fixtures;
 mod names;
 mod notes;
 mod read;

@@ -249,45 +249,8 @@ fn is_future(ty: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{child, error, kinds, span};
     use super::super::read::{chains, is_chain_error};
-    use super::super::Chain;
-    use crate::engine::diagnostic::{Diagnostic, Span};
-
-    fn span(at: &str, primary: bool, label: Option<&str>) -> Span {
-        Span {
-            at: at.into(),
-            primary,
-            label: label.map(String::from),
-            replacement: None,
-        }
-    }
-
-    fn child(level: &str, message: &str, spans: Vec<Span>) -> Diagnostic {
-        Diagnostic {
-            level: level.into(),
-            code: None,
-            message: message.into(),
-            spans,
-            children: vec![],
-        }
-    }
-
-    fn error(
-        code: Option<&str>,
-        message: &str,
-        spans: Vec<Span>,
-        children: Vec<Diagnostic>,
-    ) -> Diagnostic {
-        Diagnostic {
-            code: code.map(String::from),
-            children,
-            ..child("error", message, spans)
-        }
-    }
-
-    fn kinds(c: &Chain) -> Vec<&'static str> {
-        c.links.iter().map(|l| l.kind.as_str()).collect()
-    }
 
     #[test]
     fn an_awaited_future_that_is_not_send_is_a_link_with_its_await() {

@@ -175,46 +175,8 @@ fn headline_type(message: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::constructor;
+    use super::super::fixtures::{child, error, kinds, span};
     use super::*;
-    use crate::engine::diagnostic::Span;
-
-    fn span(at: &str, primary: bool, label: Option<&str>) -> Span {
-        Span {
-            at: at.into(),
-            primary,
-            label: label.map(String::from),
-            replacement: None,
-        }
-    }
-
-    fn child(level: &str, message: &str, spans: Vec<Span>) -> Diagnostic {
-        Diagnostic {
-            level: level.into(),
-            code: None,
-            message: message.into(),
-            spans,
-            children: vec![],
-        }
-    }
-
-    fn error(
-        code: Option<&str>,
-        message: &str,
-        spans: Vec<Span>,
-        children: Vec<Diagnostic>,
-    ) -> Diagnostic {
-        Diagnostic {
-            level: "error".into(),
-            code: code.map(String::from),
-            message: message.into(),
-            spans,
-            children,
-        }
-    }
-
-    fn kinds(c: &Chain) -> Vec<&'static str> {
-        c.links.iter().map(|l| l.kind.as_str()).collect()
-    }
 
     #[test]
     fn a_struct_field_through_a_closure_to_spawn() {
