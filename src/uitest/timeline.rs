@@ -4,7 +4,7 @@
 //! `to_markdown`, `to_html`), and its JSON is what `sendsync site --matrix` draws as its drift
 //! page. Unlike the corpus's history, a variant keeps its stderr, so `rendering` is told apart.
 
-use crate::drift::matrix::{Cell, Matrix, Row, ToolchainInfo};
+use crate::drift::matrix::{Cell, Matrix, Row};
 use crate::drift::Drift;
 use crate::uitest::expect::Expectations;
 use crate::uitest::run::Suite;
@@ -25,19 +25,7 @@ pub fn matrix(suite: &Suite, all: &[Expectations], baseline: Option<&str>) -> Ma
                 });
         }
     }
-    let mut toolchains: Vec<String> = entries.keys().cloned().collect();
-    toolchains.sort_by_key(|k| crate::drift::history::order(&entries[k]));
-    let toolchain_info = entries
-        .iter()
-        .map(|(k, e)| {
-            let info = ToolchainInfo {
-                release: e.release.clone(),
-                commit_hash: String::new(),
-                commit_date: e.commit_date.clone(),
-            };
-            (k.clone(), Some(info))
-        })
-        .collect();
+    let (toolchains, toolchain_info) = crate::drift::matrix::columns(&entries);
     let cases = suite
         .programs
         .iter()
@@ -75,17 +63,7 @@ pub fn matrix(suite: &Suite, all: &[Expectations], baseline: Option<&str>) -> Ma
 }
 
 fn cell(e: &Expectations, toolchain: &str, source: &str) -> Cell {
-    let empty = |outcome: &str, drift| Cell {
-        outcome: outcome.into(),
-        codes: vec![],
-        messages: vec![],
-        drift,
-        diagnostics: vec![],
-        stderr: String::new(),
-        why: String::new(),
-        chains: vec![],
-        linted: false,
-    };
+    let empty = Cell::empty;
     match e.on(toolchain) {
         None => empty("missing", Drift::Missing),
         Some(None) => empty("n/a", Drift::NotApplicable),

@@ -10,19 +10,7 @@ pub(crate) fn from_history(
     baseline: &str,
 ) -> Matrix {
     let entries = recorded_toolchains(histories);
-    let mut toolchains: Vec<String> = entries.keys().cloned().collect();
-    toolchains.sort_by_key(|k| crate::drift::history::order(&entries[k]));
-    let toolchain_info = entries
-        .iter()
-        .map(|(k, e)| {
-            let info = ToolchainInfo {
-                release: e.release.clone(),
-                commit_hash: String::new(),
-                commit_date: e.commit_date.clone(),
-            };
-            (k.clone(), Some(info))
-        })
-        .collect();
+    let (toolchains, toolchain_info) = columns(&entries);
     let cases = histories
         .iter()
         .map(|(case, h)| Row {
@@ -42,6 +30,27 @@ pub(crate) fn from_history(
         toolchains.last().cloned().unwrap_or_default()
     };
     classified(baseline, toolchains, toolchain_info, cases)
+}
+
+/// The columns of a matrix made from recorded entries: their keys in release order, and what
+/// each entry says of its toolchain.
+pub(crate) fn columns(
+    entries: &BTreeMap<String, crate::drift::history::Entry>,
+) -> (Vec<String>, BTreeMap<String, Option<ToolchainInfo>>) {
+    let mut toolchains: Vec<String> = entries.keys().cloned().collect();
+    toolchains.sort_by_key(|k| crate::drift::history::order(&entries[k]));
+    let info = entries
+        .iter()
+        .map(|(k, e)| {
+            let info = ToolchainInfo {
+                release: e.release.clone(),
+                commit_hash: String::new(),
+                commit_date: e.commit_date.clone(),
+            };
+            (k.clone(), Some(info))
+        })
+        .collect();
+    (toolchains, info)
 }
 
 /// Every toolchain the histories record, with the first history's entry for it.

@@ -49,7 +49,7 @@ pub struct Cell {
 }
 
 impl Cell {
-    fn empty(outcome: &str, drift: Drift) -> Cell {
+    pub(crate) fn empty(outcome: &str, drift: Drift) -> Cell {
         Cell {
             outcome: outcome.into(),
             codes: vec![],
